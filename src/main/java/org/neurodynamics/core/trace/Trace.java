@@ -1,0 +1,105 @@
+package org.neurodynamics.core.trace;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.neurodynamics.core.UserInputException;
+
+/**
+ * One recorded (or simulated) scalar time series of one variable of a neuron,
+ * sampled at a constant interval, optionally recorded at a constant value of a
+ * control parameter (injected current, a model parameter, a drug concentration).
+ * Immutable: the samples are copied in and out.
+ */
+public final class Trace {
+
+	private final String name;
+	private final float[] samples;
+	private final double dt;
+	private final String timeUnit;
+	private final String valueUnit;
+	private final double parameter;
+	private final String parameterName;
+
+	/**
+	 * @param parameter the control-parameter value, or NaN when there is none
+	 */
+	public Trace(String name, float[] samples, double dt, String timeUnit, String valueUnit,
+		double parameter, String parameterName)
+	{
+		this.name = Objects.requireNonNull(name, "name");
+		this.samples = samples.clone();
+		this.dt = dt;
+		this.timeUnit = timeUnit == null ? "" : timeUnit;
+		this.valueUnit = valueUnit == null ? "" : valueUnit;
+		this.parameter = parameter;
+		this.parameterName = parameterName == null ? "" : parameterName;
+		if (!(dt > 0) || Double.isInfinite(dt)) throw new UserInputException("Trace '" + name +
+			"' has sampling interval " + dt + "; it must be a positive number. Set the time calibration (frame interval or pixel width) of the input.");
+	}
+
+	public Trace(String name, float[] samples, double dt, String timeUnit, String valueUnit) {
+		this(name, samples, dt, timeUnit, valueUnit, Double.NaN, "");
+	}
+
+	public String name() { return name; }
+	public int length() { return samples.length; }
+	public float sample(int i) { return samples[i]; }
+	public float[] samples() { return samples.clone(); }
+	public double dt() { return dt; }
+	public String timeUnit() { return timeUnit; }
+	public String valueUnit() { return valueUnit; }
+	public boolean hasParameter() { return !Double.isNaN(parameter); }
+	/** The control-parameter value, NaN when there is none. */
+	public double parameter() { return parameter; }
+	public String parameterName() { return parameterName; }
+
+	public Trace withParameter(double value, String parameterName) {
+		return new Trace(name, samples, dt, timeUnit, valueUnit, value, parameterName);
+	}
+
+	public Trace withName(String newName) {
+		return new Trace(newName, samples, dt, timeUnit, valueUnit, parameter, parameterName);
+	}
+
+	/** A copy keeping every {@code step}-th sample, with the sampling interval scaled. */
+	public Trace subsample(int step) {
+		if (step < 1) throw new UserInputException("Subsampling step must be at least 1, got " + step + ".");
+		if (step == 1) return this;
+		float[] out = new float[(samples.length + step - 1) / step];
+		for (int i = 0; i < out.length; i++) out[i] = samples[i * step];
+		return new Trace(name, out, dt * step, timeUnit, valueUnit, parameter, parameterName);
+	}
+
+	/** Samples [from, to) as a new trace. */
+	public Trace slice(int from, int to) {
+		return new Trace(name, Arrays.copyOfRange(samples, from, to), dt, timeUnit, valueUnit, parameter, parameterName);
+	}
+
+	/**
+	 * Checks that the trace can be analysed: at least {@code minLength} samples, all
+	 * finite, not constant. Throws a {@link UserInputException} naming the trace.
+	 */
+	public Trace requireUsable(int minLength) {
+		if (samples.length < Math.max(2, minLength)) throw new UserInputException("Trace '" + name + "' has " +
+			samples.length + " sample(s); at least " + Math.max(2, minLength) + " are needed. Use a longer recording.");
+		float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
+		for (int i = 0; i < samples.length; i++) {
+			float v = samples[i];
+			if (!Float.isFinite(v)) throw new UserInputException("Trace '" + name + "' has a " +
+				(Float.isNaN(v) ? "NaN" : "infinite") + " sample at index " + i + " (time " + (i * dt) + " " + timeUnit +
+				"). Remove or interpolate missing samples before using it.");
+			if (v < min) min = v;
+			if (v > max) max = v;
+		}
+		if (min == max) throw new UserInputException("Trace '" + name + "' is constant (every sample is " + min +
+			"); there are no dynamics to analyse.");
+		return this;
+	}
+
+	@Override
+	public String toString() {
+		return "Trace[" + name + ", " + samples.length + " samples, dt=" + dt + " " + timeUnit +
+			(hasParameter() ? ", " + parameterName + "=" + parameter : "") + "]";
+	}
+}

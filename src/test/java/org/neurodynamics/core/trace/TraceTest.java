@@ -1,0 +1,42 @@
+package org.neurodynamics.core.trace;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+import org.neurodynamics.core.UserInputException;
+
+class TraceTest {
+
+	@Test
+	void rejectsNaNWithTheTraceNameAndIndex() {
+		Trace t = new Trace("sweep 3", new float[] { 1, 2, Float.NaN, 4 }, 0.1, "ms", "mV");
+		UserInputException e = assertThrows(UserInputException.class, () -> t.requireUsable(2));
+		assertTrue(e.getMessage().contains("sweep 3"));
+		assertTrue(e.getMessage().contains("index 2"));
+	}
+
+	@Test
+	void rejectsConstantAndTooShortTraces() {
+		assertThrows(UserInputException.class, () -> new Trace("c", new float[] { 2, 2, 2 }, 1, "", "").requireUsable(2));
+		assertThrows(UserInputException.class, () -> new Trace("s", new float[] { 1 }, 1, "", "").requireUsable(1));
+		assertThrows(UserInputException.class, () -> new Trace("d", new float[] { 1, 2 }, 0, "", ""));
+	}
+
+	@Test
+	void samplesAreCopiedSoInputsAreNeverModified() {
+		float[] data = { 1, 2, 3 };
+		Trace t = new Trace("x", data, 1, "", "");
+		t.samples()[0] = 99;
+		data[1] = 99;
+		assertEquals(1f, t.sample(0));
+		assertEquals(2f, t.sample(1));
+	}
+
+	@Test
+	void subsampleScalesTheInterval() {
+		Trace t = new Trace("x", new float[] { 0, 1, 2, 3, 4 }, 0.5, "ms", "mV", 2.0, "I").subsample(2);
+		assertArrayEquals(new float[] { 0, 2, 4 }, t.samples());
+		assertEquals(1.0, t.dt());
+		assertEquals(2.0, t.parameter());
+	}
+}
