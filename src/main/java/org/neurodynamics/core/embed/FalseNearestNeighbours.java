@@ -83,8 +83,8 @@ public final class FalseNearestNeighbours {
 
 	/**
 	 * The first dimension whose fraction is below {@code threshold} or where a plateau begins:
-	 * fraction below 5% and adding a dimension no longer halves it (finite data and a large delay leave a residue of a percent or two, e.g. Lorenz x at
-	 * the AMI delay); else the first dimension within {@code threshold} of the smallest fraction.
+	 * fraction below 5% and adding a dimension no longer halves it (finite data and a large
+	 * delay leave a residue of a percent or two, e.g. Lorenz x at the AMI delay); else the first dimension within {@code threshold} of the smallest fraction.
 	 */
 	static int suggest(double[] f, double threshold) {
 		for (int d = 1; d <= f.length; d++) {
