@@ -1,0 +1,189 @@
+package org.neurodynamics.core.analysis;
+
+import java.util.Arrays;
+
+/**
+ * Finds spikes in a sampled membrane-voltage-like trace with an adaptive threshold.
+ * <p>
+ * The threshold is the midpoint between a robust low level (a low percentile of the
+ * samples: the resting or trough level) and a robust high level (the second largest local
+ * maximum, so a single artefact does not set the scale, and rare spikes in a long
+ * recording still do; a lone spike in a trace is therefore not detected). A spike is the highest point of an excursion above the
+ * threshold; two excursions count as separate spikes only if the trace fell in between by
+ * at least {@code minProminence} times the range (high - low) below the threshold, so
+ * noise wiggles around the threshold or on top of a spike are not extra spikes, and
+ * subthreshold oscillations never reach the threshold.
+ * <p>
+ * A trace is at rest (no spikes) when its range is tiny relative to its own scale
+ * (|low|, |high|) or not much larger than its sample-to-sample noise (estimated from the
+ * median absolute second difference), or when an optional absolute threshold is not reached.
+ * Spike times are sample indices refined by parabolic interpolation.
+ */
+public final class SpikeDetector {
+
+	/** The spikes of one trace. */
+	public static final class Spikes {
+		private final double[] positions;
+		private final double[] peaks;
+		private final double threshold;
+		private final double low;
+		private final double high;
+		private final boolean rest;
+
+		Spikes(double[] positions, double[] peaks, double threshold, double low, double high, boolean rest) {
+			this.positions = positions;
+			this.peaks = peaks;
+			this.threshold = threshold;
+			this.low = low;
+			this.high = high;
+			this.rest = rest;
+		}
+
+		public int count() { return positions.length; }
+		/** Spike times in (fractional) sample indices. */
+		public double[] positions() { return positions.clone(); }
+		/** Spike times in time units: positions times {@code dt}. */
+		public double[] times(double dt) {
+			double[] t = new double[positions.length];
+			for (int i = 0; i < t.length; i++) t[i] = positions[i] * dt;
+			return t;
+		}
+		/** Interpolated peak values. */
+		public double[] peaks() { return peaks.clone(); }
+		public double threshold() { return threshold; }
+		/** Robust low level (a low percentile of the samples). */
+		public double low() { return low; }
+		/** Robust high level (the second largest local maximum). */
+		public double high() { return high; }
+		/** True when the trace was judged to be at rest (then there are no spikes). */
+		public boolean isRest() { return rest; }
+	}
+
+	private final double lowPercentile;
+	private final double minProminence;
+	private final double restRelativeRange;
+	private final double noiseFactor;
+	private final double absoluteThreshold;
+
+	/** Defaults: low percentile 5, prominence 0.15 of the range, rest below 10% of scale or 8 noise SDs. */
+	public SpikeDetector() {
+		this(5, 0.15, 0.1, 8, Double.NaN);
+	}
+
+	/**
+	 * @param lowPercentile percentile (0-100) of the samples used as the low level
+	 * @param minProminence how far (fraction of high - low) below the threshold the trace
+	 *          must fall between two spikes
+	 * @param restRelativeRange a range below this fraction of max(|low|, |high|) means rest
+	 * @param noiseFactor a range below this many noise standard deviations means rest
+	 * @param absoluteThreshold if not NaN, spikes must also exceed this value (input units)
+	 */
+	public SpikeDetector(double lowPercentile, double minProminence, double restRelativeRange, double noiseFactor,
+		double absoluteThreshold)
+	{
+		if (!(lowPercentile >= 0 && lowPercentile < 50)) throw new IllegalArgumentException("lowPercentile " + lowPercentile);
+		if (!(minProminence >= 0 && minProminence < 0.5)) throw new IllegalArgumentException("minProminence " + minProminence);
+		this.lowPercentile = lowPercentile;
+		this.minProminence = minProminence;
+		this.restRelativeRange = restRelativeRange;
+		this.noiseFactor = noiseFactor;
+		this.absoluteThreshold = absoluteThreshold;
+	}
+
+	public SpikeDetector withAbsoluteThreshold(double value) {
+		return new SpikeDetector(lowPercentile, minProminence, restRelativeRange, noiseFactor, value);
+	}
+
+	public Spikes detect(float[] x) {
+		double[] d = new double[x.length];
+		for (int i = 0; i < d.length; i++) d[i] = x[i];
+		return detect(d);
+	}
+
+	public Spikes detect(double[] x) {
+		double[] none = new double[0];
+		if (x.length < 3) return new Spikes(none, none, Double.NaN, Double.NaN, Double.NaN, true);
+		double[] sorted = x.clone();
+		Arrays.sort(sorted);
+		double low = percentileOfSorted(sorted, lowPercentile);
+		double[] maxima = LocalMaxima.values(x);
+		if (maxima.length == 0) return new Spikes(none, none, Double.NaN, low, sorted[sorted.length - 1], true);
+		Arrays.sort(maxima);
+		// The second largest maximum: one artefact cannot set the scale, two spikes suffice.
+		double high = maxima[Math.max(0, maxima.length - 2)];
+		double range = high - low;
+		double threshold = 0.5 * (low + high);
+		if (!Double.isNaN(absoluteThreshold)) threshold = Math.max(threshold, absoluteThreshold);
+		double scale = Math.max(Math.abs(low), Math.abs(high));
+		if (!(range > restRelativeRange * scale) || !(range > noiseFactor * noiseSigma(x)))
+			return new Spikes(none, none, threshold, low, high, true);
+		double rearm = threshold - minProminence * range;
+
+		double[] pos = new double[16];
+		double[] peak = new double[16];
+		int count = 0;
+		boolean armed = true; // the trace has been below the re-arm level since the last spike
+		int excursionMax = -1; // index of the highest sample of the current spike
+		// Skip a spike already in progress at the start: its peak time is unknown.
+		int i = 0;
+		while (i < x.length && x[i] >= rearm) i++;
+		for (; i < x.length; i++) {
+			double v = x[i];
+			if (v > threshold) {
+				if (armed) {
+					armed = false;
+					excursionMax = i;
+				} else if (excursionMax >= 0 && v > x[excursionMax]) {
+					excursionMax = i;
+				}
+			} else if (v < rearm && !armed) {
+				if (count == pos.length) {
+					pos = Arrays.copyOf(pos, count * 2);
+					peak = Arrays.copyOf(peak, count * 2);
+				}
+				pos[count] = LocalMaxima.interpolatedPosition(x, excursionMax);
+				peak[count] = LocalMaxima.interpolatedValue(x, excursionMax);
+				count++;
+				armed = true;
+				excursionMax = -1;
+			}
+		}
+		// A spike still rising or falling at the end counts if its peak was passed.
+		if (!armed && excursionMax >= 0 && excursionMax < x.length - 1) {
+			if (count == pos.length) {
+				pos = Arrays.copyOf(pos, count + 1);
+				peak = Arrays.copyOf(peak, count + 1);
+			}
+			pos[count] = LocalMaxima.interpolatedPosition(x, excursionMax);
+			peak[count] = LocalMaxima.interpolatedValue(x, excursionMax);
+			count++;
+		}
+		return new Spikes(Arrays.copyOf(pos, count), Arrays.copyOf(peak, count), threshold, low, high, count == 0);
+	}
+
+	/**
+	 * Robust standard deviation of white sample noise: 1.4826 MAD(second differences) / sqrt 6.
+	 * Second differences of a smooth, well-sampled signal are small, so the estimate is not
+	 * fooled by fast but resolved oscillations.
+	 */
+	static double noiseSigma(double[] x) {
+		if (x.length < 3) return 0;
+		double[] d = new double[x.length - 2];
+		for (int i = 0; i < d.length; i++) d[i] = x[i + 2] - 2 * x[i + 1] + x[i];
+		Arrays.sort(d);
+		double med = percentileOfSorted(d, 50);
+		for (int i = 0; i < d.length; i++) d[i] = Math.abs(d[i] - med);
+		Arrays.sort(d);
+		return 1.4826 * percentileOfSorted(d, 50) / Math.sqrt(6);
+	}
+
+	/** Linear-interpolated percentile (0-100) of an ascending array. */
+	static double percentileOfSorted(double[] sorted, double percentile) {
+		if (sorted.length == 1) return sorted[0];
+		double pos = percentile / 100.0 * (sorted.length - 1);
+		int lo = (int) Math.floor(pos);
+		int hi = Math.min(lo + 1, sorted.length - 1);
+		double f = pos - lo;
+		return sorted[lo] * (1 - f) + sorted[hi] * f;
+	}
+}

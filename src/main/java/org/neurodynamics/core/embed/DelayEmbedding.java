@@ -1,0 +1,177 @@
+package org.neurodynamics.core.embed;
+
+import java.util.List;
+
+import org.neurodynamics.core.UserInputException;
+import org.neurodynamics.core.data.RowSource;
+import org.neurodynamics.core.trace.Trace;
+
+/**
+ * Delay vectors R(n) = [x(n), x(n - tau), ..., x(n - (De-1) tau)] of several traces, built
+ * inside each trace only (a window never spans two traces), after optional subsampling by
+ * an integer step and normalisation.
+ * <p>
+ * The rows are produced on demand ({@link RowSource}): the object keeps only the normalised,
+ * subsampled samples as floats, never the N x De matrix. Rows are numbered trace by trace,
+ * each trace's windows in time order: row {@code firstRow(k) + w} is window w of trace k,
+ * whose newest sample is x(w + (De-1) tau) (in subsampled samples). So consecutive rows of
+ * one trace are consecutive states u(n), u(n+1).
+ */
+public final class DelayEmbedding implements RowSource {
+
+	private final float[][] samples;
+	private final String[] names;
+	private final double[] parameters;
+	private final double[] dts;
+	private final long[] firstRow; // length traces + 1
+	private final int dimension;
+	private final int delay;
+	private final int step;
+	private final Normalisation normalisation;
+
+	/**
+	 * @param traces the traces (at least one)
+	 * @param dimension De, at least 1
+	 * @param delay tau in subsampled samples, at least 1
+	 * @param step subsampling step s (1 keeps every sample)
+	 * @param normalisation applied to every sample; {@code null} fits one over all traces
+	 */
+	public DelayEmbedding(List<Trace> traces, int dimension, int delay, int step, Normalisation normalisation) {
+		if (traces.isEmpty()) throw new UserInputException("No traces were given; select at least one trace.");
+		if (dimension < 1) throw new UserInputException("The embedding dimension must be at least 1, got " + dimension + ".");
+		if (delay < 1) throw new UserInputException("The embedding delay must be at least 1 sample, got " + delay + ".");
+		if (step < 1) throw new UserInputException("The subsampling step must be at least 1, got " + step + ".");
+		this.dimension = dimension;
+		this.delay = delay;
+		this.step = step;
+		this.normalisation = normalisation != null ? normalisation : Normalisation.fit(traces);
+		int k = traces.size();
+		samples = new float[k][];
+		names = new String[k];
+		parameters = new double[k];
+		dts = new double[k];
+		firstRow = new long[k + 1];
+		long span = (long) (dimension - 1) * delay;
+		for (int i = 0; i < k; i++) {
+			Trace t = traces.get(i);
+			names[i] = t.name();
+			parameters[i] = t.parameter();
+			dts[i] = t.dt() * step;
+			int len = (t.length() + step - 1) / step;
+			if (len < span + 1) {
+				throw new UserInputException("Trace '" + t.name() + "' is too short for the delay embedding: it has " + len +
+					" sample(s)" + (step > 1 ? " after subsampling by " + step + " (" + t.length() + " before)" : "") +
+					", but a window of dimension " + dimension + " and delay " + delay + " needs at least " + (span + 1) +
+					(step > 1 ? " (" + ((span) * step + 1) + " before subsampling)" : "") +
+					". Use a longer recording, a smaller dimension, delay or subsampling step, or leave this trace out.");
+			}
+			float[] s = new float[len];
+			double mean = this.normalisation.mean(), sd = this.normalisation.sd();
+			for (int j = 0; j < len; j++) {
+				float v = t.sample(j * step);
+				if (!Float.isFinite(v)) throw new UserInputException("Trace '" + t.name() + "' has a non-finite sample at index " +
+					(j * step) + "; remove or interpolate missing samples before embedding.");
+				s[j] = (float) ((v - mean) / sd);
+			}
+			samples[i] = s;
+			firstRow[i + 1] = firstRow[i] + (len - span);
+		}
+	}
+
+	/** Embedding with a normalisation fitted over all traces. */
+	public DelayEmbedding(List<Trace> traces, int dimension, int delay, int step) {
+		this(traces, dimension, delay, step, null);
+	}
+
+	@Override
+	public long rows() { return firstRow[firstRow.length - 1]; }
+
+	@Override
+	public int width() { return dimension; }
+
+	public int dimension() { return dimension; }
+	public int delay() { return delay; }
+	public int step() { return step; }
+	public Normalisation normalisation() { return normalisation; }
+	public int traceCount() { return samples.length; }
+	public String traceName(int trace) { return names[trace]; }
+	/** Control parameter of a trace (NaN if none). */
+	public double parameter(int trace) { return parameters[trace]; }
+	/** Sampling interval after subsampling. */
+	public double dt(int trace) { return dts[trace]; }
+	/** Samples of a trace after subsampling. */
+	public int length(int trace) { return samples[trace].length; }
+
+	/** Number of windows (rows) of a trace. */
+	public int windows(int trace) { return (int) (firstRow[trace + 1] - firstRow[trace]); }
+
+	/** Row index of the first window of a trace; its windows are rows firstRow .. firstRow + windows - 1. */
+	public long firstRow(int trace) { return firstRow[trace]; }
+
+	/** Row index of window {@code w} of trace {@code trace}. */
+	public long row(int trace, int w) {
+		if (w < 0 || w >= windows(trace)) throw new IndexOutOfBoundsException("window " + w + " of trace " + trace);
+		return firstRow[trace] + w;
+	}
+
+	/** The trace a row belongs to (binary search). */
+	public int traceOfRow(long row) {
+		if (row < 0 || row >= rows()) throw new IndexOutOfBoundsException("row " + row + " of " + rows());
+		int lo = 0, hi = samples.length - 1;
+		while (lo < hi) {
+			int mid = (lo + hi + 1) >>> 1;
+			if (firstRow[mid] <= row) lo = mid;
+			else hi = mid - 1;
+		}
+		return lo;
+	}
+
+	/** Window number of a row within its trace (0 = first window). */
+	public int windowOfRow(long row) {
+		return (int) (row - firstRow[traceOfRow(row)]);
+	}
+
+	/** Index n of the newest sample x(n) of a row's window, in subsampled samples of its trace. */
+	public int timeIndexOfRow(long row) {
+		return windowOfRow(row) + (dimension - 1) * delay;
+	}
+
+	/** Index of a row's newest sample in the original (not subsampled) trace. */
+	public long originalSampleOfRow(long row) {
+		return (long) timeIndexOfRow(row) * step;
+	}
+
+	/**
+	 * Row indices of pairs (u(n), u(n+1)) of consecutive windows inside one trace: returns
+	 * the rows r whose successor r + 1 is in the same trace, in order (never across traces).
+	 */
+	public long[] pairRows() {
+		long count = 0;
+		for (int k = 0; k < samples.length; k++) count += Math.max(0, windows(k) - 1);
+		if (count > Integer.MAX_VALUE - 8) throw new IllegalStateException("Too many pairs: " + count);
+		long[] out = new long[(int) count];
+		int i = 0;
+		for (int k = 0; k < samples.length; k++)
+			for (long r = firstRow[k]; r < firstRow[k + 1] - 1; r++) out[i++] = r;
+		return out;
+	}
+
+	/** Writes one row (normalised units) into {@code out[offset .. offset + De)}. */
+	public void copyRow(long row, float[] out, int offset) {
+		int k = traceOfRow(row);
+		float[] s = samples[k];
+		int n = (int) (row - firstRow[k]) + (dimension - 1) * delay;
+		for (int j = 0; j < dimension; j++) out[offset + j] = s[n - j * delay];
+	}
+
+	@Override
+	public void copyRows(long[] indices, int from, int count, float[] out) {
+		for (int i = 0; i < count; i++) copyRow(indices[from + i], out, i * dimension);
+	}
+
+	/** Normalised samples of a trace (a copy). */
+	public float[] normalisedSamples(int trace) {
+		return samples[trace].clone();
+	}
+
+}
