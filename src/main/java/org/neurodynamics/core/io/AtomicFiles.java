@@ -19,7 +19,30 @@ public final class AtomicFiles {
 		void write(OutputStream out) throws IOException;
 	}
 
+	/** Writes the content of one file, given its (temporary) path: for APIs that only write to paths. */
+	@FunctionalInterface
+	public interface PathWriter {
+		void write(Path path) throws IOException;
+	}
+
 	private AtomicFiles() {}
+
+	/** Lets {@code writer} write a temporary file beside {@code target}, then moves it into place. */
+	public static void writeVia(Path target, PathWriter writer) throws IOException {
+		Path dir = target.toAbsolutePath().getParent();
+		if (dir != null) Files.createDirectories(dir);
+		String name = target.getFileName().toString();
+		int dot = name.lastIndexOf('.');
+		// Keep the extension: some writers (PNG, CSV) choose the format from it.
+		Path tmp = Files.createTempFile(dir, "." + (dot > 0 ? name.substring(0, dot) : name), dot > 0 ? name.substring(dot) : ".part");
+		try {
+			writer.write(tmp);
+			moveIntoPlace(tmp, target);
+		}
+		finally {
+			Files.deleteIfExists(tmp);
+		}
+	}
 
 	public static void write(Path target, Writer writer) throws IOException {
 		Path dir = target.toAbsolutePath().getParent();
@@ -29,15 +52,19 @@ public final class AtomicFiles {
 			try (OutputStream out = Files.newOutputStream(tmp)) {
 				writer.write(out);
 			}
-			try {
-				Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (AtomicMoveNotSupportedException e) {
-				Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-			}
+			moveIntoPlace(tmp, target);
 		}
 		finally {
 			Files.deleteIfExists(tmp);
+		}
+	}
+
+	private static void moveIntoPlace(Path tmp, Path target) throws IOException {
+		try {
+			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (AtomicMoveNotSupportedException e) {
+			Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
 		}
 	}
 

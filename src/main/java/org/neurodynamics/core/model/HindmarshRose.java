@@ -13,6 +13,7 @@ public final class HindmarshRose implements NeuronModel {
 	@Override public String[] variables() { return new String[] { "x", "y", "z" }; }
 	@Override public String[] units() { return new String[] { "", "", "" }; }
 	@Override public String parameterName() { return "I"; }
+	@Override public double[] usualTiming() { return new double[] { 4000, 1000, 0.5 }; }
 	@Override public String timeUnit() { return ""; }
 	@Override public double[] initialState() { return new double[] { -1.6, -10, 2 }; }
 

@@ -14,6 +14,7 @@ public final class HodgkinHuxley implements NeuronModel {
 	@Override public String[] variables() { return new String[] { "V", "m", "h", "n" }; }
 	@Override public String[] units() { return new String[] { "mV", "", "", "" }; }
 	@Override public String parameterName() { return "I (uA/cm^2)"; }
+	@Override public double[] usualTiming() { return new double[] { 500, 100, 0.05 }; }
 	@Override public String timeUnit() { return "ms"; }
 
 	/** The resting state at I = 0. */

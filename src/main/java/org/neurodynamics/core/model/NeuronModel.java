@@ -26,6 +26,12 @@ public interface NeuronModel {
 	/** Unit of time ("ms", or "" for dimensionless time). */
 	String timeUnit();
 
+	/**
+	 * Usual recording settings for this model, as {duration, transient, sampling interval}
+	 * in its time unit: long enough for several bursts, sampled finely enough to resolve spikes.
+	 */
+	double[] usualTiming();
+
 	/** An initial state from which the documented regimes are reached. */
 	double[] initialState();
 

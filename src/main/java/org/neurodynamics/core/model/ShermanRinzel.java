@@ -15,6 +15,7 @@ public final class ShermanRinzel implements NeuronModel {
 	@Override public String[] variables() { return new String[] { "V", "n", "S" }; }
 	@Override public String[] units() { return new String[] { "mV", "", "" }; }
 	@Override public String parameterName() { return "lambda"; }
+	@Override public double[] usualTiming() { return new double[] { 300000, 60000, 20 }; }
 	@Override public String timeUnit() { return "ms"; }
 	@Override public double[] initialState() { return new double[] { -50, 0.0, 0.4 }; }
 

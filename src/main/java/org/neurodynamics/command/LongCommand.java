@@ -1,0 +1,36 @@
+package org.neurodynamics.command;
+
+import org.neurodynamics.core.Progress;
+import org.neurodynamics.service.StatusProgress;
+import org.scijava.app.StatusService;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+
+/** A command whose work can take a while: it shows progress and can be cancelled. */
+public abstract class LongCommand extends ContextCommand {
+
+	@Parameter
+	private StatusService status;
+
+	@Parameter
+	private LogService log;
+
+	/**
+	 * Saves a result (table, plot or image) as {@code name} in {@code folder} when the user
+	 * chose one, and logs where it went.
+	 */
+	protected void save(java.io.File folder, String name, Object result) {
+		if (folder == null || result == null) return;
+		log.info("Saved " + org.neurodynamics.results.ResultFiles.save(folder, name, result));
+	}
+
+	/** Progress for the core: status bar in the GUI, log lines headless; cancelled with the command. */
+	protected Progress progress() {
+		return new StatusProgress(status, log, this::isCanceled);
+	}
+
+	protected LogService log() {
+		return log;
+	}
+}

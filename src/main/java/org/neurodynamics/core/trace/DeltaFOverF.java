@@ -1,0 +1,54 @@
+package org.neurodynamics.core.trace;
+
+import java.util.Arrays;
+
+import org.neurodynamics.core.UserInputException;
+
+/**
+ * dF/F = (F - F0) / F0 for imaging traces. F0 is a low percentile of F: of the whole
+ * trace, or, for bleach correction, of a sliding window centred on each frame, so that
+ * a slow fluorescence decay is divided out instead of appearing as a drift.
+ */
+public final class DeltaFOverF {
+
+	private DeltaFOverF() {}
+
+	/**
+	 * @param percentile baseline percentile (0..100), e.g. 8
+	 * @param window sliding window in frames for bleach correction, 0 for a constant baseline
+	 */
+	public static float[] compute(float[] f, double percentile, int window, String traceName) {
+		if (!(percentile >= 0 && percentile <= 100)) throw new UserInputException("The baseline percentile must be between 0 and 100, got " + percentile + ".");
+		float[] out = new float[f.length];
+		if (window <= 0 || window >= f.length) {
+			double f0 = percentile(f.clone(), percentile);
+			checkBaseline(f0, traceName);
+			for (int i = 0; i < f.length; i++) out[i] = (float) ((f[i] - f0) / f0);
+			return out;
+		}
+		int half = window / 2;
+		float[] buffer = new float[window + 1];
+		for (int i = 0; i < f.length; i++) {
+			int from = Math.max(0, i - half), to = Math.min(f.length, i + half + 1);
+			int n = to - from;
+			System.arraycopy(f, from, buffer, 0, n);
+			double f0 = percentile(Arrays.copyOf(buffer, n), percentile);
+			checkBaseline(f0, traceName);
+			out[i] = (float) ((f[i] - f0) / f0);
+		}
+		return out;
+	}
+
+	private static void checkBaseline(double f0, String traceName) {
+		if (!(f0 > 0)) throw new UserInputException("The baseline fluorescence F0 of '" + traceName + "' is " + f0 +
+			"; dF/F needs a positive baseline. Subtract less background, or turn dF/F off.");
+	}
+
+	/** Linear-interpolated percentile; sorts {@code values} in place. */
+	static double percentile(float[] values, double p) {
+		Arrays.sort(values);
+		double pos = p / 100 * (values.length - 1);
+		int lo = (int) Math.floor(pos), hi = Math.min(values.length - 1, lo + 1);
+		return values[lo] + (pos - lo) * (values[hi] - values[lo]);
+	}
+}

@@ -1,0 +1,109 @@
+package org.neurodynamics.ij1;
+
+import java.awt.GraphicsEnvironment;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.Macro;
+import ij.gui.Plot;
+import ij.measure.ResultsTable;
+import ij.plugin.filter.Analyzer;
+import ij.plugin.PlugIn;
+
+import org.neurodynamics.core.CancelledException;
+import org.neurodynamics.core.UserInputException;
+import org.scijava.Context;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+import org.scijava.module.ModuleItem;
+import org.scijava.module.ModuleService;
+import org.scijava.module.process.PreprocessorPlugin;
+import org.scijava.plugin.PluginService;
+
+/**
+ * The ImageJ 1 menu entry of every command (see plugins.config): asks for the inputs in
+ * a macro-recordable dialog, runs the SciJava command, shows its tables, plots and
+ * images, and turns bad input into a clear message instead of a stack trace.
+ */
+public class RunCommand implements PlugIn {
+
+	@Override
+	public void run(String commandClass) {
+		// ImageJ loads plugins in its own class loader; SciJava's plugin discovery and ND4J's
+		// backend lookup use the thread's context class loader, so point it at ours.
+		Thread thread = Thread.currentThread();
+		ClassLoader previous = thread.getContextClassLoader();
+		thread.setContextClassLoader(RunCommand.class.getClassLoader());
+		try {
+			Context context = SciJavaContext.get();
+			CommandService commands = context.service(CommandService.class);
+			CommandInfo info = commands.getCommand(commandClass);
+			if (info == null) throw new IllegalStateException("Command " + commandClass + " is not installed.");
+			Map<String, Object> inputs = CommandDialog.ask(info, info.createModule());
+			if (inputs == null) return;
+			CommandModule module = run(context, info, inputs);
+			if (module.isCanceled()) {
+				fail(module.getCancelReason() == null ? info.getLabel() + " was cancelled." : module.getCancelReason());
+				return;
+			}
+			show(info, module);
+		}
+		catch (Exception e) {
+			Throwable cause = rootCause(e);
+			if (cause instanceof UserInputException || cause instanceof CancelledException) fail(cause.getMessage());
+			else {
+				IJ.handleException(cause);
+				if (Macro.getOptions() != null) Macro.abort();
+			}
+		}
+		finally {
+			thread.setContextClassLoader(previous);
+		}
+	}
+
+	/**
+	 * Runs the command with SciJava's preprocessors (services, initialisers, validation)
+	 * but no postprocessors: results are shown here, the ImageJ 1 way.
+	 */
+	private static CommandModule run(Context context, CommandInfo info, Map<String, Object> inputs) throws Exception {
+		PluginService plugins = context.service(PluginService.class);
+		List<PreprocessorPlugin> pre = plugins.createInstancesOfType(PreprocessorPlugin.class);
+		CommandModule module = (CommandModule) context.service(ModuleService.class).createModule(info);
+		return (CommandModule) context.service(ModuleService.class).run(module, pre, List.of(), inputs).get();
+	}
+
+	private static void show(CommandInfo info, CommandModule module) {
+		boolean firstTable = true;
+		for (ModuleItem<?> item : info.outputs()) {
+			Object value = module.getOutput(item.getName());
+			String title = item.getLabel() != null && !item.getLabel().isEmpty() ? item.getLabel() : item.getName();
+			if (value instanceof ImagePlus) ((ImagePlus) value).show();
+			else if (value instanceof ResultsTable) {
+				// Headless there are no table windows and macros reach only the "Results" table:
+				// the command's main (first) table becomes it.
+				if (!GraphicsEnvironment.isHeadless()) ((ResultsTable) value).show(title);
+				else if (firstTable) Analyzer.setResultsTable((ResultsTable) value);
+				firstTable = false;
+			}
+			else if (value instanceof Plot) ((Plot) value).show();
+			else if (value instanceof String && !((String) value).isEmpty()) IJ.log((String) value);
+		}
+	}
+
+	/** Shows the message; in a macro, also stops the macro so no later step runs on missing results. */
+	private static void fail(String message) {
+		IJ.error("Neuro Dynamics", message);
+		if (Macro.getOptions() != null || IJ.isMacro()) Macro.abort();
+	}
+
+	private static Throwable rootCause(Throwable e) {
+		Throwable t = e;
+		while ((t instanceof ExecutionException || t.getCause() instanceof UserInputException ||
+			t.getCause() instanceof CancelledException) && t.getCause() != null) t = t.getCause();
+		return t;
+	}
+}
