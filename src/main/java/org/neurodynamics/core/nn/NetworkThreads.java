@@ -1,6 +1,7 @@
 package org.neurodynamics.core.nn;
 
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * The number of CPU threads ND4J uses for its own operations (OpenMP) and for BLAS
@@ -31,6 +32,7 @@ public final class NetworkThreads {
 		Nd4j.getEnvironment().setMaxThreads(n);
 		Nd4j.getEnvironment().setMaxMasterThreads(n);
 		Nd4j.factory().blas().setMaxThreads(n);
+		NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
 		configured = true;
 		String d = describe();
 		LOG.log(System.Logger.Level.INFO, "Network threads set to " + n + ": " + d);
@@ -45,7 +47,8 @@ public final class NetworkThreads {
 	/** The thread counts currently in effect. */
 	public static String describe() {
 		return "ND4J maxThreads=" + Nd4j.getEnvironment().maxThreads() + ", maxMasterThreads="
-			+ Nd4j.getEnvironment().maxMasterThreads() + ", BLAS threads=" + Nd4j.factory().blas().getMaxThreads()
+			+ Nd4j.getEnvironment().maxMasterThreads() + ", OpenMP max threads="
+			+ NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads() + ", BLAS threads=" + Nd4j.factory().blas().getMaxThreads()
 			+ " (" + Runtime.getRuntime().availableProcessors() + " processors)";
 	}
 }
