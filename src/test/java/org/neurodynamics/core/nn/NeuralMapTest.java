@@ -1,0 +1,283 @@
+package org.neurodynamics.core.nn;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.neurodynamics.core.CancelledException;
+import org.neurodynamics.core.Progress;
+import org.neurodynamics.core.UserInputException;
+import org.neurodynamics.core.data.StateSequence;
+
+class NeuralMapTest {
+
+	@BeforeAll
+	static void threads() {
+		NetworkThreads.configure(1);
+	}
+
+	/** Discretised Hopf normal form about (0.2, -0.1): a stable circle of radius ~sqrt(p). */
+	static double[] truth(double[] u, double p) {
+		double x = u[0] - 0.2, y = u[1] + 0.1;
+		double r2 = x * x + y * y;
+		double dt = 0.1, c = Math.cos(dt), s = Math.sin(dt);
+		double g = 1 + dt * (p - r2);
+		return new double[] { g * (c * x - s * y) + 0.2, g * (s * x + c * y) - 0.1 };
+	}
+
+	static float[][] orbit(double[] u0, double p, int n) {
+		float[][] s = new float[n][2];
+		double[] u = u0.clone();
+		for (int t = 0; t < n; t++) {
+			s[t][0] = (float) u[0];
+			s[t][1] = (float) u[1];
+			u = truth(u, p);
+		}
+		return s;
+	}
+
+	static List<StateSequence> hopfData() {
+		List<StateSequence> seqs = new ArrayList<>();
+		Random r = new Random(11);
+		for (double p : new double[] { 0.5, 1.0, 1.5 })
+			for (int k = 0; k < 12; k++) {
+				double a = 2 * Math.PI * r.nextDouble(), rad = 0.1 + 1.7 * r.nextDouble();
+				seqs.add(new StateSequence(orbit(new double[] { 0.2 + rad * Math.cos(a), -0.1 + rad * Math.sin(a) }, p, 100), p));
+			}
+		return seqs;
+	}
+
+	static NeuralMap.Config smallConfig() {
+		return NeuralMap.Config.of(2).withHidden(64, 64).withEpochs(40).withBatchSize(64).withLearningRate(1e-3)
+			.withRolloutSteps(4).withInputNoise(0.01).withStateNoise(0.005).withSeed(3);
+	}
+
+	@Test
+	void rolloutGradientsAgreeWithFiniteDifferences() {
+		for (Activation act : Activation.values())
+			for (boolean inc : new boolean[] { true, false }) {
+				NeuralMap map = new NeuralMap(NeuralMap.Config.of(2).withHidden(5, 4).withActivation(act).withIncrement(inc), DataType.DOUBLE);
+				Mlp net = map.network();
+				int n = 3, k = 3;
+				INDArray[] states = new INDArray[k + 1];
+				INDArray[] noise = new INDArray[k];
+				for (int j = 0; j <= k; j++)
+					states[j] = Nd4j.randn(DataType.DOUBLE, n, 2);
+				for (int j = 0; j < k; j++)
+					noise[j] = Nd4j.randn(DataType.DOUBLE, n, 2).muli(0.1);
+				INDArray p = Nd4j.randn(DataType.DOUBLE, n, 1);
+				double loss = NeuralMap.gradientForTest(net, states, p, noise, inc);
+				assertEquals(NeuralMap.rolloutLoss(net, states, p, noise, inc), loss, 1e-12);
+				INDArray g = net.grads.dup();
+				double maxErr = 0, maxG = 0;
+				for (int i = 0; i < net.params.length(); i++) {
+					double v = net.params.getDouble(0, i), h = 1e-6;
+					net.params.putScalar(0, i, v + h);
+					double lp = NeuralMap.rolloutLoss(net, states, p, noise, inc);
+					net.params.putScalar(0, i, v - h);
+					double lm = NeuralMap.rolloutLoss(net, states, p, noise, inc);
+					net.params.putScalar(0, i, v);
+					double fd = (lp - lm) / (2 * h);
+					maxErr = Math.max(maxErr, Math.abs(fd - g.getDouble(0, i)));
+					maxG = Math.max(maxG, Math.abs(fd));
+				}
+				assertTrue(maxG > 1e-3);
+				assertTrue(maxErr < 1e-7 * Math.max(1, maxG), act + " increment=" + inc + ": max error " + maxErr);
+			}
+	}
+
+	private static NeuralMap trained;
+	private static NeuralMap.History trainedHistory;
+
+	static synchronized NeuralMap trainedMap() {
+		if (trained == null) {
+			trained = new NeuralMap(smallConfig());
+			trainedHistory = trained.train(hopfData(), Progress.NONE);
+		}
+		return trained;
+	}
+
+	@Test
+	void learnsTheHopfMapAndIteratingItTracksTheTruth() {
+		NeuralMap map = trainedMap();
+		NeuralMap.History h = trainedHistory;
+		System.out.println("Map: " + h.samplesPerSecond() + " windows/s, best epoch " + h.bestEpoch + " of " + h.epochs().size()
+			+ ", validation " + h.epochs().get(h.bestEpoch - 1).validationError);
+		for (NeuralMap.Epoch e : h.epochs())
+			System.out.println("  epoch " + e.epoch + " loss " + e.trainingLoss + " validation " + e.validationError);
+		assertTrue(h.validationWindows > 0);
+		assertTrue(h.epochs().get(0).validationError > h.epochs().get(h.bestEpoch - 1).validationError);
+		// iterate from fresh initial states at trained and untrained p, all at once as a batch
+		double[] ps = { 0.5, 0.75, 1.0, 1.25, 1.5 };
+		int n = ps.length;
+		double[][] u = new double[n][];
+		for (int i = 0; i < n; i++)
+			u[i] = new double[] { 0.9 * Math.cos(i), 0.9 * Math.sin(i) };
+		INDArray uu = Nd4j.create(u).castTo(DataType.FLOAT);
+		INDArray pp = Nd4j.create(ps, new long[] { n, 1 }).castTo(DataType.FLOAT);
+		double maxErr100 = 0, maxErr30 = 0;
+		double[][] tr = new double[n][];
+		for (int i = 0; i < n; i++)
+			tr[i] = u[i].clone();
+		double[] rMin = new double[n], rMax = new double[n];
+		Arrays.fill(rMin, Double.MAX_VALUE);
+		for (int t = 1; t <= 1000; t++) {
+			uu = map.step(uu, pp);
+			for (int i = 0; i < n; i++) {
+				tr[i] = truth(tr[i], ps[i]);
+				if (t <= 100) {
+					double dx = uu.getDouble(i, 0) - tr[i][0], dy = uu.getDouble(i, 1) - tr[i][1];
+					maxErr100 = Math.max(maxErr100, Math.hypot(dx, dy));
+					if (t <= 30) maxErr30 = Math.max(maxErr30, Math.hypot(dx, dy));
+				}
+				if (t > 700) {
+					// radius about the true cycle's centre
+					double[] c = cycleCentre(ps[i]);
+					double rr = Math.hypot(uu.getDouble(i, 0) - c[0], uu.getDouble(i, 1) - c[1]);
+					rMin[i] = Math.min(rMin[i], rr);
+					rMax[i] = Math.max(rMax[i], rr);
+				}
+			}
+		}
+		System.out.println("Map: max error over 30 steps " + maxErr30 + ", over 100 steps " + maxErr100 + ", radius ranges " + Arrays.toString(rMin) + " " + Arrays.toString(rMax));
+		// radius ~1: an error of 0.3 after 100 steps (~1.6 turns) is a phase error of a few percent
+		assertTrue(maxErr30 < 0.2, "max distance to the truth over 30 steps: " + maxErr30);
+		assertTrue(maxErr100 < 0.3, "max distance to the truth over 100 steps: " + maxErr100);
+		// long-term: stays on a cycle close to the true one, including at untrained p
+		for (int i = 0; i < n; i++) {
+			double trueR = trueRadius(ps[i]);
+			assertTrue(Math.abs(rMin[i] - trueR) < 0.1 * trueR && Math.abs(rMax[i] - trueR) < 0.1 * trueR,
+				"p=" + ps[i] + ": radius in [" + rMin[i] + ", " + rMax[i] + "], true " + trueR);
+		}
+	}
+
+	/** Centre and radius of the true invariant circle, found by iterating the true map. */
+	static double[] cycleCentre(double p) {
+		double[] u = { 0.5, 0 };
+		for (int t = 0; t < 3000; t++)
+			u = truth(u, p);
+		double sx = 0, sy = 0;
+		int m = 2000;
+		for (int t = 0; t < m; t++) {
+			u = truth(u, p);
+			sx += u[0];
+			sy += u[1];
+		}
+		return new double[] { sx / m, sy / m };
+	}
+
+	static double trueRadius(double p) {
+		double[] c = cycleCentre(p);
+		double[] u = { 0.5, 0 };
+		for (int t = 0; t < 3000; t++)
+			u = truth(u, p);
+		double s = 0;
+		int m = 2000;
+		for (int t = 0; t < m; t++) {
+			u = truth(u, p);
+			s += Math.hypot(u[0] - c[0], u[1] - c[1]);
+		}
+		return s / m;
+	}
+
+	@Test
+	void jacobianAgreesWithFiniteDifferencesAndBatchedVersions() {
+		NeuralMap map = trainedMap();
+		double[][] pts = { { 0.3, -0.4 }, { 1.1, 0.2 }, { -0.7, 0.9 } };
+		double[] ps = { 0.6, 1.0, 1.4 };
+		for (int k = 0; k < pts.length; k++) {
+			double[][] j = map.jacobian(pts[k], ps[k]);
+			for (int c = 0; c < 2; c++) {
+				double h = 1e-5;
+				double[] a = pts[k].clone(), b = pts[k].clone();
+				a[c] += h;
+				b[c] -= h;
+				double[] fa = map.step(a, ps[k]), fb = map.step(b, ps[k]);
+				for (int r = 0; r < 2; r++)
+					assertEquals((fa[r] - fb[r]) / (2 * h), j[r][c], 1e-6, "J[" + r + "][" + c + "]");
+			}
+		}
+		INDArray u = Nd4j.create(pts).castTo(DataType.FLOAT);
+		INDArray p = Nd4j.create(ps, new long[] { 3, 1 }).castTo(DataType.FLOAT);
+		INDArray batchJ = map.jacobian(u, p);
+		INDArray next = map.step(u, p);
+		for (int k = 0; k < 3; k++) {
+			double[][] j = map.jacobian(pts[k], ps[k]);
+			double[] f = map.step(pts[k], ps[k]);
+			for (int r = 0; r < 2; r++) {
+				assertEquals(f[r], next.getDouble(k, r), 1e-4);
+				for (int c = 0; c < 2; c++)
+					assertEquals(j[r][c], batchJ.getDouble(k, r, c), 1e-4);
+			}
+		}
+	}
+
+	@Test
+	void saveLoadRoundTrip() throws Exception {
+		NeuralMap map = trainedMap();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		map.save(out);
+		byte[] bytes = out.toByteArray();
+		NeuralMap back = NeuralMap.load(new ByteArrayInputStream(bytes));
+		INDArray u = Nd4j.rand(DataType.FLOAT, 7, 2);
+		INDArray p = Nd4j.rand(DataType.FLOAT, 7, 1);
+		assertEquals(map.step(u, p), back.step(u, p));
+		assertArrayEquals(map.jacobian(new double[] { 0.1, 0.2 }, 0.7)[1], back.jacobian(new double[] { 0.1, 0.2 }, 0.7)[1], 0);
+		assertArrayEquals(map.stateStd(), back.stateStd(), 0);
+		assertEquals(map.config().toString(), back.config().toString());
+		byte[] bad = bytes.clone();
+		bad[bytes.length - 20] ^= 1;
+		UserInputException e = assertThrows(UserInputException.class, () -> NeuralMap.load(new ByteArrayInputStream(bad)));
+		assertTrue(e.getMessage().contains("damaged"), e.getMessage());
+		ByteArrayOutputStream vaeBytes = new ByteArrayOutputStream();
+		new VariationalAutoencoder(VariationalAutoencoder.Config.of(4)).save(vaeBytes);
+		e = assertThrows(UserInputException.class, () -> NeuralMap.load(new ByteArrayInputStream(vaeBytes.toByteArray())));
+		assertTrue(e.getMessage().contains("Expected a saved neural network map"), e.getMessage());
+		// an untrained map round-trips too, and refuses to step
+		NeuralMap fresh = new NeuralMap(smallConfig());
+		ByteArrayOutputStream o2 = new ByteArrayOutputStream();
+		fresh.save(o2);
+		NeuralMap freshBack = NeuralMap.load(new ByteArrayInputStream(o2.toByteArray()));
+		assertFalse(freshBack.isTrained());
+		assertEquals(fresh.network().params, freshBack.network().params);
+		assertThrows(IllegalStateException.class, () -> freshBack.step(u, p));
+	}
+
+	@Test
+	void cancellationLeavesTheMapUnchangedAndUsable() {
+		NeuralMap map = new NeuralMap(smallConfig().withEpochs(2));
+		INDArray before = map.network().params.dup();
+		int[] calls = { 0 };
+		Progress cancelLater = new Progress() {
+			@Override
+			public void report(String stage, double fraction, String message) {}
+
+			@Override
+			public boolean isCancelled() {
+				return ++calls[0] > 10;
+			}
+		};
+		assertThrows(CancelledException.class, () -> map.train(hopfData(), cancelLater));
+		assertEquals(before, map.network().params);
+		assertFalse(map.isTrained());
+		map.train(hopfData().subList(0, 2), Progress.NONE);
+		assertTrue(map.isTrained());
+	}
+
+	@Test
+	void tooShortSequencesAreAClearError() {
+		List<StateSequence> s = List.of(new StateSequence(new float[5][2], 1.0));
+		UserInputException e = assertThrows(UserInputException.class, () -> new NeuralMap(NeuralMap.Config.of(2)).train(s, Progress.NONE));
+		assertTrue(e.getMessage().contains("too short"), e.getMessage());
+	}
+}

@@ -1,0 +1,158 @@
+package org.neurodynamics.core.nn;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.Random;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.neurodynamics.core.CancelledException;
+import org.neurodynamics.core.Progress;
+import org.neurodynamics.core.UserInputException;
+
+class VariationalAutoencoderTest {
+
+	@BeforeAll
+	static void threads() {
+		NetworkThreads.configure(1);
+	}
+
+	@Test
+	void gradientsAgreeWithFiniteDifferences() {
+		for (Activation act : Activation.values()) {
+			VariationalAutoencoder.Config c = VariationalAutoencoder.Config.of(5).withHidden(7, 6).withLatentSize(3).withActivation(act);
+			VariationalAutoencoder vae = new VariationalAutoencoder(c, DataType.DOUBLE);
+			Mlp enc = vae.encoderNet(), dec = vae.decoderNet();
+			Random r = new Random(3);
+			INDArray x = Nd4j.rand(DataType.DOUBLE, 4, 5).subi(0.5).muli(2);
+			INDArray eps = Nd4j.randn(DataType.DOUBLE, 4, 3);
+			double beta = 0.7;
+			VariationalAutoencoder.gradientForTest(enc, dec, x, eps, beta);
+			for (Mlp net : new Mlp[] { enc, dec }) {
+				INDArray g = net.grads.dup();
+				double maxErr = 0, maxG = 0;
+				for (int i = 0; i < net.params.length(); i++) {
+					double v = net.params.getDouble(0, i);
+					double h = 1e-6;
+					net.params.putScalar(0, i, v + h);
+					double lp = VariationalAutoencoder.loss(enc, dec, x, eps, beta);
+					net.params.putScalar(0, i, v - h);
+					double lm = VariationalAutoencoder.loss(enc, dec, x, eps, beta);
+					net.params.putScalar(0, i, v);
+					double fd = (lp - lm) / (2 * h);
+					maxErr = Math.max(maxErr, Math.abs(fd - g.getDouble(0, i)));
+					maxG = Math.max(maxG, Math.abs(fd));
+				}
+				assertTrue(maxErr < 1e-7 * Math.max(1, maxG), act + ": max gradient error " + maxErr + " (max gradient " + maxG + ")");
+			}
+			r.nextInt();
+		}
+	}
+
+	private static VariationalAutoencoder.Config sineConfig() {
+		return VariationalAutoencoder.Config.of(20).withHidden(64, 32).withLatentSize(6).withBeta(0.01).withBatchSize(64)
+			.withEpochs(30).withSeed(7).withLearningRate(2e-3);
+	}
+
+	@Test
+	void learnsTwoDimensionalManifoldAndFindsTwoActiveCoordinates() {
+		ArrayRows data = ArrayRows.sineWindows(3000, 20, 1);
+		VariationalAutoencoder vae = new VariationalAutoencoder(sineConfig());
+		VariationalAutoencoder.History h = vae.train(data, Progress.NONE);
+		VariationalAutoencoder.Epoch last = h.last();
+		System.out.println("VAE sine: " + h.samplesPerSecond() + " samples/s, MSE " + last.reconstructionMse + ", KL "
+			+ Arrays.toString(last.klPerCoordinate()) + ", var(mu) " + Arrays.toString(last.meanVariance()));
+		// data variance per element is ~0.4; the reconstruction must be far better than the mean
+		assertTrue(last.reconstructionMse < 0.03, "reconstruction MSE " + last.reconstructionMse);
+		assertTrue(h.epochs().get(0).loss > last.loss);
+		float[] kl = last.klPerCoordinate();
+		float[] sorted = kl.clone();
+		Arrays.sort(sorted);
+		int l = sorted.length;
+		// two informative coordinates, the rest collapsed to the prior
+		assertTrue(sorted[l - 2] > 1.0, "second largest KL " + sorted[l - 2]);
+		assertTrue(sorted[l - 3] < 0.05, "third largest KL " + sorted[l - 3]);
+		assertEquals(2, h.activeCoordinates().length);
+
+		// encode / decode with the active coordinates only
+		int[] active = h.activeCoordinates();
+		INDArray x = Nd4j.create(Arrays.copyOf(data.rows, 200));
+		INDArray z = vae.encodeMean(x, active);
+		assertArrayEquals(new long[] { 200, 2 }, z.shape());
+		INDArray xr = vae.decodeMean(z, active);
+		double mse = xr.sub(x).norm2Number().doubleValue();
+		mse = mse * mse / x.length();
+		assertTrue(mse < 0.03, "MSE with active coordinates only " + mse);
+		float[][] streamed = vae.encodeMean(data, active, Progress.NONE);
+		assertEquals(3000, streamed.length);
+		assertEquals(z.getFloat(5, 1), streamed[5][1], 1e-5);
+	}
+
+	@Test
+	void sameSeedGivesSameWeights() {
+		ArrayRows data = ArrayRows.sineWindows(500, 20, 2);
+		VariationalAutoencoder.Config c = sineConfig().withEpochs(2);
+		VariationalAutoencoder a = new VariationalAutoencoder(c), b = new VariationalAutoencoder(c);
+		a.train(data, Progress.NONE);
+		b.train(data, Progress.NONE);
+		assertEquals(a.encoderNet().params, b.encoderNet().params);
+		assertEquals(a.decoderNet().params, b.decoderNet().params);
+		VariationalAutoencoder d = new VariationalAutoencoder(c.withSeed(8));
+		d.train(data, Progress.NONE);
+		assertNotEquals(a.encoderNet().params, d.encoderNet().params);
+	}
+
+	@Test
+	void saveLoadRoundTripAndDamagedStreams() throws Exception {
+		VariationalAutoencoder vae = new VariationalAutoencoder(sineConfig().withEpochs(1));
+		vae.train(ArrayRows.sineWindows(300, 20, 3), Progress.NONE);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		vae.save(out);
+		out.write(42); // whatever follows in the container stays unread
+		byte[] bytes = out.toByteArray();
+		ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+		VariationalAutoencoder back = VariationalAutoencoder.load(in);
+		assertEquals(42, in.read());
+		INDArray x = Nd4j.create(Arrays.copyOf(ArrayRows.sineWindows(10, 20, 4).rows, 10));
+		assertEquals(vae.encodeMean(x), back.encodeMean(x));
+		INDArray z = Nd4j.rand(DataType.FLOAT, 5, 6);
+		assertEquals(vae.decodeMean(z), back.decodeMean(z));
+		assertEquals(vae.config().toString(), back.config().toString());
+
+		byte[] flipped = bytes.clone();
+		flipped[bytes.length / 2] ^= 0x10;
+		UserInputException e = assertThrows(UserInputException.class, () -> VariationalAutoencoder.load(new ByteArrayInputStream(flipped)));
+		assertTrue(e.getMessage().contains("damaged"), e.getMessage());
+		byte[] cut = Arrays.copyOf(bytes, bytes.length / 3);
+		e = assertThrows(UserInputException.class, () -> VariationalAutoencoder.load(new ByteArrayInputStream(cut)));
+		assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+		e = assertThrows(UserInputException.class, () -> VariationalAutoencoder.load(new ByteArrayInputStream("hello world, not a model".getBytes())));
+		assertTrue(e.getMessage().contains("not a saved autoencoder"), e.getMessage());
+	}
+
+	@Test
+	void cancellationLeavesTheAutoencoderUnchanged() {
+		VariationalAutoencoder vae = new VariationalAutoencoder(sineConfig());
+		INDArray before = vae.encoderNet().params.dup();
+		int[] calls = { 0 };
+		Progress cancelLater = new Progress() {
+			@Override
+			public void report(String stage, double fraction, String message) {}
+
+			@Override
+			public boolean isCancelled() {
+				return ++calls[0] > 20;
+			}
+		};
+		assertThrows(CancelledException.class, () -> vae.train(ArrayRows.sineWindows(2000, 20, 5), cancelLater));
+		assertEquals(before, vae.encoderNet().params);
+		// still usable
+		vae.train(ArrayRows.sineWindows(200, 20, 5), Progress.NONE);
+	}
+}
