@@ -1,0 +1,97 @@
+package org.neurodynamics.core.reconstruct;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.neurodynamics.core.analysis.SpikeDetector;
+import org.neurodynamics.core.embed.MutualInformation;
+import org.neurodynamics.core.trace.Trace;
+
+/**
+ * Chooses the subsampling step s and the embedding dimension De from the data, so that
+ * the subsampled trace still resolves a spike (s up to a third of the spike's half-height
+ * width) and the embedding window covers an inter-spike interval inside a burst (the
+ * 25th percentile of the ISIs), which a one-step map needs to know where in the
+ * spike cycle it is. Traces without spikes use the mutual-information delay instead.
+ */
+public final class EmbeddingChoice {
+
+	static final int MIN_DIMENSION = 16, MAX_DIMENSION = 160;
+
+	public final int subsampling;
+	public final int dimension;
+	/** How the choice was made, for the log and the summary table. */
+	public final String reason;
+
+	private EmbeddingChoice(int subsampling, int dimension, String reason) {
+		this.subsampling = subsampling;
+		this.dimension = dimension;
+		this.reason = reason;
+	}
+
+	/** Completes {@code settings}: keeps the values the user fixed, chooses those left at 0. */
+	public static EmbeddingChoice choose(List<Trace> traces, ReconstructionSettings settings) {
+		List<Double> widths = new ArrayList<>(), isis = new ArrayList<>();
+		SpikeDetector detector = new SpikeDetector();
+		for (Trace t : traces) {
+			float[] x = t.samples();
+			SpikeDetector.Spikes spikes = detector.detect(x);
+			if (spikes.isRest() || spikes.count() < 2) continue;
+			double[] pos = spikes.positions();
+			for (int i = 0; i < pos.length; i++) {
+				widths.add(halfWidth(x, (int) Math.round(pos[i]), spikes.threshold()));
+				if (i > 0) isis.add(pos[i] - pos[i - 1]);
+			}
+		}
+		int s, de;
+		String reason;
+		if (isis.size() >= 3) {
+			double width = percentile(widths, 50), isi = percentile(isis, 25);
+			s = settings.subsampling > 0 ? settings.subsampling : Math.max(1, (int) Math.floor(width / 3));
+			int span = (int) Math.ceil(1.2 * isi / s / settings.delay) + 1;
+			de = settings.embeddingDimension > 0 ? settings.embeddingDimension : clamp(span);
+			reason = String.format("spike half-width %.1f samples, 25th-percentile ISI %.1f samples", width, isi);
+		}
+		else {
+			double[] x = toDouble(longest(traces).samples());
+			int tau = MutualInformation.suggestedDelay(x, Math.max(2, Math.min(x.length / 4, 1000)), 32);
+			s = settings.subsampling > 0 ? settings.subsampling : 1;
+			de = settings.embeddingDimension > 0 ? settings.embeddingDimension : clamp((int) Math.ceil(4.0 * tau / s / settings.delay));
+			reason = "no spikes found; mutual-information delay " + tau + " samples";
+		}
+		return new EmbeddingChoice(s, de, reason);
+	}
+
+	/** Width (samples) of a spike at half its height above the threshold. */
+	private static double halfWidth(float[] x, int peak, double threshold) {
+		double half = 0.5 * (x[peak] + threshold);
+		int left = peak, right = peak;
+		while (left > 0 && x[left] > half) left--;
+		while (right < x.length - 1 && x[right] > half) right++;
+		return Math.max(1, right - left);
+	}
+
+	private static int clamp(int de) {
+		return Math.max(MIN_DIMENSION, Math.min(MAX_DIMENSION, de));
+	}
+
+	private static double percentile(List<Double> values, double p) {
+		double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+		return v[(int) Math.min(v.length - 1, Math.floor(p / 100 * v.length))];
+	}
+
+	private static Trace longest(List<Trace> traces) {
+		return traces.stream().max((a, b) -> Integer.compare(a.length(), b.length())).get();
+	}
+
+	private static double[] toDouble(float[] x) {
+		double[] d = new double[x.length];
+		for (int i = 0; i < x.length; i++) d[i] = x[i];
+		return d;
+	}
+
+	@Override
+	public String toString() {
+		return "subsampling " + subsampling + ", De " + dimension + " (" + reason + ")";
+	}
+}

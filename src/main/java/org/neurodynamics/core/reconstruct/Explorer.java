@@ -1,0 +1,237 @@
+package org.neurodynamics.core.reconstruct;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.neurodynamics.core.Progress;
+import org.neurodynamics.core.UserInputException;
+import org.neurodynamics.core.analysis.FixedPoints;
+import org.neurodynamics.core.analysis.LocalMaxima;
+import org.neurodynamics.core.analysis.LyapunovExponent;
+import org.neurodynamics.core.analysis.RegimeClassifier;
+import org.neurodynamics.core.analysis.RegimeStats;
+
+/**
+ * Iterates a reconstructed map over a grid of control-parameter values, all values and
+ * several initial states at once (one batched forward pass per step), decodes the
+ * orbits to the observed variable in input units, and characterises each value:
+ * local maxima (bifurcation diagram), regime, largest Lyapunov exponent, fixed points.
+ */
+public final class Explorer {
+
+	/** Orbits whose decoded values leave this many training ranges are called diverged. */
+	static final double DIVERGED = 1e3;
+	/** Steps decoded per batched decoder call. */
+	static final int DECODE_CHUNK = 200;
+
+	public static final class Settings {
+		public double[] grid;
+		/** Map steps recorded per orbit, after the transient. */
+		public int iterations = 5000;
+		public int transientSteps = 2000;
+		/** Initial states per parameter value (recovered states of the training data). */
+		public int initialStates = 3;
+		/** Steps of tangent propagation for the Lyapunov exponent (0 skips it). */
+		public int lyapunovSteps = 1000;
+		/** Fixed points are searched at up to this many grid values, spread evenly (0 skips them). */
+		public int fixedPointValues = 25;
+		public long seed = 0;
+	}
+
+	/** What the map does at one parameter value. */
+	public static final class Point {
+		public final double parameter;
+		/** Decoded orbit of each initial state after the transient (input units). */
+		public final float[][] orbits;
+		/** Regime of each initial state's orbit; null where the orbit diverged. */
+		public final RegimeStats[] regimes;
+		public final double lyapunov;
+		public final List<FixedPoints.FixedPoint> fixedPoints;
+		public final boolean farOutside;
+
+		Point(double parameter, float[][] orbits, RegimeStats[] regimes, double lyapunov, List<FixedPoints.FixedPoint> fixedPoints,
+			boolean farOutside)
+		{
+			this.parameter = parameter;
+			this.orbits = orbits;
+			this.regimes = regimes;
+			this.lyapunov = lyapunov;
+			this.fixedPoints = fixedPoints;
+			this.farOutside = farOutside;
+		}
+
+		/** Local maxima of one orbit (input units). */
+		public float[] maxima(int orbit) {
+			float[] x = orbits[orbit];
+			if (regimes[orbit] == null) return new float[0];
+			double[] d = new double[x.length];
+			for (int i = 0; i < x.length; i++) d[i] = x[i];
+			int[] idx = LocalMaxima.indices(d);
+			float[] out = new float[idx.length];
+			for (int i = 0; i < idx.length; i++) out[i] = x[idx[i]];
+			return out;
+		}
+
+		/** The regime of the first orbit, "diverged" when it left the state space. */
+		public String label() {
+			return regimes[0] == null ? "diverged" : regimes[0].label();
+		}
+
+		/** True when orbits from different initial states settle in different regimes (coexistence). */
+		public boolean coexisting() {
+			for (RegimeStats r : regimes)
+				if (!(r == null ? "diverged" : r.label()).equals(label())) return true;
+			return false;
+		}
+	}
+
+	private Explorer() {}
+
+	public static List<Point> explore(ReconstructedModel model, Settings settings, Progress progress) {
+		check(settings);
+		int nP = settings.grid.length, nInit = Math.min(settings.initialStates, model.initialStateCount());
+		int batch = nP * nInit, d = model.stateDimension(), steps = settings.iterations;
+		Random random = new Random(settings.seed);
+		float[][] start = new float[batch][];
+		float[] pValues = new float[batch];
+		int[] picks = new int[nInit];
+		for (int j = 0; j < nInit; j++) picks[j] = j == 0 ? 0 : random.nextInt(model.initialStateCount());
+		for (int i = 0; i < nP; i++)
+			for (int j = 0; j < nInit; j++) {
+				start[i * nInit + j] = model.initialState(picks[j]);
+				pValues[i * nInit + j] = (float) settings.grid[i];
+			}
+		INDArray u = Nd4j.create(start);
+		INDArray p = Nd4j.create(pValues, new long[] { batch, 1 });
+		for (int t = 0; t < settings.transientSteps; t++) {
+			u = model.step(u, p);
+			if (t % 100 == 0) {
+				progress.checkCancelled("Exploration");
+				progress.report("Iterating the map", (double) t / (settings.transientSteps + steps), "transient");
+			}
+		}
+		float[][] orbits = new float[batch][steps];
+		int lyapSteps = Math.min(settings.lyapunovSteps, steps);
+		double[][][] lyapStates = new double[nP][lyapSteps][];
+		INDArray chunk = Nd4j.create(u.dataType(), (long) DECODE_CHUNK * batch, d);
+		for (int t0 = 0; t0 < steps; t0 += DECODE_CHUNK) {
+			int n = Math.min(DECODE_CHUNK, steps - t0);
+			for (int k = 0; k < n; k++) {
+				u = model.step(u, p);
+				chunk.get(org.nd4j.linalg.indexing.NDArrayIndex.interval((long) k * batch, (long) (k + 1) * batch),
+					org.nd4j.linalg.indexing.NDArrayIndex.all()).assign(u);
+				if (t0 + k < lyapSteps) for (int i = 0; i < nP; i++) lyapStates[i][t0 + k] = u.getRow(i * nInit).toDoubleVector();
+			}
+			float[] x = model.decodeObserved(n == DECODE_CHUNK ? chunk : chunk.get(
+				org.nd4j.linalg.indexing.NDArrayIndex.interval(0, (long) n * batch), org.nd4j.linalg.indexing.NDArrayIndex.all()));
+			for (int k = 0; k < n; k++)
+				for (int b = 0; b < batch; b++) orbits[b][t0 + k] = x[k * batch + b];
+			progress.checkCancelled("Exploration");
+			progress.report("Iterating the map", (double) (settings.transientSteps + t0 + n) / (settings.transientSteps + steps), "");
+		}
+		return characterise(model, settings, orbits, lyapStates, nInit, progress);
+	}
+
+	private static List<Point> characterise(ReconstructedModel model, Settings settings, float[][] orbits, double[][][] lyapStates,
+		int nInit, Progress progress)
+	{
+		RegimeClassifier classifier = new RegimeClassifier();
+		MapAdapter adapter = new MapAdapter(model.map());
+		FixedPoints finder = new FixedPoints();
+		double scale = range(model);
+		int nP = settings.grid.length;
+		int fpEvery = settings.fixedPointValues <= 0 ? Integer.MAX_VALUE : Math.max(1, (int) Math.ceil((double) nP / settings.fixedPointValues));
+		List<Point> points = new ArrayList<>();
+		for (int i = 0; i < nP; i++) {
+			double pv = settings.grid[i];
+			float[][] mine = new float[nInit][];
+			RegimeStats[] regimes = new RegimeStats[nInit];
+			for (int j = 0; j < nInit; j++) {
+				mine[j] = orbits[i * nInit + j];
+				regimes[j] = diverged(mine[j], model, scale) ? null : classifier.classify(toDouble(mine[j]), model.dt());
+			}
+			double lyapunov = Double.NaN;
+			if (regimes[0] != null && lyapStates[i].length > 0) lyapunov = lyapunov(adapter, lyapStates[i], pv, model.dt());
+			List<FixedPoints.FixedPoint> fixed = new ArrayList<>();
+			if (i % fpEvery == 0 || i == nP - 1) {
+				List<double[]> starts = new ArrayList<>();
+				for (int k = 0; k < Math.min(4, model.initialStateCount()); k++) starts.add(toDouble(model.initialState(k)));
+				for (int k = 0; k < lyapStates[i].length; k += Math.max(1, lyapStates[i].length / 4)) starts.add(lyapStates[i][k]);
+				fixed = finder.find(adapter, pv, starts);
+			}
+			points.add(new Point(pv, mine, regimes, lyapunov, fixed, model.isFarOutside(pv)));
+			progress.report("Characterising regimes", (double) (i + 1) / nP, model.parameterName() + " = " + (float) pv);
+		}
+		return points;
+	}
+
+	/**
+	 * Largest Lyapunov exponent per time unit along a recorded orbit: a tangent vector is
+	 * pushed through the map's Jacobians and renormalised every step.
+	 */
+	static double lyapunov(MapAdapter map, double[][] orbit, double p, double dt) {
+		List<double[][]> jacobians = new ArrayList<>(orbit.length);
+		for (double[] u : orbit) {
+			if (u == null) break;
+			jacobians.add(map.jacobian(u, p));
+		}
+		LyapunovExponent.Result r = LyapunovExponent.fromJacobians(jacobians, dt);
+		return r.diverged() ? Double.NaN : r.perTimeUnit();
+	}
+
+	/** A decoded orbit in the observed variable at parameter {@code p} from training state {@code initial}. */
+	public static float[] trajectory(ReconstructedModel model, double p, int initial, int steps, int transientSteps) {
+		INDArray u = Nd4j.create(new float[][] { model.initialState(Math.min(initial, model.initialStateCount() - 1)) });
+		INDArray pp = Nd4j.create(new float[] { (float) p }, new long[] { 1, 1 });
+		for (int t = 0; t < transientSteps; t++) u = model.step(u, pp);
+		INDArray states = Nd4j.create(u.dataType(), steps, model.stateDimension());
+		for (int t = 0; t < steps; t++) {
+			u = model.step(u, pp);
+			states.putRow(t, u.getRow(0));
+		}
+		return model.decodeObserved(states);
+	}
+
+	/** Recovered states (first two or three coordinates) along the orbit, for phase portraits. */
+	public static float[][] states(ReconstructedModel model, double p, int initial, int steps, int transientSteps) {
+		INDArray u = Nd4j.create(new float[][] { model.initialState(Math.min(initial, model.initialStateCount() - 1)) });
+		INDArray pp = Nd4j.create(new float[] { (float) p }, new long[] { 1, 1 });
+		for (int t = 0; t < transientSteps; t++) u = model.step(u, pp);
+		float[][] out = new float[steps][];
+		for (int t = 0; t < steps; t++) {
+			u = model.step(u, pp);
+			out[t] = u.getRow(0).toFloatVector();
+		}
+		return out;
+	}
+
+	private static boolean diverged(float[] x, ReconstructedModel model, double scale) {
+		double centre = model.normalisation().mean();
+		for (float v : x)
+			if (!Float.isFinite(v) || Math.abs(v - centre) > DIVERGED * scale) return true;
+		return false;
+	}
+
+	private static double range(ReconstructedModel model) {
+		return Math.max(1e-12, model.normalisation().sd());
+	}
+
+	private static void check(Settings s) {
+		if (s.grid == null || s.grid.length == 0) throw new UserInputException("Give at least one parameter value to explore.");
+		if (s.iterations < 10) throw new UserInputException("Iterate the map at least 10 steps, got " + s.iterations + ".");
+		if (s.transientSteps < 0) throw new UserInputException("The transient must be 0 or more steps.");
+		if (s.initialStates < 1) throw new UserInputException("Use at least one initial state per parameter value.");
+		if ((long) s.grid.length * s.initialStates * s.iterations > 400_000_000L) throw new UserInputException(
+			"Exploring " + s.grid.length + " values x " + s.initialStates + " initial states x " + s.iterations +
+			" steps is too much to hold at once; use fewer values, initial states or iterations.");
+	}
+
+	private static double[] toDouble(float[] x) {
+		double[] d = new double[x.length];
+		for (int i = 0; i < x.length; i++) d[i] = x[i];
+		return d;
+	}
+}

@@ -1,0 +1,233 @@
+package org.neurodynamics.core.reconstruct;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.neurodynamics.core.UserInputException;
+import org.neurodynamics.core.embed.Normalisation;
+import org.neurodynamics.core.io.AtomicFiles;
+import org.neurodynamics.core.nn.NeuralMap;
+import org.neurodynamics.core.nn.VariationalAutoencoder;
+
+/**
+ * A trained reconstruction: the autoencoder that turns delay vectors into recovered
+ * states (and back), the active latent coordinates, the neural-network map that
+ * advances the states at any value of the control parameter, and what is needed to
+ * speak the user's units. Saved as one zip file, written atomically.
+ */
+public final class ReconstructedModel {
+
+	/** Version of the file layout; files of another version are refused with a clear message. */
+	public static final int FORMAT_VERSION = 1;
+
+	final VariationalAutoencoder autoencoder;
+	final int[] active;
+	final NeuralMap map;
+	final Normalisation normalisation;
+	final int embeddingDimension, delay, subsampling;
+	/** Time between map steps (the subsampled sampling interval). */
+	final double dt;
+	final String timeUnit, valueUnit, parameterName;
+	/** Control-parameter value of every training trace. */
+	final double[] trainingParameters;
+	/** Local maxima of every training trace (input units), for bifurcation diagrams. */
+	final float[][] trainingMaxima;
+	/** A few recovered states of the training data, as initial states for exploration. */
+	final float[][] initialStates;
+
+	ReconstructedModel(VariationalAutoencoder autoencoder, int[] active, NeuralMap map, Normalisation normalisation,
+		int embeddingDimension, int delay, int subsampling, double dt, String timeUnit, String valueUnit,
+		String parameterName, double[] trainingParameters, float[][] trainingMaxima, float[][] initialStates)
+	{
+		this.autoencoder = autoencoder;
+		this.active = active.clone();
+		this.map = map;
+		this.normalisation = normalisation;
+		this.embeddingDimension = embeddingDimension;
+		this.delay = delay;
+		this.subsampling = subsampling;
+		this.dt = dt;
+		this.timeUnit = timeUnit;
+		this.valueUnit = valueUnit;
+		this.parameterName = parameterName;
+		this.trainingParameters = trainingParameters.clone();
+		this.trainingMaxima = trainingMaxima;
+		this.initialStates = initialStates;
+	}
+
+	public int stateDimension() { return active.length; }
+	public int[] activeCoordinates() { return active.clone(); }
+	public NeuralMap map() { return map; }
+	public VariationalAutoencoder autoencoder() { return autoencoder; }
+	public double dt() { return dt; }
+	public String timeUnit() { return timeUnit; }
+	public String valueUnit() { return valueUnit; }
+	public String parameterName() { return parameterName; }
+	public double[] trainingParameters() { return trainingParameters.clone(); }
+	public float[] trainingMaxima(int trace) { return trainingMaxima[trace].clone(); }
+	public int embeddingDimension() { return embeddingDimension; }
+	public int delay() { return delay; }
+	public int subsampling() { return subsampling; }
+	public Normalisation normalisation() { return normalisation; }
+	public int initialStateCount() { return initialStates.length; }
+	public float[] initialState(int i) { return initialStates[i].clone(); }
+
+	/** One map step for a batch: u (n x d), p (n x 1) in the user's parameter units. */
+	public INDArray step(INDArray u, INDArray p) {
+		return map.step(u, p);
+	}
+
+	/** The observed variable, in input units, of the delay vectors decoded from states u (n x d). */
+	public float[] decodeObserved(INDArray u) {
+		INDArray decoded = autoencoder.decodeMean(u, active);
+		INDArray first = decoded.getColumn(0);
+		float[] x = first.toFloatVector();
+		normalisation.invertInPlace(x);
+		return x;
+	}
+
+	/** True when p lies far outside the recorded values (more than their span beyond either end). */
+	public boolean isFarOutside(double p) {
+		double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+		for (double v : trainingParameters) {
+			lo = Math.min(lo, v);
+			hi = Math.max(hi, v);
+		}
+		double span = Math.max(hi - lo, 1e-9 + 0.1 * Math.abs(hi));
+		return p < lo - span || p > hi + span;
+	}
+
+	public void save(Path file) throws IOException {
+		Properties meta = new Properties();
+		meta.setProperty("format", Integer.toString(FORMAT_VERSION));
+		meta.setProperty("active", join(active));
+		meta.setProperty("normalisation", join(normalisation.toArray()));
+		meta.setProperty("embeddingDimension", Integer.toString(embeddingDimension));
+		meta.setProperty("delay", Integer.toString(delay));
+		meta.setProperty("subsampling", Integer.toString(subsampling));
+		meta.setProperty("dt", Double.toString(dt));
+		meta.setProperty("timeUnit", timeUnit);
+		meta.setProperty("valueUnit", valueUnit);
+		meta.setProperty("parameterName", parameterName);
+		meta.setProperty("trainingParameters", join(trainingParameters));
+		for (int k = 0; k < trainingMaxima.length; k++) meta.setProperty("trainingMaxima." + k, join(trainingMaxima[k]));
+		for (int i = 0; i < initialStates.length; i++) meta.setProperty("initialState." + i, join(initialStates[i]));
+		meta.setProperty("initialStates", Integer.toString(initialStates.length));
+		meta.setProperty("createdBy", "Neuro Dynamics " + version());
+		AtomicFiles.write(file, out -> {
+			try (ZipOutputStream zip = new ZipOutputStream(out)) {
+				zip.putNextEntry(new ZipEntry("model.properties"));
+				meta.store(zip, "Neuro Dynamics reconstructed model");
+				zip.closeEntry();
+				zip.putNextEntry(new ZipEntry("autoencoder.bin"));
+				autoencoder.save(zip);
+				zip.closeEntry();
+				zip.putNextEntry(new ZipEntry("map.bin"));
+				map.save(zip);
+				zip.closeEntry();
+			}
+		});
+	}
+
+	public static ReconstructedModel load(Path file) {
+		if (!Files.isRegularFile(file)) throw new UserInputException("The model file '" + file + "' does not exist.");
+		Map<String, byte[]> entries = new HashMap<>();
+		try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+			for (ZipEntry e; (e = zip.getNextEntry()) != null;) entries.put(e.getName(), zip.readAllBytes());
+		}
+		catch (IOException e) {
+			throw corrupt(file, e.getMessage());
+		}
+		if (!entries.containsKey("model.properties")) throw corrupt(file, "it holds no model.properties");
+		Properties meta = new Properties();
+		try {
+			meta.load(new java.io.InputStreamReader(new ByteArrayInputStream(entries.get("model.properties")), StandardCharsets.ISO_8859_1));
+			int format = Integer.parseInt(meta.getProperty("format", "-1"));
+			if (format != FORMAT_VERSION) throw new UserInputException("The model file '" + file.getFileName() + "' has format " + format +
+				" (" + meta.getProperty("createdBy", "unknown version") + "); this plugin reads format " + FORMAT_VERSION +
+				". Reconstruct the model again with this version.");
+			if (!entries.containsKey("autoencoder.bin") || !entries.containsKey("map.bin")) throw corrupt(file, "a network is missing");
+			VariationalAutoencoder vae = VariationalAutoencoder.load(new ByteArrayInputStream(entries.get("autoencoder.bin")));
+			NeuralMap map = NeuralMap.load(new ByteArrayInputStream(entries.get("map.bin")));
+			double[] params = doubles(meta.getProperty("trainingParameters"));
+			float[][] maxima = new float[params.length][];
+			for (int k = 0; k < params.length; k++) maxima[k] = floats(meta.getProperty("trainingMaxima." + k, ""));
+			int n = Integer.parseInt(meta.getProperty("initialStates"));
+			float[][] states = new float[n][];
+			for (int i = 0; i < n; i++) states[i] = floats(meta.getProperty("initialState." + i));
+			double[] act = doubles(meta.getProperty("active"));
+			int[] active = new int[act.length];
+			for (int i = 0; i < act.length; i++) active[i] = (int) act[i];
+			return new ReconstructedModel(vae, active, map, Normalisation.fromArray(doubles(meta.getProperty("normalisation"))),
+				Integer.parseInt(meta.getProperty("embeddingDimension")), Integer.parseInt(meta.getProperty("delay")),
+				Integer.parseInt(meta.getProperty("subsampling")), Double.parseDouble(meta.getProperty("dt")),
+				meta.getProperty("timeUnit", ""), meta.getProperty("valueUnit", ""), meta.getProperty("parameterName", "p"),
+				params, maxima, states);
+		}
+		catch (UserInputException e) {
+			throw e;
+		}
+		catch (IOException | RuntimeException e) {
+			throw corrupt(file, e.getMessage());
+		}
+	}
+
+	private static UserInputException corrupt(Path file, String detail) {
+		return new UserInputException("The model file '" + file.getFileName() + "' is not a readable Neuro Dynamics model (" + detail +
+			"). It may be truncated or corrupted; reconstruct the model again or choose another file.");
+	}
+
+	static String version() {
+		String v = ReconstructedModel.class.getPackage().getImplementationVersion();
+		return v == null ? "development" : v;
+	}
+
+	private static String join(double[] v) {
+		StringBuilder sb = new StringBuilder();
+		for (double x : v) sb.append(sb.length() == 0 ? "" : ",").append(x);
+		return sb.toString();
+	}
+
+	private static String join(float[] v) {
+		StringBuilder sb = new StringBuilder();
+		for (float x : v) sb.append(sb.length() == 0 ? "" : ",").append(x);
+		return sb.toString();
+	}
+
+	private static String join(int[] v) {
+		StringBuilder sb = new StringBuilder();
+		for (int x : v) sb.append(sb.length() == 0 ? "" : ",").append(x);
+		return sb.toString();
+	}
+
+	private static double[] doubles(String s) {
+		if (s == null || s.isEmpty()) return new double[0];
+		String[] parts = s.split(",");
+		double[] v = new double[parts.length];
+		for (int i = 0; i < v.length; i++) v[i] = Double.parseDouble(parts[i]);
+		return v;
+	}
+
+	private static float[] floats(String s) {
+		double[] d = doubles(s);
+		float[] f = new float[d.length];
+		for (int i = 0; i < d.length; i++) f[i] = (float) d[i];
+		return f;
+	}
+
+	/** States as an n x d matrix, for batched iteration. */
+	static INDArray matrix(float[][] rows) {
+		return Nd4j.create(rows);
+	}
+}

@@ -1,0 +1,145 @@
+package org.neurodynamics.core.reconstruct;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import org.neurodynamics.core.Progress;
+import org.neurodynamics.core.UserInputException;
+import org.neurodynamics.core.analysis.LocalMaxima;
+import org.neurodynamics.core.data.StateSequence;
+import org.neurodynamics.core.embed.DelayEmbedding;
+import org.neurodynamics.core.embed.Normalisation;
+import org.neurodynamics.core.nn.NeuralMap;
+import org.neurodynamics.core.nn.VariationalAutoencoder;
+import org.neurodynamics.core.trace.Trace;
+
+/**
+ * Reconstructs dynamics from scalar traces (Kuptsov and Stankevich 2024): delay
+ * embedding inside each trace, a variational autoencoder whose active latent
+ * coordinates are the recovered states, and a neural-network map trained on
+ * consecutive states and the control parameter of their trace.
+ */
+public final class Reconstruction {
+
+	/** Recovered states kept in the model file as initial states for exploration. */
+	static final int INITIAL_STATES = 64;
+	/** Maxima kept per training trace in the model file, for bifurcation diagrams. */
+	static final int MAXIMA_PER_TRACE = 400;
+
+	/** What a reconstruction produced: the model and the evidence users need to trust it. */
+	public static final class Result {
+		public final ReconstructedModel model;
+		public final EmbeddingChoice embedding;
+		public final VariationalAutoencoder.History autoencoderHistory;
+		public final NeuralMap.History mapHistory;
+		public final int[] active;
+		public final double seconds;
+
+		Result(ReconstructedModel model, EmbeddingChoice embedding, VariationalAutoencoder.History autoencoderHistory,
+			NeuralMap.History mapHistory, int[] active, double seconds)
+		{
+			this.model = model;
+			this.embedding = embedding;
+			this.autoencoderHistory = autoencoderHistory;
+			this.mapHistory = mapHistory;
+			this.active = active;
+			this.seconds = seconds;
+		}
+	}
+
+	private Reconstruction() {}
+
+	public static Result run(List<Trace> traces, ReconstructionSettings settings, Progress progress) {
+		long start = System.nanoTime();
+		settings.validate();
+		List<Trace> checked = check(traces);
+		EmbeddingChoice choice = EmbeddingChoice.choose(checked, settings);
+		DelayEmbedding embedding = new DelayEmbedding(checked, choice.dimension, settings.delay, choice.subsampling,
+			Normalisation.fit(checked));
+		progress.report("Embedding", 1, embedding.rows() + " delay vectors of dimension " + choice.dimension + " (" + choice + ")");
+
+		VariationalAutoencoder vae = new VariationalAutoencoder(VariationalAutoencoder.Config.of(choice.dimension)
+			.withHidden(settings.autoencoderHidden).withLatentSize(settings.latentSize).withBeta(settings.beta)
+			.withLearningRate(settings.learningRate).withBatchSize(settings.batchSize).withEpochs(settings.autoencoderEpochs)
+			.withSeed(settings.seed).withMaxSamplesPerEpoch(settings.samplesPerEpoch));
+		VariationalAutoencoder.History vaeHistory = vae.train(embedding, progress);
+		int[] active = activeCoordinates(vaeHistory, settings);
+		progress.report("Autoencoder", 1, "state dimension " + active.length + " (active coordinates " + Arrays.toString(active) + ")");
+
+		float[][] states = vae.encodeMean(embedding, active, progress);
+		List<StateSequence> sequences = new ArrayList<>();
+		for (int k = 0; k < embedding.traceCount(); k++) {
+			int from = (int) embedding.firstRow(k);
+			sequences.add(new StateSequence(Arrays.copyOfRange(states, from, from + embedding.windows(k)), parameterOf(checked.get(k))));
+		}
+		NeuralMap map = new NeuralMap(NeuralMap.Config.of(active.length).withHidden(settings.mapHidden)
+			.withRolloutSteps(settings.rolloutSteps).withInputNoise(settings.inputNoise).withStateNoise(settings.stateNoise)
+			.withLearningRate(settings.learningRate).withEpochs(settings.mapEpochs).withBatchSize(settings.batchSize)
+			.withSeed(settings.seed).withMaxSamplesPerEpoch(settings.samplesPerEpoch));
+		NeuralMap.History mapHistory = map.train(sequences, progress);
+
+		Trace first = checked.get(0);
+		double[] parameters = checked.stream().mapToDouble(Reconstruction::parameterOf).toArray();
+		ReconstructedModel model = new ReconstructedModel(vae, active, map, embedding.normalisation(), choice.dimension,
+			settings.delay, choice.subsampling, first.dt() * choice.subsampling, first.timeUnit(), first.valueUnit(),
+			first.parameterName().isEmpty() ? "p" : first.parameterName(), parameters, maxima(checked, choice.subsampling),
+			sampleStates(states, settings.seed));
+		return new Result(model, choice, vaeHistory, mapHistory, active, (System.nanoTime() - start) / 1e9);
+	}
+
+	/**
+	 * The recovered state dimension: the coordinates whose KL, averaged over the last
+	 * epochs, stays above the threshold (collapsed coordinates carry no information),
+	 * or the strongest {@code stateDimension} coordinates when the user fixed it.
+	 */
+	static int[] activeCoordinates(VariationalAutoencoder.History history, ReconstructionSettings settings) {
+		int[] byKl = history.activeCoordinates(-1);
+		if (settings.stateDimension > 0) return Arrays.copyOf(byKl, settings.stateDimension);
+		int[] active = history.activeCoordinates(settings.activeKl);
+		if (active.length == 0) throw new UserInputException("Every latent coordinate of the autoencoder collapsed (KL below " +
+			settings.activeKl + "): the traces carry too little signal for this beta. Lower beta, or set the state dimension.");
+		return active;
+	}
+
+	private static List<Trace> check(List<Trace> traces) {
+		if (traces.isEmpty()) throw new UserInputException("No traces were given; choose at least one recorded trace.");
+		double dt = traces.get(0).dt();
+		boolean anyParameter = false, allParameters = true;
+		for (Trace t : traces) {
+			t.requireUsable(32);
+			if (Math.abs(t.dt() - dt) > 1e-6 * dt) throw new UserInputException("Trace '" + t.name() + "' is sampled every " + t.dt() +
+				" but '" + traces.get(0).name() + "' every " + dt + "; all traces of one reconstruction need the same sampling interval.");
+			anyParameter |= t.hasParameter();
+			allParameters &= t.hasParameter();
+		}
+		if (anyParameter && !allParameters) throw new UserInputException("Some traces have a control-parameter value and some do not; give one value per trace.");
+		return traces;
+	}
+
+	private static double parameterOf(Trace t) {
+		return t.hasParameter() ? t.parameter() : 0;
+	}
+
+	private static float[][] maxima(List<Trace> traces, int step) {
+		float[][] out = new float[traces.size()][];
+		for (int k = 0; k < traces.size(); k++) {
+			float[] x = traces.get(k).subsample(step).samples();
+			double[] d = new double[x.length];
+			for (int i = 0; i < x.length; i++) d[i] = x[i];
+			int[] idx = LocalMaxima.indices(d);
+			int from = Math.max(0, idx.length - MAXIMA_PER_TRACE);
+			out[k] = new float[idx.length - from];
+			for (int i = from; i < idx.length; i++) out[k][i - from] = x[idx[i]];
+		}
+		return out;
+	}
+
+	private static float[][] sampleStates(float[][] states, long seed) {
+		Random random = new Random(seed);
+		float[][] out = new float[Math.min(INITIAL_STATES, states.length)][];
+		for (int i = 0; i < out.length; i++) out[i] = states[random.nextInt(states.length)].clone();
+		return out;
+	}
+}

@@ -1,0 +1,53 @@
+package org.neurodynamics.core.reconstruct;
+
+import org.neurodynamics.core.UserInputException;
+
+/**
+ * Every setting of a reconstruction (METHODS.md section 1), with the defaults a user gets
+ * without tuning. Commands fill it from their parameters.
+ */
+public final class ReconstructionSettings {
+
+	/** Delay-embedding dimension De (0 chooses it from the data: the window must cover an inter-spike interval). */
+	public int embeddingDimension = 0;
+	/** Delay tau between embedding coordinates, in (subsampled) samples. */
+	public int delay = 1;
+	/** Keep every s-th sample; 0 chooses s from the data (see {@link EmbeddingChoice}). */
+	public int subsampling = 0;
+
+	/** Latent size L of the autoencoder: generous, the active coordinates are read off training. */
+	public int latentSize = 8;
+	/** Weight of the KL term; decides how many coordinates stay active. */
+	public double beta = 0.01;
+	/** KL (nats, averaged over the data) above which a latent coordinate is active. */
+	public double activeKl = 0.1;
+	/** Fixed state dimension (0 = read it off the autoencoder's KL). */
+	public int stateDimension = 0;
+	public int[] autoencoderHidden = { 256, 128 };
+	public int autoencoderEpochs = 30;
+
+	public int[] mapHidden = { 128, 128, 128 };
+	public int mapEpochs = 40;
+	/** Steps of the unrolled (multi-step) map loss; 1 = one-step training. */
+	public int rolloutSteps = 8;
+	/** Gaussian noise on the map's input state, in standardised units. */
+	public double inputNoise = 0.05;
+	/** Gaussian noise added to the map's own state after each unrolled step. */
+	public double stateNoise = 0.02;
+
+	public double learningRate = 1e-3;
+	public int batchSize = 256;
+	/** Training rows drawn per epoch (0 = all): bounds the time per epoch on long recordings. */
+	public long samplesPerEpoch = 0;
+	public long seed = 0;
+
+	void validate() {
+		if (embeddingDimension == 1 || embeddingDimension < 0) throw new UserInputException("The embedding dimension must be 0 (automatic) or at least 2, got " + embeddingDimension + ".");
+		if (delay < 1) throw new UserInputException("The embedding delay must be at least 1 sample, got " + delay + ".");
+		if (subsampling < 0) throw new UserInputException("The subsampling step must be 0 (automatic) or more, got " + subsampling + ".");
+		if (latentSize < 1) throw new UserInputException("The latent size must be at least 1, got " + latentSize + ".");
+		if (stateDimension < 0 || stateDimension > latentSize) throw new UserInputException("The state dimension must be 0 (automatic) or between 1 and the latent size " + latentSize + ", got " + stateDimension + ".");
+		if (autoencoderEpochs < 1 || mapEpochs < 1) throw new UserInputException("Give at least one training epoch for each network.");
+		if (rolloutSteps < 1) throw new UserInputException("The rollout must be at least 1 step, got " + rolloutSteps + ".");
+	}
+}

@@ -1,0 +1,102 @@
+package org.neurodynamics.core.reconstruct;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.neurodynamics.core.CancelledException;
+import org.neurodynamics.core.Progress;
+import org.neurodynamics.core.UserInputException;
+import org.neurodynamics.core.model.HindmarshRose;
+import org.neurodynamics.core.model.ModelSimulator;
+import org.neurodynamics.core.trace.Trace;
+
+/** The whole pipeline on short Hindmarsh-Rose traces with small networks (quality is benchmarked, not tested here). */
+class ReconstructionTest {
+
+	static List<Trace> traces(double... currents) {
+		List<Trace> out = new ArrayList<>();
+		ModelSimulator sim = new ModelSimulator(new HindmarshRose());
+		for (double i : currents) out.add(sim.trace(0, i, 600, 500, 0.5, 0, 1, Progress.NONE));
+		return out;
+	}
+
+	static ReconstructionSettings quick() {
+		ReconstructionSettings s = new ReconstructionSettings();
+		s.autoencoderHidden = new int[] { 32, 16 };
+		s.mapHidden = new int[] { 32, 32 };
+		s.autoencoderEpochs = 3;
+		s.mapEpochs = 2;
+		s.latentSize = 4;
+		s.seed = 3;
+		return s;
+	}
+
+	@Test
+	void reconstructsSavesLoadsAndExplores(@TempDir Path dir) throws Exception {
+		Reconstruction.Result r = Reconstruction.run(traces(2.0, 3.0), quick(), Progress.NONE);
+		assertTrue(r.active.length >= 1 && r.active.length <= 4);
+		assertEquals(3, r.autoencoderHistory.epochs().size());
+		assertEquals(0.5 * r.embedding.subsampling, r.model.dt(), 1e-12);
+
+		Path file = dir.resolve("model.ndmodel");
+		r.model.save(file);
+		ReconstructedModel loaded = ReconstructedModel.load(file);
+		INDArray u = Nd4j.create(new float[][] { r.model.initialState(0) });
+		INDArray p = Nd4j.create(new float[] { 2.5f }, new long[] { 1, 1 });
+		assertArrayEquals(r.model.step(u, p).toFloatVector(), loaded.step(u, p).toFloatVector(), 1e-6f);
+		assertArrayEquals(r.model.decodeObserved(u), loaded.decodeObserved(u), 1e-6f);
+		assertArrayEquals(new double[] { 2.0, 3.0 }, loaded.trainingParameters());
+
+		Explorer.Settings e = new Explorer.Settings();
+		e.grid = new double[] { 1.5, 2.5, 3.5 };
+		e.iterations = 300;
+		e.transientSteps = 100;
+		e.initialStates = 2;
+		e.lyapunovSteps = 50;
+		List<Explorer.Point> points = Explorer.explore(loaded, e, Progress.NONE);
+		assertEquals(3, points.size());
+		assertEquals(300, points.get(1).orbits[1].length);
+		assertEquals(300, Explorer.trajectory(loaded, 2.5, 0, 300, 10).length);
+	}
+
+	@Test
+	void modelFilesThatAreCorruptOrFromAnotherVersionGetClearMessages(@TempDir Path dir) throws Exception {
+		Path junk = dir.resolve("junk.ndmodel");
+		Files.writeString(junk, "not a model");
+		UserInputException e = assertThrows(UserInputException.class, () -> ReconstructedModel.load(junk));
+		assertTrue(e.getMessage().contains("junk.ndmodel"), e.getMessage());
+
+		Reconstruction.Result r = Reconstruction.run(traces(2.0), quick(), Progress.NONE);
+		Path good = dir.resolve("good.ndmodel");
+		r.model.save(good);
+		byte[] bytes = Files.readAllBytes(good);
+		Path truncated = dir.resolve("truncated.ndmodel");
+		Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+		assertThrows(UserInputException.class, () -> ReconstructedModel.load(truncated));
+	}
+
+	@Test
+	void badTracesAreRefusedWithTheirNames() {
+		List<Trace> t = traces(2.0);
+		t.add(new Trace("flat", new float[200], 0.5, "", ""));
+		UserInputException e = assertThrows(UserInputException.class, () -> Reconstruction.run(t, quick(), Progress.NONE));
+		assertTrue(e.getMessage().contains("flat"), e.getMessage());
+	}
+
+	@Test
+	void cancellingStopsTraining() {
+		Progress cancelled = new Progress() {
+			@Override public void report(String stage, double fraction, String message) {}
+			@Override public boolean isCancelled() { return true; }
+		};
+		assertThrows(CancelledException.class, () -> Reconstruction.run(traces(2.0), quick(), cancelled));
+	}
+}
