@@ -45,10 +45,13 @@ public final class ReconstructedModel {
 	final float[][] trainingMaxima;
 	/** A few recovered states of the training data, as initial states for exploration. */
 	final float[][] initialStates;
+	/** The start of every training trace (subsampled, input units), to overlay on reconstructed traces. */
+	final float[][] trainingExcerpts;
 
 	ReconstructedModel(VariationalAutoencoder autoencoder, int[] active, NeuralMap map, Normalisation normalisation,
 		int embeddingDimension, int delay, int subsampling, double dt, String timeUnit, String valueUnit,
-		String parameterName, double[] trainingParameters, float[][] trainingMaxima, float[][] initialStates)
+		String parameterName, double[] trainingParameters, float[][] trainingMaxima, float[][] initialStates,
+		float[][] trainingExcerpts)
 	{
 		this.autoencoder = autoencoder;
 		this.active = active.clone();
@@ -64,6 +67,7 @@ public final class ReconstructedModel {
 		this.trainingParameters = trainingParameters.clone();
 		this.trainingMaxima = trainingMaxima;
 		this.initialStates = initialStates;
+		this.trainingExcerpts = trainingExcerpts;
 	}
 
 	public int stateDimension() { return active.length; }
@@ -76,6 +80,7 @@ public final class ReconstructedModel {
 	public String parameterName() { return parameterName; }
 	public double[] trainingParameters() { return trainingParameters.clone(); }
 	public float[] trainingMaxima(int trace) { return trainingMaxima[trace].clone(); }
+	public float[] trainingExcerpt(int trace) { return trainingExcerpts[trace].clone(); }
 	public int embeddingDimension() { return embeddingDimension; }
 	public int delay() { return delay; }
 	public int subsampling() { return subsampling; }
@@ -121,7 +126,10 @@ public final class ReconstructedModel {
 		meta.setProperty("valueUnit", valueUnit);
 		meta.setProperty("parameterName", parameterName);
 		meta.setProperty("trainingParameters", join(trainingParameters));
-		for (int k = 0; k < trainingMaxima.length; k++) meta.setProperty("trainingMaxima." + k, join(trainingMaxima[k]));
+		for (int k = 0; k < trainingMaxima.length; k++) {
+			meta.setProperty("trainingMaxima." + k, join(trainingMaxima[k]));
+			meta.setProperty("trainingExcerpt." + k, join(trainingExcerpts[k]));
+		}
 		for (int i = 0; i < initialStates.length; i++) meta.setProperty("initialState." + i, join(initialStates[i]));
 		meta.setProperty("initialStates", Integer.toString(initialStates.length));
 		meta.setProperty("createdBy", "Neuro Dynamics " + version());
@@ -162,7 +170,11 @@ public final class ReconstructedModel {
 			NeuralMap map = NeuralMap.load(new ByteArrayInputStream(entries.get("map.bin")));
 			double[] params = doubles(meta.getProperty("trainingParameters"));
 			float[][] maxima = new float[params.length][];
-			for (int k = 0; k < params.length; k++) maxima[k] = floats(meta.getProperty("trainingMaxima." + k, ""));
+			float[][] excerpts = new float[params.length][];
+			for (int k = 0; k < params.length; k++) {
+				maxima[k] = floats(meta.getProperty("trainingMaxima." + k, ""));
+				excerpts[k] = floats(meta.getProperty("trainingExcerpt." + k, ""));
+			}
 			int n = Integer.parseInt(meta.getProperty("initialStates"));
 			float[][] states = new float[n][];
 			for (int i = 0; i < n; i++) states[i] = floats(meta.getProperty("initialState." + i));
@@ -173,7 +185,7 @@ public final class ReconstructedModel {
 				Integer.parseInt(meta.getProperty("embeddingDimension")), Integer.parseInt(meta.getProperty("delay")),
 				Integer.parseInt(meta.getProperty("subsampling")), Double.parseDouble(meta.getProperty("dt")),
 				meta.getProperty("timeUnit", ""), meta.getProperty("valueUnit", ""), meta.getProperty("parameterName", "p"),
-				params, maxima, states);
+				params, maxima, states, excerpts);
 		}
 		catch (UserInputException e) {
 			throw e;

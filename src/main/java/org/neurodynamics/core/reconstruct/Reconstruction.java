@@ -27,6 +27,8 @@ public final class Reconstruction {
 	static final int INITIAL_STATES = 64;
 	/** Maxima kept per training trace in the model file, for bifurcation diagrams. */
 	static final int MAXIMA_PER_TRACE = 400;
+	/** Samples kept per training trace in the model file, to overlay on reconstructed traces. */
+	static final int EXCERPT_LENGTH = 2000;
 
 	/** What a reconstruction produced: the model and the evidence users need to trust it. */
 	public static final class Result {
@@ -85,7 +87,7 @@ public final class Reconstruction {
 		ReconstructedModel model = new ReconstructedModel(vae, active, map, embedding.normalisation(), choice.dimension,
 			settings.delay, choice.subsampling, first.dt() * choice.subsampling, first.timeUnit(), first.valueUnit(),
 			first.parameterName().isEmpty() ? "p" : first.parameterName(), parameters, maxima(checked, choice.subsampling),
-			sampleStates(states, settings.seed));
+			sampleStates(states, settings.seed), excerpts(checked, choice.subsampling));
 		return new Result(model, choice, vaeHistory, mapHistory, active, (System.nanoTime() - start) / 1e9);
 	}
 
@@ -132,6 +134,15 @@ public final class Reconstruction {
 			int from = Math.max(0, idx.length - MAXIMA_PER_TRACE);
 			out[k] = new float[idx.length - from];
 			for (int i = from; i < idx.length; i++) out[k][i - from] = x[idx[i]];
+		}
+		return out;
+	}
+
+	private static float[][] excerpts(List<Trace> traces, int step) {
+		float[][] out = new float[traces.size()][];
+		for (int k = 0; k < out.length; k++) {
+			float[] x = traces.get(k).subsample(step).samples();
+			out[k] = Arrays.copyOf(x, Math.min(x.length, EXCERPT_LENGTH));
 		}
 		return out;
 	}
