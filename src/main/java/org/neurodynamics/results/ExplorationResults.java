@@ -1,0 +1,207 @@
+package org.neurodynamics.results;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import ij.ImagePlus;
+import ij.gui.Plot;
+import ij.measure.Calibration;
+import ij.measure.ResultsTable;
+import ij.process.FloatProcessor;
+
+import org.hipparchus.complex.Complex;
+import org.neurodynamics.core.analysis.FixedPoints;
+import org.neurodynamics.core.analysis.RegimeStats;
+import org.neurodynamics.core.reconstruct.Explorer;
+import org.neurodynamics.core.reconstruct.ReconstructedModel;
+
+/** Bifurcation diagram, regime and fixed-point tables, reconstructed traces and phase portraits. */
+public final class ExplorationResults {
+
+	/** Maxima drawn and tabulated per orbit: the last ones, after the transient. */
+	static final int MAXIMA_PER_ORBIT = 200;
+	static final int DENSITY_BINS = 256;
+
+	private ExplorationResults() {}
+
+	public static Plot bifurcationPlot(ReconstructedModel model, List<Explorer.Point> points) {
+		String value = model.valueUnit().isEmpty() ? "local maxima" : "local maxima (" + model.valueUnit() + ")";
+		Plot plot = new Plot("Bifurcation diagram", model.parameterName(), value);
+		plot.setColor(new Color(0x1f77b4));
+		List<double[]> xy = maxima(points);
+		plot.addPoints(xy.get(0), xy.get(1), Plot.DOT);
+		double[] trained = model.trainingParameters();
+		List<Double> px = new ArrayList<>(), py = new ArrayList<>();
+		for (int k = 0; k < trained.length; k++)
+			for (float m : model.trainingMaxima(k)) {
+				px.add(trained[k]);
+				py.add((double) m);
+			}
+		plot.setColor(Color.RED);
+		plot.addPoints(px.stream().mapToDouble(Double::doubleValue).toArray(), py.stream().mapToDouble(Double::doubleValue).toArray(), Plot.CIRCLE);
+		plot.setColor(Color.BLACK);
+		plot.addLegend("reconstructed map\nrecorded data");
+		plot.setLimitsToFit(false);
+		return plot;
+	}
+
+	/** (p, maxima) pairs of every orbit, as x and y arrays. */
+	private static List<double[]> maxima(List<Explorer.Point> points) {
+		List<Double> x = new ArrayList<>(), y = new ArrayList<>();
+		for (Explorer.Point p : points)
+			for (int o = 0; o < p.orbits.length; o++) {
+				float[] m = p.maxima(o);
+				for (int i = Math.max(0, m.length - MAXIMA_PER_ORBIT); i < m.length; i++) {
+					x.add(p.parameter);
+					y.add((double) m[i]);
+				}
+			}
+		return List.of(x.stream().mapToDouble(Double::doubleValue).toArray(), y.stream().mapToDouble(Double::doubleValue).toArray());
+	}
+
+	public static ResultsTable bifurcationTable(List<Explorer.Point> points) {
+		ResultsTable rt = new ResultsTable();
+		for (Explorer.Point p : points)
+			for (int o = 0; o < p.orbits.length; o++) {
+				float[] m = p.maxima(o);
+				for (int i = Math.max(0, m.length - MAXIMA_PER_ORBIT); i < m.length; i++) {
+					rt.addRow();
+					rt.addValue("Parameter", p.parameter);
+					rt.addValue("Initial state", o + 1);
+					rt.addValue("Maximum", m[i]);
+				}
+			}
+		return rt;
+	}
+
+	/** Density of maxima: x = parameter grid, y = value, pixel = how often the map's maxima fall there. */
+	public static ImagePlus densityImage(ReconstructedModel model, List<Explorer.Point> points) {
+		List<double[]> xy = maxima(points);
+		double lo = Arrays.stream(xy.get(1)).min().orElse(0), hi = Arrays.stream(xy.get(1)).max().orElse(1);
+		if (hi <= lo) hi = lo + 1;
+		FloatProcessor fp = new FloatProcessor(points.size(), DENSITY_BINS);
+		for (int i = 0; i < points.size(); i++) {
+			Explorer.Point p = points.get(i);
+			for (int o = 0; o < p.orbits.length; o++)
+				for (float m : p.maxima(o)) {
+					int bin = (int) Math.min(DENSITY_BINS - 1, Math.floor((m - lo) / (hi - lo) * DENSITY_BINS));
+					int row = DENSITY_BINS - 1 - bin;
+					fp.setf(i, row, fp.getf(i, row) + 1);
+				}
+		}
+		fp.resetMinAndMax();
+		ImagePlus imp = new ImagePlus("Bifurcation density", fp);
+		Calibration cal = imp.getCalibration();
+		double p0 = points.get(0).parameter, p1 = points.get(points.size() - 1).parameter;
+		cal.pixelWidth = points.size() > 1 ? (p1 - p0) / (points.size() - 1) : 1;
+		cal.xOrigin = -p0 / cal.pixelWidth;
+		cal.setXUnit(model.parameterName());
+		cal.pixelHeight = (hi - lo) / DENSITY_BINS;
+		cal.setInvertY(true);
+		cal.yOrigin = DENSITY_BINS + lo / cal.pixelHeight;
+		cal.setYUnit(model.valueUnit().isEmpty() ? "value" : model.valueUnit());
+		return imp;
+	}
+
+	public static ResultsTable regimeTable(ReconstructedModel model, List<Explorer.Point> points) {
+		ResultsTable rt = new ResultsTable();
+		String t = model.timeUnit().isEmpty() ? "" : " (" + model.timeUnit() + ")";
+		for (Explorer.Point p : points) {
+			rt.addRow();
+			rt.addValue("Parameter", p.parameter);
+			rt.addValue("Regime", p.label());
+			rt.addValue("Regimes of all initial states", labels(p));
+			rt.addValue("Coexisting", p.coexisting() ? 1 : 0);
+			RegimeStats r = p.regimes[0];
+			rt.addValue("Spike rate", r == null ? Double.NaN : r.spikeRate());
+			rt.addValue("Mean ISI" + t, r == null ? Double.NaN : r.meanIsi());
+			rt.addValue("Spikes per burst", r == null || r.regime() != RegimeStats.Regime.BURSTING ? Double.NaN : r.meanSpikesPerBurst());
+			rt.addValue("Lyapunov exponent", p.lyapunov);
+			rt.addValue("Fixed points", p.fixedPoints.size());
+			rt.addValue("Stable fixed points", p.fixedPoints.stream().filter(FixedPoints.FixedPoint::isStable).count());
+			rt.addValue("Outside training range", p.farOutside ? "far outside: extrapolation" : "");
+		}
+		return rt;
+	}
+
+	private static String labels(Explorer.Point p) {
+		StringBuilder sb = new StringBuilder();
+		for (RegimeStats r : p.regimes) sb.append(sb.length() == 0 ? "" : "; ").append(r == null ? "diverged" : r.label());
+		return sb.toString();
+	}
+
+	public static ResultsTable fixedPointTable(List<Explorer.Point> points) {
+		ResultsTable rt = new ResultsTable();
+		for (Explorer.Point p : points)
+			for (FixedPoints.FixedPoint f : p.fixedPoints) {
+				rt.addRow();
+				rt.addValue("Parameter", p.parameter);
+				double[] u = f.state();
+				for (int i = 0; i < u.length; i++) rt.addValue("u" + (i + 1), u[i]);
+				rt.addValue("Stable", f.isStable() ? 1 : 0);
+				rt.addValue("Spectral radius", f.spectralRadius());
+				rt.addValue("Unstable directions", f.unstableDimension());
+				rt.addValue("Eigenvalues", eigenvalues(f.eigenvalues()));
+			}
+		return rt;
+	}
+
+	private static String eigenvalues(Complex[] values) {
+		StringBuilder sb = new StringBuilder();
+		for (Complex c : values) {
+			sb.append(sb.length() == 0 ? "" : "; ").append(String.format("%.4f", c.getReal()));
+			if (Math.abs(c.getImaginary()) > 1e-9) sb.append(String.format("%+.4fi", c.getImaginary()));
+		}
+		return sb.toString();
+	}
+
+	/** The map's decoded trace at {@code p}, with the recording at the same p overlaid when there is one. */
+	public static Plot tracePlot(ReconstructedModel model, double p, float[] reconstructed) {
+		String time = model.timeUnit().isEmpty() ? "time" : "time (" + model.timeUnit() + ")";
+		Plot plot = new Plot("Reconstructed trace at " + model.parameterName() + " = " + (float) p, time,
+			model.valueUnit().isEmpty() ? "value" : model.valueUnit());
+		double[] trained = model.trainingParameters();
+		String legend = "reconstructed map";
+		for (int k = 0; k < trained.length; k++)
+			if (Math.abs(trained[k] - p) <= 1e-9 * Math.max(1, Math.abs(p))) {
+				plot.setColor(Color.GRAY);
+				plot.addPoints(times(model.trainingExcerpt(k).length, model.dt()), toDouble(model.trainingExcerpt(k)), Plot.LINE);
+				legend = "recorded\n" + legend;
+				break;
+			}
+		plot.setColor(new Color(0xd62728));
+		plot.addPoints(times(reconstructed.length, model.dt()), toDouble(reconstructed), Plot.LINE);
+		plot.setColor(Color.BLACK);
+		plot.addLegend(legend);
+		plot.setLimitsToFit(false);
+		return plot;
+	}
+
+	/** First two recovered coordinates along the orbit at {@code p}. */
+	public static Plot phasePortrait(ReconstructedModel model, double p, float[][] states) {
+		Plot plot = new Plot("Phase portrait at " + model.parameterName() + " = " + (float) p, "u1", model.stateDimension() > 1 ? "u2" : "u1(n+1)");
+		double[] x = new double[states.length - 1], y = new double[states.length - 1];
+		for (int t = 0; t < x.length; t++) {
+			x[t] = states[t][0];
+			y[t] = model.stateDimension() > 1 ? states[t][1] : states[t + 1][0];
+		}
+		plot.setColor(new Color(0x1f77b4));
+		plot.addPoints(x, y, Plot.LINE);
+		plot.setLimitsToFit(false);
+		return plot;
+	}
+
+	private static double[] times(int n, double dt) {
+		double[] t = new double[n];
+		for (int i = 0; i < n; i++) t[i] = i * dt;
+		return t;
+	}
+
+	private static double[] toDouble(float[] x) {
+		double[] d = new double[x.length];
+		for (int i = 0; i < x.length; i++) d[i] = x[i];
+		return d;
+	}
+}
