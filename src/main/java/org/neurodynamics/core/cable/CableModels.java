@@ -74,6 +74,31 @@ public final class CableModels {
 		return b.restingPotential(PinskyRinzel.E_L).build();
 	}
 
+	/**
+	 * A reconstructed cell: compartments from {@link Discretisation} (d_lambda rule at 100 Hz
+	 * with the default cm and Ra), channels per region from {@code channels}. Parameters "cm"
+	 * and "Ra" plus those of the channels; rest at {@code restingPotential} mV.
+	 */
+	public static CableModel fromMorphology(Morphology morphology, RegionChannels channels, double cm, double ra,
+		double restingPotential, double dLambda)
+	{
+		return fromDiscretisation(Discretisation.of(morphology, dLambda, 100, ra, cm), channels, cm, ra, restingPotential);
+	}
+
+	public static CableModel fromDiscretisation(Discretisation d, RegionChannels channels, double cm, double ra,
+		double restingPotential)
+	{
+		CableModel.Builder b = CableModel.builder();
+		int cmIndex = b.parameter("cm", cm, "uF/cm^2");
+		int raIndex = b.parameter("Ra", ra, "ohm cm");
+		for (Discretisation.Segment s : d.segments()) {
+			int c = b.compartment(new Compartment(s.label, s.region, s.area, s.parent,
+				s.parent < 0 ? 0 : axialFactor(s.resistance), raIndex, -1, cmIndex));
+			channels.insertInto(b, c, s.region);
+		}
+		return b.restingPotential(restingPotential).build();
+	}
+
 	static double cylinderArea(double radius, double length) {
 		return 2 * Math.PI * radius * length;
 	}
