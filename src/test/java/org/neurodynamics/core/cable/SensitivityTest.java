@@ -10,8 +10,6 @@ import org.neurodynamics.core.Progress;
 /** Sensitivities are the exact derivatives of the discrete scheme: they match central differences. */
 class SensitivityTest {
 
-	static boolean DEBUG = false;
-
 	// Relative difference steps: 1e-3 for the smooth pulse-evoked axon response, 1e-5 for the
 	// strongly nonlinear Pinsky-Rinzel burst (larger steps leave the linear regime).
 
@@ -33,7 +31,6 @@ class SensitivityTest {
 			}
 			double fd = richardson(model, theta, idx[k], step * Math.abs(theta[idx[k]]), protocol, recordAt, target);
 			worst = Math.max(worst, Math.abs(gradient - fd) / Math.abs(fd));
-			if (DEBUG) System.out.println(names[k] + " sens " + gradient + " fd " + fd);
 		}
 		return worst;
 	}
