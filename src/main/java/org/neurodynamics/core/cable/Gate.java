@@ -1,0 +1,31 @@
+package org.neurodynamics.core.cable;
+
+/**
+ * A voltage-gated HH-type gate: {@code ds/dt = alpha(v) (1 - s) - beta(v) s}, entering the
+ * conductance as {@code s^power}. An instantaneous gate sits at {@code alpha/(alpha+beta)}.
+ */
+public final class Gate {
+
+	final String name;
+	final Rate alpha, beta;
+	final int power;
+	final boolean instantaneous;
+
+	public Gate(String name, Rate alpha, Rate beta, int power, boolean instantaneous) {
+		this.name = name;
+		this.alpha = alpha;
+		this.beta = beta;
+		this.power = power;
+		this.instantaneous = instantaneous;
+	}
+
+	public Gate(String name, Rate alpha, Rate beta, int power) {
+		this(name, alpha, beta, power, false);
+	}
+
+	/** Steady-state value at v. */
+	public double steadyState(double v) {
+		double a = alpha.value(v);
+		return a / (a + beta.value(v));
+	}
+}

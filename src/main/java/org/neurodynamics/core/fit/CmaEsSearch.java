@@ -1,0 +1,83 @@
+package org.neurodynamics.core.fit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.optim.InitialGuess;
+import org.hipparchus.optim.MaxEval;
+import org.hipparchus.optim.SimpleBounds;
+import org.hipparchus.optim.nonlinear.scalar.GoalType;
+import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
+import org.hipparchus.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
+import org.hipparchus.random.Well19937c;
+import org.neurodynamics.core.CancelledException;
+import org.neurodynamics.core.Progress;
+import org.neurodynamics.core.cable.SimulationUnstableException;
+
+/**
+ * The gradient-free baseline: Hipparchus CMA-ES over the multipliers (start 1, sigma0 0.1,
+ * bounds [1e-3, 1e3]) on the full-window loss. An unstable simulation scores a large
+ * penalty, as is usual for evolution strategies, rather than stopping the search. Each
+ * generation is reported as one iteration with the best point so far.
+ */
+final class CmaEsSearch {
+
+	private static final double PENALTY = 1e30;
+
+	private CmaEsSearch() {}
+
+	static FitResult run(FitProblem problem, FitOptions options, FitListener listener, Progress progress) {
+		int p = problem.size(), full = problem.steps();
+		BestPoint best = new BestPoint(p);
+		List<FitIteration> history = new ArrayList<>();
+		long start = System.nanoTime();
+		long[] evaluations = { 0 };
+		ObjectiveFunction objective = new ObjectiveFunction(m -> {
+			progress.checkCancelled("Fit");
+			double[] phi = new double[p];
+			for (int k = 0; k < p; k++) phi[k] = Math.log(m[k]);
+			double loss;
+			try {
+				loss = problem.loss(phi, full, null);
+			}
+			catch (SimulationUnstableException e) {
+				loss = PENALTY;
+			}
+			if (!Double.isFinite(loss)) loss = PENALTY;
+			double value = loss + Fitter.regularise(phi, new double[p], options.l2);
+			best.offer(phi, loss, value, true);
+			if (++evaluations[0] % options.population == 0) {
+				int generation = (int) (evaluations[0] / options.population);
+				FitIteration it = new FitIteration(generation, full * problem.dt(), best.loss, best.objective,
+					Fitter.multipliers(best.phi), Fitter.values(problem, best.phi), evaluations[0], (System.nanoTime() - start) * 1e-9);
+				history.add(it);
+				listener.iteration(it);
+				progress.report("Fitting", (double) generation / options.iterations, String.format(Locale.ROOT,
+					"CMA-ES generation %d, best loss %.4g mV^2", generation, best.loss));
+			}
+			return value;
+		});
+		double[] lower = new double[p], upper = new double[p], sigma = new double[p], guess = new double[p];
+		Arrays.fill(lower, 1e-3);
+		Arrays.fill(upper, 1e3);
+		Arrays.fill(sigma, options.sigma0);
+		Arrays.fill(guess, 1);
+		CMAESOptimizer cmaes = new CMAESOptimizer(options.iterations, 0, true, 0, 0, new Well19937c(options.seed), false, null);
+		try {
+			cmaes.optimize(new MaxEval(options.iterations * options.population), objective, GoalType.MINIMIZE,
+				new InitialGuess(guess), new SimpleBounds(lower, upper), new CMAESOptimizer.Sigma(sigma),
+				new CMAESOptimizer.PopulationSize(options.population));
+		}
+		catch (CancelledException e) {
+			return Fitter.result(problem, best, history, FitResult.Status.CANCELLED,
+				"Fit cancelled after " + evaluations[0] + " simulations; the best parameters so far are kept.");
+		}
+		catch (MathIllegalStateException e) {
+			// evaluation budget used up: the normal end of a fixed-budget run
+		}
+		return Fitter.result(problem, best, history, FitResult.Status.COMPLETED, "");
+	}
+}

@@ -1,0 +1,82 @@
+package org.neurodynamics.core.fit;
+
+import org.neurodynamics.core.UserInputException;
+
+/**
+ * Settings of a fit, with the paper's defaults. The curriculum grows the loss window from
+ * {@code startFraction} of the target to all of it, linearly over {@code rampIterations}
+ * Adam steps, so that early steps see few spikes and cannot lock onto the wrong ones.
+ */
+public final class FitOptions {
+
+	FitMethod method = FitMethod.ADAM_SENSITIVITIES;
+	int iterations = 300;
+	double learningRate = 1e-2, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8;
+	double startFraction = 0.1;
+	int rampIterations = 100;
+	double l2 = 0;
+	double finiteDifferenceStep = 1e-4;
+	int population = 20;
+	double sigma0 = 0.1;
+	long seed = 1;
+	double stopLoss = 0;
+
+	public FitOptions method(FitMethod m) { method = m; return this; }
+
+	/** Adam steps, or CMA-ES generations. */
+	public FitOptions iterations(int n) {
+		if (n < 1) throw new UserInputException("The number of iterations must be at least 1, got " + n + ".");
+		iterations = n;
+		return this;
+	}
+
+	public FitOptions learningRate(double rate) { learningRate = positive("learning rate", rate); return this; }
+
+	public FitOptions adam(double rate, double b1, double b2, double eps) {
+		learningRate = positive("learning rate", rate);
+		beta1 = b1;
+		beta2 = b2;
+		epsilon = eps;
+		return this;
+	}
+
+	/** Curriculum: first window fraction (0..1] and iterations to reach the full window (0: no curriculum). */
+	public FitOptions curriculum(double firstFraction, int iterationsToFull) {
+		if (!(firstFraction > 0 && firstFraction <= 1)) throw new UserInputException("The first window fraction must be in (0, 1], got " + firstFraction + ".");
+		startFraction = firstFraction;
+		rampIterations = Math.max(0, iterationsToFull);
+		return this;
+	}
+
+	/** Weight of (lambda/2) sum_k (m_k - 1)^2 added to the loss (mV^2), pulling multipliers m towards 1. */
+	public FitOptions l2(double lambda) { l2 = lambda; return this; }
+
+	/** Step in log-multiplier for the finite-difference baseline. */
+	public FitOptions finiteDifferenceStep(double h) { finiteDifferenceStep = positive("finite-difference step", h); return this; }
+
+	public FitOptions cmaEs(int populationSize, double initialSigma, long randomSeed) {
+		if (populationSize < 2) throw new UserInputException("CMA-ES population must be at least 2.");
+		population = populationSize;
+		sigma0 = positive("CMA-ES sigma", initialSigma);
+		seed = randomSeed;
+		return this;
+	}
+
+	/** Stop early once the full-window loss falls below this (mV^2). */
+	public FitOptions stopLoss(double loss) { stopLoss = loss; return this; }
+
+	public FitMethod method() { return method; }
+	public int iterations() { return iterations; }
+
+	/** Window length (steps) at Adam iteration i of a problem with {@code full} steps. */
+	int window(int iteration, int full) {
+		if (rampIterations == 0) return full;
+		double f = startFraction + (1 - startFraction) * Math.min(1.0, (double) iteration / rampIterations);
+		return Math.max(1, Math.min(full, (int) Math.round(f * full)));
+	}
+
+	private static double positive(String what, double x) {
+		if (!(x > 0) || Double.isInfinite(x)) throw new UserInputException("The " + what + " must be positive, got " + x + ".");
+		return x;
+	}
+}
