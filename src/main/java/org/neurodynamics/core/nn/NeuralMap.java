@@ -231,6 +231,7 @@ public final class NeuralMap {
 
 	NeuralMap(Config config, DataType dtype) {
 		config.validate();
+		NetworkThreads.ensureConfigured();
 		this.config = config;
 		this.dtype = dtype;
 		net = new Mlp(netSizes(config), config.activation, dtype);
@@ -238,6 +239,7 @@ public final class NeuralMap {
 	}
 
 	private NeuralMap(Config config, Mlp net, Normalisation norm) {
+		NetworkThreads.ensureConfigured();
 		this.config = config;
 		this.dtype = net.dtype;
 		this.net = net;
@@ -439,7 +441,7 @@ public final class NeuralMap {
 			throw new UserInputException("The state sequences are too short for a " + k + "-step training window (after holding out "
 				+ Math.round(config.validationFraction * 100) + "% for validation).");
 		long[] windows = trainW.stream().mapToLong(Long::longValue).toArray();
-		long[] validation = evenSubset(valW, 4096);
+		long[] validation = evenSubset(valW, 1024);
 
 		Mlp work = net.copy();
 		AdamOptimiser opt = new AdamOptimiser(work, config.learningRate, config.weightDecay);

@@ -188,6 +188,7 @@ public final class VariationalAutoencoder {
 
 	VariationalAutoencoder(Config config, DataType dtype) {
 		config.validate();
+		NetworkThreads.ensureConfigured();
 		this.config = config;
 		this.dtype = dtype;
 		encoder = new Mlp(encoderSizes(config), config.activation, dtype);
@@ -198,6 +199,7 @@ public final class VariationalAutoencoder {
 	}
 
 	private VariationalAutoencoder(Config config, Mlp encoder, Mlp decoder) {
+		NetworkThreads.ensureConfigured();
 		this.config = config;
 		this.dtype = encoder.dtype;
 		this.encoder = encoder;
