@@ -1,0 +1,91 @@
+package org.neurodynamics;
+
+import java.awt.GraphicsEnvironment;
+import java.io.File;
+import java.util.HashMap;
+import java.util.Map;
+
+import ij.IJ;
+import ij.ImageJ;
+import ij.ImagePlus;
+import ij.gui.Plot;
+import ij.measure.ResultsTable;
+
+import org.neurodynamics.command.ExploreReconstructedModel;
+import org.neurodynamics.command.ReconstructDynamics;
+import org.neurodynamics.command.SimulateNeuronModel;
+import org.scijava.Context;
+import org.scijava.command.Command;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleItem;
+import org.scijava.service.Service;
+
+/**
+ * The whole journey on bundled data, as a user would make it from the menu: simulate
+ * Hindmarsh-Rose traces at four currents, reconstruct the dynamics, explore the model
+ * over a wider current range, and write every table, plot and the model file to a
+ * folder. In a desktop session the result windows are shown too.
+ *
+ * <pre>mvn -B -DskipTests package exec:java@demo</pre>
+ */
+public final class Demo {
+
+	private Demo() {}
+
+	public static void main(String[] args) throws Exception {
+		File out = new File(args.length > 0 ? args[0] : "demo-output").getAbsoluteFile();
+		boolean gui = !GraphicsEnvironment.isHeadless();
+		if (gui) new ImageJ();
+		long start = System.nanoTime();
+		try (Context context = new Context()) {
+			CommandService commands = context.service(CommandService.class);
+			CommandModule simulated = run(commands, SimulateNeuronModel.class, "model", "Hindmarsh-Rose", "variable", "",
+				"parameters", "1.5, 2.25, 3.0, 3.75", "duration", 4000.0, "transient_time", 1000.0, "dt", 0.5, "noise", 0.0,
+				"seed", 1L, "output", out);
+			File modelFile = new File(out, "hindmarsh-rose.ndmodel");
+			Map<String, Object> reconstruct = new HashMap<>();
+			reconstruct.put("source", "Image (one trace per row)");
+			reconstruct.put("image", simulated.getOutput("traces"));
+			reconstruct.put("model", modelFile);
+			reconstruct.put("output", out);
+			CommandModule reconstructed = run(commands, ReconstructDynamics.class, reconstruct);
+			CommandModule explored = run(commands, ExploreReconstructedModel.class, "model", modelFile,
+				"parameters", "1.3:0.03:4.0", "iterations", 3000, "transient_steps", 2000, "initial_states", 2, "trace_at", 2.25,
+				"seed", 0L, "output", out);
+			System.out.printf("Demo finished in %.0f s; results are in %s%n", (System.nanoTime() - start) / 1e9, out);
+			if (gui) for (CommandModule m : new CommandModule[] { simulated, reconstructed, explored }) show(m);
+		}
+	}
+
+	private static CommandModule run(CommandService commands, Class<? extends Command> type, Object... keyValues) throws Exception {
+		Map<String, Object> inputs = new HashMap<>();
+		for (int i = 0; i < keyValues.length; i += 2) inputs.put((String) keyValues[i], keyValues[i + 1]);
+		return run(commands, type, inputs);
+	}
+
+	private static CommandModule run(CommandService commands, Class<? extends Command> type, Map<String, Object> given) throws Exception {
+		// Inputs left out keep the command's defaults: resolve them so nothing asks for them.
+		Map<String, Object> inputs = new HashMap<>(given);
+		CommandInfo info = commands.getCommand(type);
+		Module defaults = info.createModule();
+		for (ModuleItem<?> item : info.inputs())
+			if (!inputs.containsKey(item.getName()) && !Service.class.isAssignableFrom(item.getType()) && item.getType() != Context.class)
+				inputs.put(item.getName(), item.getValue(defaults));
+		CommandModule module = commands.run(info, true, inputs).get();
+		if (module.isCanceled()) throw new IllegalStateException(module.getCancelReason());
+		return module;
+	}
+
+	private static void show(CommandModule module) {
+		for (ModuleItem<?> item : module.getInfo().outputs()) {
+			Object value = module.getOutput(item.getName());
+			if (value instanceof ImagePlus) ((ImagePlus) value).show();
+			else if (value instanceof Plot) ((Plot) value).show();
+			else if (value instanceof ResultsTable) ((ResultsTable) value).show(item.getLabel());
+		}
+		IJ.showStatus("Neuro Dynamics demo: results shown");
+	}
+}

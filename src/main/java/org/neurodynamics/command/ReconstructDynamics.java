@@ -1,0 +1,139 @@
+package org.neurodynamics.command;
+
+import java.io.File;
+
+import ij.gui.Plot;
+import ij.measure.ResultsTable;
+
+import org.neurodynamics.core.UserInputException;
+import org.neurodynamics.core.reconstruct.Reconstruction;
+import org.neurodynamics.core.reconstruct.ReconstructionSettings;
+import org.neurodynamics.results.ReconstructionResults;
+import org.neurodynamics.service.ReconstructionService;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * Trains a reconstruction from traces recorded at a few values of a control parameter:
+ * delay embedding, autoencoder (state dimension read off its KL per coordinate) and
+ * neural-network map; saves the model file and shows how training went.
+ */
+@Plugin(type = Command.class, label = "Reconstruct Dynamics")
+public class ReconstructDynamics extends TraceInputCommand {
+
+	private static final ReconstructionSettings DEFAULTS = new ReconstructionSettings();
+
+	@Parameter
+	private ReconstructionService reconstruction;
+
+	@Parameter(label = "Model file", style = "save", description = "Where to save the trained model (.ndmodel).")
+	private File model;
+
+	@Parameter(label = "Embedding dimension", description = "Delay-embedding dimension De; 0 chooses it so the window covers an inter-spike interval.")
+	private int embedding = DEFAULTS.embeddingDimension;
+
+	@Parameter(label = "Delay", description = "Delay between embedding coordinates, in samples (after subsampling).")
+	private int delay = DEFAULTS.delay;
+
+	@Parameter(label = "Subsampling", description = "Keep every s-th sample; 0 chooses s so spikes stay resolved.")
+	private int subsampling = DEFAULTS.subsampling;
+
+	@Parameter(label = "Latent size", description = "Latent coordinates of the autoencoder; the active ones are kept.")
+	private int latent = DEFAULTS.latentSize;
+
+	@Parameter(label = "Beta", description = "Weight of the KL term of the autoencoder.")
+	private double beta = DEFAULTS.beta;
+
+	@Parameter(label = "State dimension", description = "0 reads it off the autoencoder's KL per coordinate; otherwise keep this many coordinates.")
+	private int state_dimension = DEFAULTS.stateDimension;
+
+	@Parameter(label = "Autoencoder hidden layers", description = "Sizes, comma-separated.")
+	private String vae_hidden = join(DEFAULTS.autoencoderHidden);
+
+	@Parameter(label = "Map hidden layers", description = "Sizes, comma-separated.")
+	private String map_hidden = join(DEFAULTS.mapHidden);
+
+	@Parameter(label = "Autoencoder epochs")
+	private int vae_epochs = DEFAULTS.autoencoderEpochs;
+
+	@Parameter(label = "Map epochs")
+	private int map_epochs = DEFAULTS.mapEpochs;
+
+	@Parameter(label = "Rollout steps", description = "Steps of the multi-step map loss (1 = one-step training).")
+	private int rollout = DEFAULTS.rolloutSteps;
+
+	@Parameter(label = "Learning rate")
+	private double learning_rate = DEFAULTS.learningRate;
+
+	@Parameter(label = "Samples per epoch", description = "Training rows drawn per epoch; 0 uses all.")
+	private long samples_per_epoch = DEFAULTS.samplesPerEpoch;
+
+	@Parameter(label = "Seed")
+	private long seed = DEFAULTS.seed;
+
+	@Parameter(label = "Output folder", required = false, style = "directory", description = "Folder for the tables (CSV) and plots (PNG); empty to save none.")
+	private File output;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Reconstruction summary")
+	private ResultsTable summary;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "KL per latent coordinate")
+	private ResultsTable kl_table;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "KL per latent coordinate plot")
+	private Plot kl_plot;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Training losses")
+	private Plot loss_plot;
+
+	@Override
+	public void run() {
+		if (model == null) throw new UserInputException("Choose where to save the model file (model=...).");
+		ReconstructionSettings s = new ReconstructionSettings();
+		s.embeddingDimension = embedding;
+		s.delay = delay;
+		s.subsampling = subsampling;
+		s.latentSize = latent;
+		s.beta = beta;
+		s.stateDimension = state_dimension;
+		s.autoencoderHidden = sizes(vae_hidden, "autoencoder hidden layers");
+		s.mapHidden = sizes(map_hidden, "map hidden layers");
+		s.autoencoderEpochs = vae_epochs;
+		s.mapEpochs = map_epochs;
+		s.rolloutSteps = rollout;
+		s.learningRate = learning_rate;
+		s.samplesPerEpoch = samples_per_epoch;
+		s.seed = seed;
+		Reconstruction.Result r = reconstruction.reconstruct(readTraces(), s, progress());
+		reconstruction.save(r.model, model);
+		log().info("Saved the reconstructed model to " + model + " (state dimension " + r.active.length + ", " +
+			String.format("%.1f", r.seconds) + " s)");
+		summary = ReconstructionResults.summary(r);
+		kl_table = ReconstructionResults.klTable(r);
+		kl_plot = ReconstructionResults.klPlot(r);
+		loss_plot = ReconstructionResults.lossPlot(r);
+		save(output, "reconstruction-summary", summary);
+		save(output, "kl-per-coordinate", kl_table);
+		save(output, "kl-per-coordinate", kl_plot);
+		save(output, "training-losses", loss_plot);
+	}
+
+	static int[] sizes(String text, String what) {
+		double[] v = org.neurodynamics.core.trace.ParameterList.parse(text, what);
+		int[] out = new int[v.length];
+		for (int i = 0; i < v.length; i++) {
+			out[i] = (int) v[i];
+			if (out[i] < 1 || out[i] != v[i]) throw new UserInputException("The " + what + " must be positive whole numbers, got '" + text + "'.");
+		}
+		if (out.length == 0) throw new UserInputException("Give at least one size for the " + what + ".");
+		return out;
+	}
+
+	private static String join(int[] v) {
+		StringBuilder sb = new StringBuilder();
+		for (int x : v) sb.append(sb.length() == 0 ? "" : ",").append(x);
+		return sb.toString();
+	}
+}
