@@ -11,17 +11,15 @@ import ij.ImagePlus;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
 
+import org.neurodynamics.command.Commands;
 import org.neurodynamics.command.ExploreReconstructedModel;
 import org.neurodynamics.command.ReconstructDynamics;
 import org.neurodynamics.command.SimulateNeuronModel;
+import org.neurodynamics.service.TraceInputService;
 import org.scijava.Context;
 import org.scijava.command.Command;
-import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
-import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
-import org.scijava.service.Service;
 
 /**
  * The whole journey on bundled data, as a user would make it from the menu: simulate
@@ -41,18 +39,13 @@ public final class Demo {
 		if (gui) new ImageJ();
 		long start = System.nanoTime();
 		try (Context context = new Context()) {
-			CommandService commands = context.service(CommandService.class);
-			CommandModule simulated = run(commands, SimulateNeuronModel.class, "model", "Hindmarsh-Rose", "variable", "",
+			CommandModule simulated = run(context, SimulateNeuronModel.class, "model", "Hindmarsh-Rose", "variable", "",
 				"parameters", "1.5, 2.25, 3.0, 3.75", "duration", 4000.0, "transient_time", 1000.0, "dt", 0.5, "noise", 0.0,
 				"seed", 1L, "output", out);
 			File modelFile = new File(out, "hindmarsh-rose.ndmodel");
-			Map<String, Object> reconstruct = new HashMap<>();
-			reconstruct.put("source", "Image (one trace per row)");
-			reconstruct.put("image", simulated.getOutput("traces"));
-			reconstruct.put("model", modelFile);
-			reconstruct.put("output", out);
-			CommandModule reconstructed = run(commands, ReconstructDynamics.class, reconstruct);
-			CommandModule explored = run(commands, ExploreReconstructedModel.class, "model", modelFile,
+			CommandModule reconstructed = run(context, ReconstructDynamics.class, "source", TraceInputService.IMAGE,
+				"image", simulated.getOutput("traces"), "model", modelFile, "output", out);
+			CommandModule explored = run(context, ExploreReconstructedModel.class, "model", modelFile,
 				"parameters", "1.3:0.03:4.0", "iterations", 3000, "transient_steps", 2000, "initial_states", 2, "trace_at", 2.25,
 				"seed", 0L, "output", out);
 			System.out.printf("Demo finished in %.0f s; results are in %s%n", (System.nanoTime() - start) / 1e9, out);
@@ -60,23 +53,10 @@ public final class Demo {
 		}
 	}
 
-	private static CommandModule run(CommandService commands, Class<? extends Command> type, Object... keyValues) throws Exception {
+	private static CommandModule run(Context context, Class<? extends Command> type, Object... keyValues) throws Exception {
 		Map<String, Object> inputs = new HashMap<>();
 		for (int i = 0; i < keyValues.length; i += 2) inputs.put((String) keyValues[i], keyValues[i + 1]);
-		return run(commands, type, inputs);
-	}
-
-	private static CommandModule run(CommandService commands, Class<? extends Command> type, Map<String, Object> given) throws Exception {
-		// Inputs left out keep the command's defaults: resolve them so nothing asks for them.
-		Map<String, Object> inputs = new HashMap<>(given);
-		CommandInfo info = commands.getCommand(type);
-		Module defaults = info.createModule();
-		for (ModuleItem<?> item : info.inputs())
-			if (!inputs.containsKey(item.getName()) && !Service.class.isAssignableFrom(item.getType()) && item.getType() != Context.class)
-				inputs.put(item.getName(), item.getValue(defaults));
-		CommandModule module = commands.run(info, true, inputs).get();
-		if (module.isCanceled()) throw new IllegalStateException(module.getCancelReason());
-		return module;
+		return Commands.run(context, type.getName(), inputs);
 	}
 
 	private static void show(CommandModule module) {

@@ -11,13 +11,12 @@ import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
 
+import org.neurodynamics.command.Commands;
 import org.neurodynamics.core.UserInputException;
-import org.scijava.Contextual;
 import org.scijava.ItemVisibility;
 import org.scijava.command.CommandInfo;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
-import org.scijava.service.Service;
 
 /**
  * An ImageJ 1 dialog built from a SciJava command's inputs, so that every command is
@@ -96,8 +95,7 @@ final class CommandDialog {
 
 	private static boolean isAsked(ModuleItem<?> item) {
 		return item.getVisibility() != ItemVisibility.INVISIBLE && item.getVisibility() != ItemVisibility.MESSAGE &&
-			!Service.class.isAssignableFrom(item.getType()) && !Contextual.class.isAssignableFrom(item.getType()) &&
-			!org.scijava.Context.class.isAssignableFrom(item.getType());
+			Commands.isUserInput(item);
 	}
 
 	/** The field name with a capital: GenericDialog shows '_' as a space and uses the lower-cased label as macro key. */

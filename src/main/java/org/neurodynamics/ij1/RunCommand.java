@@ -1,7 +1,6 @@
 package org.neurodynamics.ij1;
 
 import java.awt.GraphicsEnvironment;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
@@ -14,15 +13,13 @@ import ij.plugin.filter.Analyzer;
 import ij.plugin.PlugIn;
 
 import org.neurodynamics.core.CancelledException;
+import org.neurodynamics.command.Commands;
 import org.neurodynamics.core.UserInputException;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.module.ModuleItem;
-import org.scijava.module.ModuleService;
-import org.scijava.module.process.PreprocessorPlugin;
-import org.scijava.plugin.PluginService;
 
 /**
  * The ImageJ 1 menu entry of every command (see plugins.config): asks for the inputs in
@@ -45,12 +42,7 @@ public class RunCommand implements PlugIn {
 			if (info == null) throw new IllegalStateException("Command " + commandClass + " is not installed.");
 			Map<String, Object> inputs = CommandDialog.ask(info, info.createModule());
 			if (inputs == null) return;
-			CommandModule module = run(context, info, inputs);
-			if (module.isCanceled()) {
-				fail(module.getCancelReason() == null ? info.getLabel() + " was cancelled." : module.getCancelReason());
-				return;
-			}
-			show(info, module);
+			show(info, Commands.run(context, info, inputs));
 		}
 		catch (Exception e) {
 			Throwable cause = rootCause(e);
@@ -63,17 +55,6 @@ public class RunCommand implements PlugIn {
 		finally {
 			thread.setContextClassLoader(previous);
 		}
-	}
-
-	/**
-	 * Runs the command with SciJava's preprocessors (services, initialisers, validation)
-	 * but no postprocessors: results are shown here, the ImageJ 1 way.
-	 */
-	private static CommandModule run(Context context, CommandInfo info, Map<String, Object> inputs) throws Exception {
-		PluginService plugins = context.service(PluginService.class);
-		List<PreprocessorPlugin> pre = plugins.createInstancesOfType(PreprocessorPlugin.class);
-		CommandModule module = (CommandModule) context.service(ModuleService.class).createModule(info);
-		return (CommandModule) context.service(ModuleService.class).run(module, pre, List.of(), inputs).get();
 	}
 
 	private static void show(CommandInfo info, CommandModule module) {

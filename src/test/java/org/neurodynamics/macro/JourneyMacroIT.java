@@ -1,0 +1,26 @@
+package org.neurodynamics.macro;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped main-journey macro, headless against the built jar: every result file is written. */
+class JourneyMacroIT {
+
+	@Test
+	void simulateReconstructExplore(@TempDir Path out) throws Exception {
+		MacroRunner.runFile("hindmarsh-rose-journey.ijm", out.toString());
+		for (String name : new String[] { "simulated-traces.tif", "simulated-traces.csv", "hindmarsh-rose.ndmodel",
+			"reconstruction-summary.csv", "kl-per-coordinate.csv", "kl-per-coordinate.png", "training-losses.png", "regimes.csv",
+			"bifurcation-diagram.png", "bifurcation-maxima.csv", "bifurcation-density.tif", "fixed-points.csv",
+			"reconstructed-trace.png", "phase-portrait.png" })
+			assertTrue(Files.size(out.resolve(name)) > 100, name + " was not written");
+		String regimes = MacroRunner.read(out.resolve("regimes.csv"));
+		assertEquals(91, regimes.strip().split("\n").length - 1, "one row per explored current");
+		assertTrue(regimes.contains("bursting") || regimes.contains("tonic"), "the map spikes somewhere in the range");
+	}
+}
