@@ -57,13 +57,13 @@ public class RunCommand implements PlugIn {
 		}
 	}
 
+	/** Shows tables and plots, then images, so that the command's image is the current one for the next step. */
 	private static void show(CommandInfo info, CommandModule module) {
 		boolean firstTable = true;
 		for (ModuleItem<?> item : info.outputs()) {
 			Object value = module.getOutput(item.getName());
 			String title = item.getLabel() != null && !item.getLabel().isEmpty() ? item.getLabel() : item.getName();
-			if (value instanceof ImagePlus) ((ImagePlus) value).show();
-			else if (value instanceof ResultsTable) {
+			if (value instanceof ResultsTable) {
 				// Headless there are no table windows and macros reach only the "Results" table:
 				// the command's main (first) table becomes it.
 				if (!GraphicsEnvironment.isHeadless()) ((ResultsTable) value).show(title);
@@ -73,6 +73,8 @@ public class RunCommand implements PlugIn {
 			else if (value instanceof Plot) ((Plot) value).show();
 			else if (value instanceof String && !((String) value).isEmpty()) IJ.log((String) value);
 		}
+		for (ModuleItem<?> item : info.outputs())
+			if (module.getOutput(item.getName()) instanceof ImagePlus) ((ImagePlus) module.getOutput(item.getName())).show();
 	}
 
 	/** Shows the message; in a macro, also stops the macro so no later step runs on missing results. */
