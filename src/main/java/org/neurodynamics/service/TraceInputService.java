@@ -25,7 +25,11 @@ public interface TraceInputService extends SciJavaService {
 	/** One trace per row of a multi-row image, or the single trace of an N x 1 / 1 x N image. */
 	List<Trace> fromImage(ImagePlus image);
 
-	/** Mean intensity per frame inside each ROI of a time-lapse, optionally as dF/F. */
+	/**
+	 * Mean intensity per frame inside each (area) ROI of a time-lapse, optionally as dF/F:
+	 * along the frame axis at the current channel and slice, or along the slices of a
+	 * stack without frames.
+	 */
 	List<Trace> fromRois(ImagePlus timeLapse, Roi[] rois, RoiTraceOptions options);
 
 	/** Same, with the ROIs of the ROI Manager. */
