@@ -10,6 +10,7 @@ import org.neurodynamics.core.trace.Trace;
 import org.neurodynamics.results.TraceImage;
 import org.neurodynamics.results.TracePlots;
 import org.neurodynamics.results.TraceTables;
+import org.neurodynamics.service.TraceInputService;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -43,8 +44,8 @@ public class ImportTraces extends TraceInputCommand {
 	}
 
 	private String sourceName() {
-		if (file != null) return file.getName();
-		if (image != null) return image.getTitle();
-		return table;
+		if ((TraceInputService.TEXT_FILE.equals(source) || TraceInputService.ABF.equals(source)) && file != null) return file.getName();
+		if (TraceInputService.TABLE.equals(source)) return table;
+		return image != null ? image.getTitle() : source;
 	}
 }

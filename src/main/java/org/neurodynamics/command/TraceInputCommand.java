@@ -50,6 +50,10 @@ public abstract class TraceInputCommand extends LongCommand {
 	@Parameter(label = "Value unit", required = false)
 	protected String value_unit = "";
 
+	@Parameter(label = "ROI set", required = false,
+		description = "ROIs for 'ROIs on a time-lapse' as a ROI Manager set (.zip) or a .roi file; empty for the ROIs in the ROI Manager.")
+	protected File rois;
+
 	@Parameter(label = "dF/F", description = "ROI traces as dF/F instead of raw mean intensity.")
 	protected boolean dff = false;
 
@@ -79,7 +83,15 @@ public abstract class TraceInputCommand extends LongCommand {
 		request.timeUnit = time_unit;
 		request.valueUnit = value_unit;
 		request.roiOptions = new RoiTraceOptions(dff, percentile, bleach_window);
-		List<Trace> traces = traceInput.read(request);
-		return traceInput.withParameters(traces, ParameterList.parse(parameters, "parameter values"), parameter_name);
+		request.rois = rois;
+		List<Trace> traces = traceInput.withParameters(traceInput.read(request), ParameterList.parse(parameters, "parameter values"),
+			parameter_name);
+		for (Trace t : traces) t.requireUsable(minimumTraceLength());
+		return traces;
+	}
+
+	/** Fewest samples a trace needs for this command; shorter, non-finite or constant traces are refused when read. */
+	protected int minimumTraceLength() {
+		return 2;
 	}
 }

@@ -1,14 +1,19 @@
 package org.neurodynamics.service;
 
 import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.WindowManager;
 import ij.gui.Roi;
+import ij.io.RoiDecoder;
 import ij.measure.Calibration;
 import ij.measure.ResultsTable;
 import ij.plugin.frame.RoiManager;
@@ -39,30 +44,66 @@ public class DefaultTraceInputService extends AbstractService implements TraceIn
 		RoiManager rm = RoiManager.getInstance();
 		Roi[] rois = rm == null ? new Roi[0] : rm.getRoisAsArray();
 		if (rois.length == 0) throw new UserInputException("The ROI Manager is empty. Draw one ROI per cell on '" +
-			(timeLapse == null ? "the time-lapse" : timeLapse.getTitle()) + "', add each with 't' (Analyze > Tools > ROI Manager), then run again.");
+			(timeLapse == null ? "the time-lapse" : timeLapse.getTitle()) + "', add each with 't' (Analyze > Tools > ROI Manager), " +
+			"then run again; or give a ROI set file (.zip or .roi) as 'rois'.");
 		return fromRois(timeLapse, rois, options);
+	}
+
+	@Override
+	public List<Trace> fromRoiFile(ImagePlus timeLapse, File roiFile, RoiTraceOptions options) {
+		return fromRois(timeLapse, readRois(requireFile(roiFile)), options);
+	}
+
+	/** The ROIs of a ROI Manager set (.zip) or of a single .roi file, as RoiManager saves them. */
+	static Roi[] readRois(File file) {
+		List<Roi> rois = new ArrayList<>();
+		try {
+			if (file.getName().toLowerCase().endsWith(".roi")) rois.add(new RoiDecoder(file.getPath()).getRoi());
+			else try (ZipInputStream zip = new ZipInputStream(new FileInputStream(file))) {
+				for (ZipEntry e; (e = zip.getNextEntry()) != null;) {
+					if (!e.getName().toLowerCase().endsWith(".roi")) continue;
+					Roi roi = new RoiDecoder(zip.readAllBytes(), e.getName()).getRoi();
+					if (roi != null) rois.add(roi);
+				}
+			}
+		}
+		catch (IOException | RuntimeException e) {
+			throw new UserInputException("Could not read ROIs from '" + file.getName() + "' (" + e.getMessage() +
+				"). Save the ROI set from the ROI Manager (More > Save) as a .zip and try again.", e);
+		}
+		if (rois.isEmpty() || rois.contains(null)) throw new UserInputException("'" + file.getName() + "' holds no ROIs; " +
+			"save the ROI set from the ROI Manager (More > Save) as a .zip.");
+		return rois.toArray(new Roi[0]);
 	}
 
 	@Override
 	public List<Trace> fromRois(ImagePlus timeLapse, Roi[] rois, RoiTraceOptions options) {
 		if (timeLapse == null) throw new UserInputException("No time-lapse is open; open the image stack the ROIs were drawn on.");
-		int frames = timeLapse.getNFrames() > 1 ? timeLapse.getNFrames() : timeLapse.getStackSize();
-		if (frames < 2) throw new UserInputException("'" + timeLapse.getTitle() + "' has a single frame; ROI traces need a time-lapse (a stack with one frame per time point).");
-		boolean framesAreSlices = timeLapse.getNFrames() <= 1;
+		if (rois == null || rois.length == 0) throw new UserInputException("No ROIs were given for '" + timeLapse.getTitle() +
+			"'; add one ROI per cell to the ROI Manager.");
+		// Time runs along the frame axis; a plain stack opened as slices (no frames) is read along its slices.
+		boolean alongFrames = timeLapse.getNFrames() > 1;
+		int frames = alongFrames ? timeLapse.getNFrames() : timeLapse.getNSlices();
+		if (frames < 2) throw new UserInputException("'" + timeLapse.getTitle() + "' has a single time point (" +
+			timeLapse.getNChannels() + " channel(s), " + timeLapse.getNSlices() + " slice(s), " + timeLapse.getNFrames() +
+			" frame(s)); ROI traces need a time-lapse with one frame per time point.");
 		Calibration cal = timeLapse.getCalibration();
 		double dt = cal.frameInterval > 0 ? cal.frameInterval : 1;
 		String timeUnit = cal.frameInterval > 0 ? cal.getTimeUnit() : "frame";
+		String unit = cal.getValueUnit() == null || cal.getValueUnit().equals("Gray Value") ? "" : cal.getValueUnit();
 		ImageStack stack = timeLapse.getStack();
-		int channel = timeLapse.getC(), slice = timeLapse.getZ();
+		int channel = timeLapse.getC(), slice = timeLapse.getZ(), frame = timeLapse.getT();
 		List<Trace> traces = new ArrayList<>();
 		for (int r = 0; r < rois.length; r++) {
 			Roi roi = rois[r];
-			String name = roi.getName() != null ? roi.getName() : "ROI " + (r + 1);
+			String name = roi.getName() != null && !roi.getName().isBlank() ? roi.getName() : "ROI " + (r + 1);
+			if (!roi.isArea()) throw new UserInputException("ROI '" + name + "' is a " + roi.getTypeAsString() +
+				"; ROI traces need area ROIs (rectangle, oval, polygon, freehand) around each cell.");
 			ImageProcessor mask = roi.getMask();
 			java.awt.Rectangle b = roi.getBounds();
 			float[] f = new float[frames];
 			for (int t = 0; t < frames; t++) {
-				int index = framesAreSlices ? t + 1 : timeLapse.getStackIndex(channel, slice, t + 1);
+				int index = alongFrames ? timeLapse.getStackIndex(channel, slice, t + 1) : timeLapse.getStackIndex(channel, t + 1, frame);
 				ImageProcessor ip = stack.getProcessor(index);
 				double sum = 0;
 				long n = 0;
@@ -75,12 +116,12 @@ public class DefaultTraceInputService extends AbstractService implements TraceIn
 				if (n == 0) throw new UserInputException("ROI '" + name + "' lies outside '" + timeLapse.getTitle() + "'; remove it from the ROI Manager.");
 				f[t] = (float) (sum / n);
 			}
-			String unit = cal.getValueUnit() == null || cal.getValueUnit().equals("Gray Value") ? "" : cal.getValueUnit();
+			String traceUnit = unit;
 			if (options.deltaFOverF) {
 				f = DeltaFOverF.compute(f, options.baselinePercentile, options.bleachWindowFrames, name);
-				unit = "dF/F";
+				traceUnit = "dF/F";
 			}
-			traces.add(new Trace(timeLapse.getTitle() + " " + name, f, dt, timeUnit, unit));
+			traces.add(new Trace(timeLapse.getTitle() + " " + name, f, dt, timeUnit, traceUnit));
 		}
 		return traces;
 	}
@@ -88,46 +129,55 @@ public class DefaultTraceInputService extends AbstractService implements TraceIn
 	@Override
 	public List<Trace> fromTable(ResultsTable table, String columns, double dt, String timeUnit, String valueUnit) {
 		if (table == null || table.size() == 0) throw new UserInputException("The table is empty or not open; open or make the table first.");
-		String[] names = chosenColumns(table, columns);
 		List<Trace> traces = new ArrayList<>();
-		for (String column : names) {
-			int index = table.getColumnIndex(column);
-			float[] x = new float[table.size()];
-			for (int row = 0; row < x.length; row++) {
-				double v = table.getValueAsDouble(index, row);
-				if (Double.isNaN(v) && table.getStringValue(index, row) != null && !table.getStringValue(index, row).isBlank()
-					&& !table.getStringValue(index, row).equalsIgnoreCase("NaN"))
-					throw new UserInputException("Column '" + column + "' row " + (row + 1) + " holds '" + table.getStringValue(index, row) +
-						"', which is not a number; choose numeric columns only.");
-				x[row] = (float) v;
-			}
-			traces.add(new Trace(column, trimTrailingNaN(x), dt, timeUnit, valueUnit));
-		}
+		for (String column : chosenColumns(table, columns)) traces.add(new Trace(column, column(table, column), dt, timeUnit, valueUnit));
 		return traces;
 	}
 
+	/**
+	 * The values of a column. A shorter column ends in empty (NaN) cells, as tables with
+	 * columns of different lengths hold them; a gap, NaN, infinity or text before its end is
+	 * an error that names the column and row.
+	 */
+	private static float[] column(ResultsTable table, String column) {
+		int index = table.getColumnIndex(column);
+		int n = table.size();
+		while (n > 0 && Double.isNaN(table.getValueAsDouble(index, n - 1)) && isEmpty(table.getStringValue(index, n - 1))) n--;
+		if (n == 0) throw new UserInputException("Column '" + column + "' of the table is empty; choose columns that hold numbers.");
+		float[] x = new float[n];
+		for (int row = 0; row < n; row++) {
+			double v = table.getValueAsDouble(index, row);
+			if (!Double.isFinite(v)) {
+				String cell = table.getStringValue(index, row);
+				throw new UserInputException("Column '" + column + "' row " + (row + 1) + " holds " + (isEmpty(cell) ? "no value" :
+					"'" + cell + "'") + (Double.isNaN(v) && !isEmpty(cell) && !cell.equalsIgnoreCase("NaN") ? ", which is not a number" : "") +
+					"; every row up to the end of a column needs a finite number. Fill in or remove that row, or choose numeric columns only.");
+			}
+			x[row] = (float) v;
+		}
+		return x;
+	}
+
+	private static boolean isEmpty(String cell) {
+		return cell == null || cell.isBlank() || cell.equalsIgnoreCase("NaN");
+	}
+
+	/** The named columns, or every column whose first cell is a number. */
 	private static String[] chosenColumns(ResultsTable table, String columns) {
 		String[] headings = table.getHeadings();
 		if (columns == null || columns.isBlank()) {
 			List<String> numeric = new ArrayList<>();
 			for (String h : headings) {
 				int i = table.getColumnIndex(h);
-				if (i >= 0 && !h.equals("Label") && !Double.isNaN(table.getValueAsDouble(i, 0))) numeric.add(h);
+				if (i >= 0 && !Double.isNaN(table.getValueAsDouble(i, 0))) numeric.add(h);
 			}
-			if (numeric.isEmpty()) throw new UserInputException("The table has no numeric columns.");
+			if (numeric.isEmpty()) throw new UserInputException("The table has no numeric columns; its columns are " + Arrays.toString(headings) + ".");
 			return numeric.toArray(new String[0]);
 		}
 		String[] chosen = columns.trim().split("\\s*[,;]\\s*");
 		for (String c : chosen)
 			if (table.getColumnIndex(c) < 0) throw new UserInputException("The table has no column '" + c + "'; its columns are " + Arrays.toString(headings) + ".");
 		return chosen;
-	}
-
-	/** Shorter columns of a table end in empty (NaN) cells: they end there. */
-	private static float[] trimTrailingNaN(float[] x) {
-		int n = x.length;
-		while (n > 0 && Float.isNaN(x[n - 1])) n--;
-		return n == x.length ? x : Arrays.copyOf(x, n);
 	}
 
 	@Override
@@ -158,7 +208,8 @@ public class DefaultTraceInputService extends AbstractService implements TraceIn
 			case IMAGE:
 				return fromImage(request.image);
 			case ROIS:
-				return fromRoiManager(request.image, request.roiOptions);
+				return request.rois != null ? fromRoiFile(request.image, request.rois, request.roiOptions)
+					: fromRoiManager(request.image, request.roiOptions);
 			case TABLE:
 				return fromTable(findTable(request.table), request.columns, request.dt, request.timeUnit, request.valueUnit);
 			case TEXT_FILE:

@@ -25,13 +25,24 @@ public interface TraceInputService extends SciJavaService {
 	/** One trace per row of a multi-row image, or the single trace of an N x 1 / 1 x N image. */
 	List<Trace> fromImage(ImagePlus image);
 
-	/** Mean intensity per frame inside each ROI of a time-lapse, optionally as dF/F. */
+	/**
+	 * Mean intensity per frame inside each (area) ROI of a time-lapse, optionally as dF/F:
+	 * along the frame axis at the current channel and slice, or along the slices of a
+	 * stack without frames.
+	 */
 	List<Trace> fromRois(ImagePlus timeLapse, Roi[] rois, RoiTraceOptions options);
 
 	/** Same, with the ROIs of the ROI Manager. */
 	List<Trace> fromRoiManager(ImagePlus timeLapse, RoiTraceOptions options);
 
-	/** Chosen numeric columns of a table (all numeric columns if {@code columns} is empty). */
+	/** Same, with the ROIs of a ROI set saved by the ROI Manager (.zip) or a single .roi file: works headless. */
+	List<Trace> fromRoiFile(ImagePlus timeLapse, File roiFile, RoiTraceOptions options);
+
+	/**
+	 * Chosen numeric columns of a table (all numeric columns if {@code columns} is empty). A
+	 * shorter column ends at its first trailing empty cell; a missing or non-numeric value
+	 * before that is an error naming the column and row.
+	 */
 	List<Trace> fromTable(ResultsTable table, String columns, double dt, String timeUnit, String valueUnit);
 
 	/** Columns of a CSV/TSV file (comma, tab or semicolon; header row optional). */
@@ -42,8 +53,8 @@ public interface TraceInputService extends SciJavaService {
 
 	/**
 	 * Reads traces from any source by its name in {@link #SOURCES}: the image for
-	 * {@link #IMAGE} and {@link #ROIS}, the table title for {@link #TABLE}, the file for
-	 * {@link #TEXT_FILE} and {@link #ABF}.
+	 * {@link #IMAGE} and {@link #ROIS} (with the ROI set file, or else the ROI Manager), the
+	 * table title for {@link #TABLE}, the file for {@link #TEXT_FILE} and {@link #ABF}.
 	 */
 	List<Trace> read(TraceRequest request);
 

@@ -21,4 +21,6 @@ public final class TraceRequest {
 	public String timeUnit = "ms";
 	public String valueUnit = "";
 	public RoiTraceOptions roiOptions = RoiTraceOptions.RAW;
+	/** ROI set (.zip or .roi) for {@link TraceInputService#ROIS}; null for the ROI Manager. */
+	public File rois;
 }

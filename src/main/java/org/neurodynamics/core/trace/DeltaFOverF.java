@@ -6,8 +6,9 @@ import org.neurodynamics.core.UserInputException;
 
 /**
  * dF/F = (F - F0) / F0 for imaging traces. F0 is a low percentile of F: of the whole
- * trace, or, for bleach correction, of a sliding window centred on each frame, so that
- * a slow fluorescence decay is divided out instead of appearing as a drift.
+ * trace, or, for bleach correction, a baseline that follows a slow fluorescence decay
+ * (sliding-window percentile, then the sliding maximum of that), so that the decay is
+ * divided out instead of appearing as a drift.
  */
 public final class DeltaFOverF {
 
@@ -26,13 +27,19 @@ public final class DeltaFOverF {
 			for (int i = 0; i < f.length; i++) out[i] = (float) ((f[i] - f0) / f0);
 			return out;
 		}
+		// A low percentile of a window over a bleaching trace lies towards its dim end, about
+		// half a window away from the frame; the largest of those baselines in the window
+		// around each frame comes back to the frame's own level ("maximin" baselines, with a
+		// percentile in place of the minimum, so that noise does not pull F0 down).
 		int half = window / 2;
-		float[] buffer = new float[window + 1];
+		double[] low = new double[f.length];
 		for (int i = 0; i < f.length; i++) {
 			int from = Math.max(0, i - half), to = Math.min(f.length, i + half + 1);
-			int n = to - from;
-			System.arraycopy(f, from, buffer, 0, n);
-			double f0 = percentile(Arrays.copyOf(buffer, n), percentile);
+			low[i] = percentile(Arrays.copyOfRange(f, from, to), percentile);
+		}
+		for (int i = 0; i < f.length; i++) {
+			double f0 = Double.NEGATIVE_INFINITY;
+			for (int j = Math.max(0, i - half); j < Math.min(f.length, i + half + 1); j++) f0 = Math.max(f0, low[j]);
 			checkBaseline(f0, traceName);
 			out[i] = (float) ((f[i] - f0) / f0);
 		}

@@ -86,8 +86,8 @@ public final class Trace {
 		float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
 		for (int i = 0; i < samples.length; i++) {
 			float v = samples[i];
-			if (!Float.isFinite(v)) throw new UserInputException("Trace '" + name + "' has a " +
-				(Float.isNaN(v) ? "NaN" : "infinite") + " sample at index " + i + " (time " + (i * dt) + " " + timeUnit +
+			if (!Float.isFinite(v)) throw new UserInputException("Trace '" + name + "' has " +
+				(Float.isNaN(v) ? "a NaN" : "an infinite") + " sample at index " + i + " (time " + (i * dt) + " " + timeUnit +
 				"). Remove or interpolate missing samples before using it.");
 			if (v < min) min = v;
 			if (v > max) max = v;
