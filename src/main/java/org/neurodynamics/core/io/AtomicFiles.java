@@ -60,6 +60,13 @@ public final class AtomicFiles {
 	}
 
 	private static void moveIntoPlace(Path tmp, Path target) throws IOException {
+		// Temporary files are private to their owner; results are ordinary files others may read.
+		try {
+			Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+		}
+		catch (UnsupportedOperationException e) {
+			// not a POSIX file system: keep its defaults
+		}
 		try {
 			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}
