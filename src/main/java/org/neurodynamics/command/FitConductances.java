@@ -8,6 +8,7 @@ import ij.ImagePlus;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
 
+import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.UserInputException;
 import org.neurodynamics.core.cable.CableModel;
 import org.neurodynamics.core.cable.Protocol;
@@ -208,10 +209,15 @@ public class FitConductances extends TraceInputCommand {
 		save(output, "fitted-traces", fitted_traces);
 	}
 
-	/** The voltage at one compartment, or null when these parameters blow the simulation up (already reported by the fit). */
+	/**
+	 * The voltage at one compartment, or null when these parameters blow the simulation up
+	 * (already reported by the fit). Not cancellable: after a cancelled fit these two short
+	 * simulations still show the best result so far.
+	 */
 	private Trace simulate(CableModel m, double[] theta, Protocol protocol, int compartment) {
 		try {
-			return tuning.voltageTraces(tuning.simulate(m, theta, protocol, new int[] { compartment }, new int[0], progress())).get(0);
+			return tuning.voltageTraces(tuning.simulate(m, theta, protocol, new int[] { compartment }, new int[0],
+				Progress.NONE)).get(0);
 		}
 		catch (UserInputException e) {
 			log().warn(e.getMessage());

@@ -296,6 +296,25 @@ class GradientTuningCommandsTest {
 	}
 
 	@Test
+	void abfTargetIsFittedWithItsOwnCommandWaveform() throws Exception {
+		Map<String, Object> in = fit(null, GradientTuningService.HH_COMPARTMENT, GradientTuningService.WAVEFORM);
+		in.put("source", TraceInputService.ABF);
+		in.put("file", Paths.get("test-data", "abf", "17o05028_ic_steps.abf").toFile());
+		in.put("trace", 15);
+		in.put("total", 200.0);
+		in.put("iterations", 1);
+		CommandModule m = run(FitConductances.class, in);
+		List<Trace> rows = TraceImage.read((ImagePlus) m.getOutput("fitted_traces"));
+		assertEquals("target", rows.get(0).name());
+		assertEquals(8001, rows.get(1).length());
+		// sweep 15 steps to +100 pA (0.1 nA) at 146.85 ms: the model depolarises
+		Trace initial = rows.get(1);
+		assertTrue(initial.sample(7600) > initial.sample(5600) + 0.5, initial.sample(5600) + " -> " + initial.sample(7600));
+		float rest = rows.get(0).sample(0);
+		assertTrue(rest < -40 && rest > -90, "the target is the recorded membrane voltage in mV: " + rest);
+	}
+
+	@Test
 	void homeostaticControlRecordsRatesAndParameters(@TempDir Path dir) throws Exception {
 		Map<String, Object> in = model(GradientTuningService.HH_COMPARTMENT);
 		in.put("adapted", "gNa, gK");
