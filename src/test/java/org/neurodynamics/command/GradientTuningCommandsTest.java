@@ -23,10 +23,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.UserInputException;
+import org.neurodynamics.core.cable.CableModel;
+import org.neurodynamics.core.fit.FitListener;
+import org.neurodynamics.core.fit.FitOptions;
+import org.neurodynamics.core.fit.FitResult;
 import org.neurodynamics.core.trace.Trace;
 import org.neurodynamics.results.TraceImage;
 import org.neurodynamics.service.GradientTuningService;
+import org.neurodynamics.service.ModelRequest;
+import org.neurodynamics.service.StimulusRequest;
 import org.neurodynamics.service.TraceInputService;
 import org.scijava.Context;
 import org.scijava.command.Command;
@@ -263,6 +270,27 @@ class GradientTuningCommandsTest {
 		assertEquals("unstable", values.getStringValue("Status", 0));
 		assertEquals(1, values.getValue("Multiplier", 0), 1e-12, "the best point is the start");
 		assertEquals(3, ((ImagePlus) m.getOutput("fitted_traces")).getHeight());
+	}
+
+	@Test
+	void cancelledFitKeepsTheBestSoFar() throws Exception {
+		GradientTuningService tuning = context.service(GradientTuningService.class);
+		ModelRequest request = new ModelRequest();
+		request.model = GradientTuningService.HH_COMPARTMENT;
+		CableModel m = tuning.model(request);
+		StimulusRequest stimulus = new StimulusRequest();
+		Trace target = tuning.voltageTraces(tuning.simulate(m, tuning.parameterValues(m, "gK*0.9"),
+			tuning.protocol(m, stimulus, 0.025, 30), new int[] { 0 }, new int[0], Progress.NONE)).get(0);
+		int[] reports = { 0 };
+		Progress cancelAfterThree = new Progress() {
+			@Override public void report(String stage, double fraction, String message) { reports[0]++; }
+			@Override public boolean isCancelled() { return reports[0] >= 3; }
+		};
+		FitResult r = tuning.fit(m, m.defaults(), stimulus, 0.025, 0, 0, target, tuning.parameters(m, "gK"),
+			new FitOptions().iterations(50).curriculum(1, 0), FitListener.NONE, cancelAfterThree);
+		assertEquals(FitResult.Status.CANCELLED, r.status());
+		assertEquals(3, r.history().size());
+		assertTrue(r.message().contains("cancelled"), r.message());
 	}
 
 	@Test
