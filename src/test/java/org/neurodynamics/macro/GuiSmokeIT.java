@@ -32,6 +32,7 @@ class GuiSmokeIT {
 		Files.writeString(macro, "out = getArgument();\n" +
 			"run(\"Simulate Neuron Model...\", \"model=Hindmarsh-Rose variable=x parameters=2.5 duration=1000 transient_time=200 dt=0.5 noise=0 seed=1\");\n" +
 			"run(\"Import Traces...\", \"source=[Image (one trace per row)] image=[Hindmarsh-Rose x] table=Results columns= channel=0 interval=1 time_unit=ms value_unit= percentile=8 bleach_window=0 parameters= parameter_name=p\");\n" +
+			"run(\"Simulate Compartmental Model...\", \"model=[HH axon (paper)] stimulus=[Pulse train] amplitude=0.2 start=10 width=5 period=100 dt=0.025 total=30 record=[soma, axon[9]] sensitivities=gNa\");\n" +
 			"wait(1500);\n" +
 			"File.saveString(String.join(getList(\"window.titles\"), \"\\n\") + \"\\n\" + String.join(getList(\"image.titles\"), \"\\n\"), out + \"/windows.txt\");\n" +
 			"run(\"Capture Screen\");\n" +
@@ -47,6 +48,8 @@ class GuiSmokeIT {
 		String windows = MacroRunner.read(dir.resolve("windows.txt"));
 		assertTrue(windows.contains("Simulated traces table"), windows + log);
 		assertTrue(windows.contains("Hindmarsh-Rose x"), windows + log);
+		assertTrue(windows.contains("Compartmental voltage table"), windows + log);
+		assertTrue(windows.contains("HH axon (paper) sensitivities"), windows + log);
 		BufferedImage screen = ImageIO.read(dir.resolve("screen.png").toFile());
 		assertNotNull(screen);
 		assertTrue(distinctColours(screen) > 20, "the screenshot looks blank");

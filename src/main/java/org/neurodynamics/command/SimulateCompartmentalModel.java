@@ -1,0 +1,170 @@
+package org.neurodynamics.command;
+
+import java.io.File;
+import java.util.List;
+
+import ij.ImagePlus;
+import ij.gui.Plot;
+import ij.measure.ResultsTable;
+
+import org.neurodynamics.core.cable.CableModel;
+import org.neurodynamics.core.cable.Protocol;
+import org.neurodynamics.core.cable.SimulationResult;
+import org.neurodynamics.core.trace.Trace;
+import org.neurodynamics.results.TraceImage;
+import org.neurodynamics.results.TracePlots;
+import org.neurodynamics.results.TraceTables;
+import org.neurodynamics.service.GradientTuningService;
+import org.neurodynamics.service.ModelRequest;
+import org.neurodynamics.service.StimulusRequest;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * Simulates a compartmental model (built-in, or a morphology from an SWC file) under a
+ * current stimulus: the voltage at chosen compartments and, optionally, its sensitivities
+ * to chosen parameters (dV/dtheta, the gradient diffusion of Landsmeer et al. 2024).
+ */
+@Plugin(type = Command.class, label = "Simulate Compartmental Model")
+public class SimulateCompartmentalModel extends LongCommand {
+
+	@Parameter
+	private GradientTuningService tuning;
+
+	@Parameter(label = "Model", choices = { GradientTuningService.HH_AXON, GradientTuningService.PINSKY_RINZEL,
+		GradientTuningService.HH_COMPARTMENT, GradientTuningService.SWC })
+	private String model = GradientTuningService.HH_AXON;
+
+	@Parameter(label = "SWC file", required = false, description = "Morphology for the model 'SWC morphology' (e.g. saved by SNT).")
+	private File swc;
+
+	@Parameter(label = "Soma channels", choices = { GradientTuningService.HH_CHANNELS, GradientTuningService.PASSIVE,
+		GradientTuningService.PR_SOMA, GradientTuningService.PR_DENDRITE }, description = "Channel set of the soma of an SWC morphology.")
+	private String soma_channels = GradientTuningService.HH_CHANNELS;
+
+	@Parameter(label = "Axon channels", choices = { GradientTuningService.HH_CHANNELS, GradientTuningService.PASSIVE,
+		GradientTuningService.PR_SOMA, GradientTuningService.PR_DENDRITE }, description = "Channel set of the axon of an SWC morphology.")
+	private String axon_channels = GradientTuningService.HH_CHANNELS;
+
+	@Parameter(label = "Dendrite channels", choices = { GradientTuningService.HH_CHANNELS, GradientTuningService.PASSIVE,
+		GradientTuningService.PR_SOMA, GradientTuningService.PR_DENDRITE }, description = "Channel set of the dendrites of an SWC morphology.")
+	private String dendrite_channels = GradientTuningService.PASSIVE;
+
+	@Parameter(label = "Parameter values", required = false,
+		description = "Changes to the default parameters: name=value or name*factor, comma-separated (gNa=0.15, gK*0.8); empty for the defaults.")
+	private String values = "";
+
+	@Parameter(label = "Stimulus", choices = { GradientTuningService.STEP, GradientTuningService.PULSES,
+		GradientTuningService.NOISE, GradientTuningService.WAVEFORM, GradientTuningService.NONE })
+	private String stimulus = GradientTuningService.PULSES;
+
+	@Parameter(label = "Amplitude", description = "Step or pulse current, or the mean of the noise (nA).")
+	private double amplitude = 0.2;
+
+	@Parameter(label = "Start", description = "Start of the step or of the first pulse (ms).")
+	private double start = 10;
+
+	@Parameter(label = "Duration", description = "Length of the current step (ms).")
+	private double duration = 100;
+
+	@Parameter(label = "Period", description = "Time between pulse onsets (ms).")
+	private double period = 100;
+
+	@Parameter(label = "Width", description = "Pulse width (ms).")
+	private double width = 5;
+
+	@Parameter(label = "Noise sd", description = "Standard deviation of the noise current (nA).")
+	private double sd = 0.1;
+
+	@Parameter(label = "Noise tau", description = "Correlation time of the noise (ms).")
+	private double tau = 5;
+
+	@Parameter(label = "Seed", description = "Random seed of the noise.")
+	private long seed = 1;
+
+	@Parameter(label = "Stimulus file", required = false, description = "ABF recording whose command waveform is injected.")
+	private File stimulus_file;
+
+	@Parameter(label = "Sweep", description = "Sweep of the ABF recording (0 = first).")
+	private int sweep = 0;
+
+	@Parameter(label = "DAC", description = "Command output of the ABF recording; -1 for the one that stimulates channel 0.")
+	private int dac = -1;
+
+	@Parameter(label = "Inject into", description = "Compartment that receives the stimulus (label or index).")
+	private String inject = "soma";
+
+	@Parameter(label = "Time step", description = "Simulation time step (ms).")
+	private double dt = 0.025;
+
+	@Parameter(label = "Total time", description = "Simulated time (ms).")
+	private double total = 200;
+
+	@Parameter(label = "Record", description = "Compartments to record: labels (soma, axon[9], dendrite) or indices, comma-separated, or 'all'.")
+	private String record = "soma";
+
+	@Parameter(label = "Sensitivities", required = false,
+		description = "Parameters whose voltage sensitivities dV/dtheta to output, comma-separated, or 'conductances'; empty for none.")
+	private String sensitivities = "";
+
+	@Parameter(label = "Output folder", required = false, style = "directory",
+		description = "Folder to save the trace images (TIFF), table (CSV) and plot (PNG) in; empty to save nothing.")
+	private File output;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Compartmental voltage")
+	private ImagePlus traces;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Compartmental voltage table")
+	private ResultsTable table;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Compartmental voltage plot")
+	private Plot plot;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Voltage sensitivities")
+	private ImagePlus sensitivity_traces;
+
+	@Override
+	public void run() {
+		ModelRequest request = new ModelRequest();
+		request.model = model;
+		request.swc = swc;
+		request.soma = soma_channels;
+		request.axon = axon_channels;
+		request.dendrite = dendrite_channels;
+		CableModel m = tuning.model(request);
+		double[] theta = tuning.parameterValues(m, values);
+		int[] recorded = tuning.compartments(m, record);
+		int[] sensitive = sensitivities == null || sensitivities.isBlank() ? new int[0] : tuning.parameters(m, sensitivities);
+		Protocol protocol = tuning.protocol(m, stimulusRequest(), dt, total);
+		SimulationResult result = tuning.simulate(m, theta, protocol, recorded, sensitive, progress());
+		List<Trace> voltage = tuning.voltageTraces(result);
+		traces = TraceImage.create(model + " voltage", voltage);
+		table = TraceTables.summary(voltage);
+		plot = TracePlots.of(traces.getTitle() + " plot", voltage);
+		if (sensitive.length > 0) sensitivity_traces = TraceImage.create(model + " sensitivities", tuning.sensitivityTraces(result));
+		save(output, "compartmental-voltage", traces);
+		save(output, "compartmental-voltage", table);
+		save(output, "compartmental-voltage-plot", plot);
+		save(output, "voltage-sensitivities", sensitivity_traces);
+	}
+
+	private StimulusRequest stimulusRequest() {
+		StimulusRequest s = new StimulusRequest();
+		s.kind = stimulus;
+		s.amplitude = amplitude;
+		s.start = start;
+		s.duration = duration;
+		s.period = period;
+		s.width = width;
+		s.sd = sd;
+		s.tau = tau;
+		s.seed = seed;
+		s.file = stimulus_file;
+		s.sweep = sweep;
+		s.dac = dac;
+		s.injectAt = inject;
+		return s;
+	}
+}

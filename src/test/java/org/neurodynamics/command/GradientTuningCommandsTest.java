@@ -1,0 +1,380 @@
+package org.neurodynamics.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import ij.ImagePlus;
+import ij.gui.Plot;
+import ij.measure.ResultsTable;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurodynamics.core.Progress;
+import org.neurodynamics.core.UserInputException;
+import org.neurodynamics.core.cable.CableModel;
+import org.neurodynamics.core.fit.FitListener;
+import org.neurodynamics.core.fit.FitOptions;
+import org.neurodynamics.core.fit.FitResult;
+import org.neurodynamics.core.trace.Trace;
+import org.neurodynamics.results.TraceImage;
+import org.neurodynamics.service.GradientTuningService;
+import org.neurodynamics.service.ModelRequest;
+import org.neurodynamics.service.StimulusRequest;
+import org.neurodynamics.service.TraceInputService;
+import org.scijava.Context;
+import org.scijava.command.Command;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+/** The gradient-diffusion commands in a headless SciJava context, with short simulations and few iterations. */
+class GradientTuningCommandsTest {
+
+	static Context context;
+
+	@BeforeAll
+	static void start() {
+		context = new Context();
+	}
+
+	@AfterAll
+	static void stop() {
+		context.dispose();
+	}
+
+	static Map<String, Object> model(String model) {
+		Map<String, Object> in = new HashMap<>();
+		in.put("model", model);
+		in.put("swc", null);
+		in.put("soma_channels", GradientTuningService.HH_CHANNELS);
+		in.put("axon_channels", GradientTuningService.HH_CHANNELS);
+		in.put("dendrite_channels", GradientTuningService.PASSIVE);
+		in.put("values", "");
+		return in;
+	}
+
+	static Map<String, Object> stimulus(Map<String, Object> in, String kind) {
+		in.put("stimulus", kind);
+		in.put("amplitude", 0.2);
+		in.put("start", 10.0);
+		in.put("duration", 100.0);
+		in.put("period", 50.0);
+		in.put("width", 5.0);
+		in.put("sd", 0.2);
+		in.put("tau", 5.0);
+		in.put("seed", 3L);
+		in.put("stimulus_file", null);
+		in.put("dac", -1);
+		in.put("inject", "soma");
+		in.put("dt", 0.025);
+		in.put("record", "soma");
+		in.put("output", null);
+		return in;
+	}
+
+	static Map<String, Object> simulation(String model, String kind, double total) {
+		Map<String, Object> in = stimulus(model(model), kind);
+		in.put("sweep", 0);
+		in.put("total", total);
+		in.put("sensitivities", "");
+		return in;
+	}
+
+	/** Fit of trace 0 of an image, 3 Adam steps on the whole target by default. */
+	static Map<String, Object> fit(ImagePlus target, String model, String kind) {
+		Map<String, Object> in = stimulus(model(model), kind);
+		in.put("source", TraceInputService.IMAGE);
+		in.put("image", target);
+		in.put("table", "Results");
+		in.put("file", null);
+		in.put("columns", "");
+		in.put("channel", 0);
+		in.put("interval", 1.0);
+		in.put("time_unit", "ms");
+		in.put("value_unit", "");
+		in.put("dff", false);
+		in.put("percentile", 8.0);
+		in.put("bleach_window", 0);
+		in.put("parameters", "");
+		in.put("parameter_name", "p");
+		in.put("trace", 0);
+		in.put("fitted", "");
+		in.put("sweep", -1);
+		in.put("total", 0.0);
+		in.put("optimiser", GradientTuningService.ADAM);
+		in.put("learning_rate", 0.05);
+		in.put("iterations", 3);
+		in.put("window", 1.0);
+		in.put("ramp", 0);
+		in.put("l2", 0.0);
+		return in;
+	}
+
+	static CommandModule run(Class<? extends Command> command, Map<String, Object> inputs) throws Exception {
+		CommandModule m = context.service(CommandService.class).run(command, true, inputs).get();
+		if (m.isCanceled()) fail(m.getCancelReason());
+		return m;
+	}
+
+	/** The user-facing message of a command that must refuse its inputs. */
+	static String error(Class<? extends Command> command, Map<String, Object> inputs) throws Exception {
+		try {
+			CommandModule m = context.service(CommandService.class).run(command, true, inputs).get();
+			fail("expected an error, the command " + (m.isCanceled() ? "was cancelled: " + m.getCancelReason() : "succeeded"));
+		}
+		catch (ExecutionException e) {
+			for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof UserInputException) return t.getMessage();
+			throw e;
+		}
+		return null;
+	}
+
+	static ImagePlus simulateTarget(String model, String kind, double total, String values) throws Exception {
+		Map<String, Object> in = simulation(model, kind, total);
+		in.put("values", values);
+		return (ImagePlus) run(SimulateCompartmentalModel.class, in).getOutput("traces");
+	}
+
+	@Test
+	void simulatesRecordedCompartmentsAndTheirSensitivities() throws Exception {
+		Map<String, Object> in = simulation(GradientTuningService.HH_AXON, GradientTuningService.PULSES, 40);
+		in.put("record", "soma, axon[9]");
+		in.put("sensitivities", "gNa, gK");
+		CommandModule m = run(SimulateCompartmentalModel.class, in);
+		ImagePlus traces = (ImagePlus) m.getOutput("traces");
+		assertEquals(1601, traces.getWidth());
+		assertEquals(2, traces.getHeight());
+		assertEquals(0.025, traces.getCalibration().pixelWidth, 1e-12);
+		List<Trace> v = TraceImage.read(traces);
+		assertEquals("V(soma)", v.get(0).name());
+		assertEquals("V(axon[9])", v.get(1).name());
+		ResultsTable table = (ResultsTable) m.getOutput("table");
+		assertEquals(2, table.size());
+		assertTrue(table.getValue("Max", 0) > 20, "the 0.2 nA pulse makes the soma spike");
+		assertTrue(table.getValue("Max", 1) > 0, "the spike reaches the end of the axon");
+		ImagePlus sensitivities = (ImagePlus) m.getOutput("sensitivity_traces");
+		assertEquals(4, sensitivities.getHeight());
+		assertEquals("dV(soma)/dgNa", TraceImage.read(sensitivities).get(0).name());
+		assertNotNull(m.getOutput("plot"));
+	}
+
+	@Test
+	void simulatesAnSwcMorphologyWithChannelsPerRegion(@TempDir Path dir) throws Exception {
+		Map<String, Object> in = simulation(GradientTuningService.SWC, GradientTuningService.STEP, 10);
+		in.put("swc", Paths.get("test-data", "swc", "synthetic-pyramidal.swc").toFile());
+		in.put("values", "gna(soma)*1.1, gL(dendrite)=0.0002");
+		in.put("record", "soma, 5");
+		in.put("output", dir.toFile());
+		CommandModule m = run(SimulateCompartmentalModel.class, in);
+		assertEquals(2, ((ImagePlus) m.getOutput("traces")).getHeight());
+		assertNull(m.getOutput("sensitivity_traces"));
+		assertTrue(Files.size(dir.resolve("compartmental-voltage.tif")) > 1000);
+		assertTrue(Files.readString(dir.resolve("compartmental-voltage.csv")).contains("V(soma)"));
+		assertTrue(Files.exists(dir.resolve("compartmental-voltage-plot.png")));
+	}
+
+	@Test
+	void badMorphologiesAndNamesGiveClearMessages(@TempDir Path dir) throws Exception {
+		File cycle = dir.resolve("cycle.swc").toFile();
+		Files.writeString(cycle.toPath(), "1 1 0 0 0 5 -1\n2 3 10 0 0 1 3\n3 3 20 0 0 1 2\n");
+		Map<String, Object> in = simulation(GradientTuningService.SWC, GradientTuningService.STEP, 10);
+		in.put("swc", cycle);
+		assertTrue(error(SimulateCompartmentalModel.class, in).contains("cycle"));
+
+		File orphan = dir.resolve("orphan.swc").toFile();
+		Files.writeString(orphan.toPath(), "1 1 0 0 0 5 -1\n2 3 10 0 0 1 7\n");
+		in.put("swc", orphan);
+		String message = error(SimulateCompartmentalModel.class, in);
+		assertTrue(message.contains("line 2") && message.contains("parent 7 does not exist"), message);
+
+		in.put("swc", null);
+		assertTrue(error(SimulateCompartmentalModel.class, in).contains("needs an SWC file"));
+
+		in = simulation(GradientTuningService.HH_AXON, GradientTuningService.PULSES, 10);
+		in.put("sensitivities", "gNa, gCa");
+		message = error(SimulateCompartmentalModel.class, in);
+		assertTrue(message.contains("no parameter 'gCa'") && message.contains("gNa, gK, gL, eL"), message);
+
+		in = simulation(GradientTuningService.HH_AXON, GradientTuningService.PULSES, 10);
+		in.put("record", "dendrite");
+		message = error(SimulateCompartmentalModel.class, in);
+		assertTrue(message.contains("no compartment 'dendrite'") && message.contains("axon[9]"), message);
+	}
+
+	@Test
+	void fitOfASyntheticTargetReducesTheLoss(@TempDir Path dir) throws Exception {
+		ImagePlus target = simulateTarget(GradientTuningService.HH_COMPARTMENT, GradientTuningService.NOISE, 100,
+			"gNa*1.2, gK*0.8");
+		Map<String, Object> in = fit(target, GradientTuningService.HH_COMPARTMENT, GradientTuningService.NOISE);
+		in.put("fitted", "gNa, gK");
+		in.put("iterations", 40);
+		in.put("output", dir.toFile());
+		CommandModule m = run(FitConductances.class, in);
+		ResultsTable values = (ResultsTable) m.getOutput("fitted_values");
+		ResultsTable iterations = (ResultsTable) m.getOutput("iteration_table");
+		assertEquals(2, values.size());
+		assertEquals("gNa", values.getStringValue("Parameter", 0));
+		assertEquals(0.12, values.getValue("Initial", 0), 1e-12);
+		assertEquals(41, iterations.size());
+		double first = iterations.getValue("Loss (mV^2)", 0), last = values.getValue("Loss (mV^2)", 0);
+		assertTrue(last < 0.5 * first, "loss " + first + " -> " + last);
+		assertTrue(values.getValue("Multiplier", 0) > 1.05, "gNa moves towards x1.2");
+		assertTrue(values.getValue("Multiplier", 1) < 0.95, "gK moves towards x0.8");
+		assertEquals("completed", values.getStringValue("Status", 0));
+		assertEquals("", m.getOutput("message"));
+		ImagePlus traces = (ImagePlus) m.getOutput("fitted_traces");
+		assertEquals(3, traces.getHeight());
+		assertNotNull((Plot) m.getOutput("loss_plot"));
+		assertNotNull((Plot) m.getOutput("comparison_plot"));
+		for (String f : new String[] { "fitted-values.csv", "fit-iterations.csv", "fit-loss.png", "fitted-vs-target.png",
+			"fitted-traces.tif" }) assertTrue(Files.exists(dir.resolve(f)), f);
+	}
+
+	@Test
+	void baselineOptimisersRun() throws Exception {
+		ImagePlus target = simulateTarget(GradientTuningService.HH_COMPARTMENT, GradientTuningService.PULSES, 40, "gK*0.9");
+		Map<String, Object> in = fit(target, GradientTuningService.HH_COMPARTMENT, GradientTuningService.PULSES);
+		in.put("fitted", "gNa, gK");
+		in.put("optimiser", GradientTuningService.ADAM_FD);
+		assertEquals(4, ((ResultsTable) run(FitConductances.class, in).getOutput("iteration_table")).size());
+		in.put("optimiser", GradientTuningService.CMA_ES);
+		in.put("iterations", 2);
+		ResultsTable values = (ResultsTable) run(FitConductances.class, in).getOutput("fitted_values");
+		assertEquals(2, values.size());
+		assertTrue(values.getValue("Loss (mV^2)", 0) >= 0);
+	}
+
+	@Test
+	void blowUpKeepsTheBestResultAndNamesTheParameters() throws Exception {
+		ImagePlus target = simulateTarget(GradientTuningService.HH_COMPARTMENT, GradientTuningService.PULSES, 40, "eL*1.1");
+		Map<String, Object> in = fit(target, GradientTuningService.HH_COMPARTMENT, GradientTuningService.PULSES);
+		in.put("fitted", "eL, gNa");
+		in.put("learning_rate", 6.0);
+		CommandModule m = run(FitConductances.class, in);
+		String message = (String) m.getOutput("message");
+		assertTrue(message.contains("unstable") && message.contains("eL = ") && message.contains("gNa = "), message);
+		ResultsTable values = (ResultsTable) m.getOutput("fitted_values");
+		assertEquals("unstable", values.getStringValue("Status", 0));
+		assertEquals(1, values.getValue("Multiplier", 0), 1e-12, "the best point is the start");
+		assertEquals(3, ((ImagePlus) m.getOutput("fitted_traces")).getHeight());
+	}
+
+	@Test
+	void cancelledFitKeepsTheBestSoFar() throws Exception {
+		GradientTuningService tuning = context.service(GradientTuningService.class);
+		ModelRequest request = new ModelRequest();
+		request.model = GradientTuningService.HH_COMPARTMENT;
+		CableModel m = tuning.model(request);
+		StimulusRequest stimulus = new StimulusRequest();
+		Trace target = tuning.voltageTraces(tuning.simulate(m, tuning.parameterValues(m, "gK*0.9"),
+			tuning.protocol(m, stimulus, 0.025, 30), new int[] { 0 }, new int[0], Progress.NONE)).get(0);
+		int[] reports = { 0 };
+		Progress cancelAfterThree = new Progress() {
+			@Override public void report(String stage, double fraction, String message) { reports[0]++; }
+			@Override public boolean isCancelled() { return reports[0] >= 3; }
+		};
+		FitResult r = tuning.fit(m, m.defaults(), stimulus, 0.025, 0, 0, target, tuning.parameters(m, "gK"),
+			new FitOptions().iterations(50).curriculum(1, 0), FitListener.NONE, cancelAfterThree);
+		assertEquals(FitResult.Status.CANCELLED, r.status());
+		assertEquals(3, r.history().size());
+		assertTrue(r.message().contains("cancelled"), r.message());
+	}
+
+	@Test
+	void badFitInputsGiveClearMessages() throws Exception {
+		ImagePlus target = simulateTarget(GradientTuningService.HH_COMPARTMENT, GradientTuningService.PULSES, 40, "");
+		Map<String, Object> in = fit(target, GradientTuningService.HH_COMPARTMENT, GradientTuningService.WAVEFORM);
+		in.put("stimulus_file", Paths.get("test-data", "abf", "17o05028_ic_steps.abf").toFile());
+		in.put("sweep", 3);
+		String message = error(FitConductances.class, in);
+		assertTrue(message.contains("do not match") && message.contains("1601 samples every 0.025 ms = 40 ms") &&
+			message.contains("60000 samples every 0.05 ms (2999.95 ms)"), message);
+
+		in = fit(target, GradientTuningService.HH_COMPARTMENT, GradientTuningService.PULSES);
+		in.put("total", 100.0);
+		message = error(FitConductances.class, in);
+		assertTrue(message.contains("longer than the target"), message);
+
+		in = fit(target, GradientTuningService.HH_COMPARTMENT, GradientTuningService.PULSES);
+		in.put("start", 100.0);
+		message = error(FitConductances.class, in);
+		assertTrue(message.contains("after the end of the target"), message);
+
+		in = fit(target, GradientTuningService.HH_COMPARTMENT, GradientTuningService.PULSES);
+		in.put("fitted", "gNa, gKdr");
+		message = error(FitConductances.class, in);
+		assertTrue(message.contains("no parameter 'gKdr'") && message.contains("gNa, gK, gL, eL"), message);
+
+		in = fit(target, GradientTuningService.HH_COMPARTMENT, GradientTuningService.PULSES);
+		in.put("trace", 2);
+		assertTrue(error(FitConductances.class, in).contains("no trace 2"));
+	}
+
+	@Test
+	void abfTargetIsFittedWithItsOwnCommandWaveform() throws Exception {
+		Map<String, Object> in = fit(null, GradientTuningService.HH_COMPARTMENT, GradientTuningService.WAVEFORM);
+		in.put("source", TraceInputService.ABF);
+		in.put("file", Paths.get("test-data", "abf", "17o05028_ic_steps.abf").toFile());
+		in.put("trace", 15);
+		in.put("total", 200.0);
+		in.put("iterations", 1);
+		CommandModule m = run(FitConductances.class, in);
+		List<Trace> rows = TraceImage.read((ImagePlus) m.getOutput("fitted_traces"));
+		assertEquals("target", rows.get(0).name());
+		assertEquals(8001, rows.get(1).length());
+		// sweep 15 steps to +100 pA (0.1 nA) at 146.85 ms: the model depolarises
+		Trace initial = rows.get(1);
+		assertTrue(initial.sample(7600) > initial.sample(5600) + 0.5, initial.sample(5600) + " -> " + initial.sample(7600));
+		float rest = rows.get(0).sample(0);
+		assertTrue(rest < -40 && rest > -90, "the target is the recorded membrane voltage in mV: " + rest);
+	}
+
+	@Test
+	void homeostaticControlRecordsRatesAndParameters(@TempDir Path dir) throws Exception {
+		Map<String, Object> in = model(GradientTuningService.HH_COMPARTMENT);
+		in.put("adapted", "gNa, gK");
+		in.put("target_rate", 5.0);
+		in.put("alpha", 1e-5);
+		in.put("lambda", 1e-4);
+		in.put("tau_rate", 1000.0);
+		in.put("duration", 2000.0);
+		in.put("dt", 0.025);
+		in.put("interval", 100.0);
+		in.put("mean", 0.2);
+		in.put("sd", 0.2);
+		in.put("tau", 5.0);
+		in.put("seed", 7L);
+		in.put("record", "soma");
+		in.put("output", dir.toFile());
+		CommandModule m = run(HomeostaticControlCommand.class, in);
+		ResultsTable table = (ResultsTable) m.getOutput("table");
+		assertEquals(21, table.size());
+		assertEquals(2.0, table.getValue("Time (s)", 20), 1e-9);
+		assertEquals(0.12, table.getValue("gNa", 0), 1e-12);
+		double counted = 0;
+		for (int i = 1; i < table.size(); i++) counted += table.getValue("Counted rate (Hz)", i);
+		assertTrue(counted > 0, "the noise makes the cell fire");
+		assertTrue(table.getValue("gNa", 20) != 0.12 || table.getValue("gK", 20) != 0.036, "the parameters adapt");
+		assertNotNull(m.getOutput("rate_plot"));
+		assertNotNull(m.getOutput("parameter_plot"));
+		assertTrue(Files.exists(dir.resolve("homeostatic-control.csv")));
+		assertTrue(Files.exists(dir.resolve("firing-rate.png")));
+		assertTrue(Files.exists(dir.resolve("adapted-parameters.png")));
+
+		in.put("adapted", "gNa, gX");
+		assertTrue(error(HomeostaticControlCommand.class, in).contains("no parameter 'gX'"));
+	}
+}
