@@ -51,29 +51,31 @@ public final class ExplorationResults {
 	private static List<double[]> maxima(List<Explorer.Point> points) {
 		List<Double> x = new ArrayList<>(), y = new ArrayList<>();
 		for (Explorer.Point p : points)
-			for (int o = 0; o < p.orbits.length; o++) {
-				float[] m = p.maxima(o);
-				for (int i = Math.max(0, m.length - MAXIMA_PER_ORBIT); i < m.length; i++) {
+			for (int o = 0; o < p.orbits.length; o++)
+				for (float m : recentMaxima(p, o)) {
 					x.add(p.parameter);
-					y.add((double) m[i]);
+					y.add((double) m);
 				}
-			}
 		return List.of(x.stream().mapToDouble(Double::doubleValue).toArray(), y.stream().mapToDouble(Double::doubleValue).toArray());
 	}
 
 	public static ResultsTable bifurcationTable(List<Explorer.Point> points) {
 		ResultsTable rt = new ResultsTable();
 		for (Explorer.Point p : points)
-			for (int o = 0; o < p.orbits.length; o++) {
-				float[] m = p.maxima(o);
-				for (int i = Math.max(0, m.length - MAXIMA_PER_ORBIT); i < m.length; i++) {
+			for (int o = 0; o < p.orbits.length; o++)
+				for (float m : recentMaxima(p, o)) {
 					rt.addRow();
 					rt.addValue("Parameter", p.parameter);
 					rt.addValue("Initial state", o + 1);
-					rt.addValue("Maximum", m[i]);
+					rt.addValue("Maximum", m);
 				}
-			}
 		return rt;
+	}
+
+	/** The last maxima of an orbit: the settled part, and a bounded amount of data per orbit. */
+	private static float[] recentMaxima(Explorer.Point p, int orbit) {
+		float[] m = p.maxima(orbit);
+		return Arrays.copyOfRange(m, Math.max(0, m.length - MAXIMA_PER_ORBIT), m.length);
 	}
 
 	/** Density of maxima: x = parameter grid, y = value, pixel = how often the map's maxima fall there. */
@@ -85,8 +87,8 @@ public final class ExplorationResults {
 		for (int i = 0; i < points.size(); i++) {
 			Explorer.Point p = points.get(i);
 			for (int o = 0; o < p.orbits.length; o++)
-				for (float m : p.maxima(o)) {
-					int bin = (int) Math.min(DENSITY_BINS - 1, Math.floor((m - lo) / (hi - lo) * DENSITY_BINS));
+				for (float m : recentMaxima(p, o)) {
+					int bin = (int) Math.max(0, Math.min(DENSITY_BINS - 1, Math.floor((m - lo) / (hi - lo) * DENSITY_BINS)));
 					int row = DENSITY_BINS - 1 - bin;
 					fp.setf(i, row, fp.getf(i, row) + 1);
 				}

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shipped main-journey macro, headless against the built jar: every result file is written. */
+/** The shipped journey macros, headless against the built jar: every result file is written. */
 class JourneyMacroIT {
 
 	@Test
@@ -22,5 +22,14 @@ class JourneyMacroIT {
 		String regimes = MacroRunner.read(out.resolve("regimes.csv"));
 		assertEquals(91, regimes.strip().split("\n").length - 1, "one row per explored current");
 		assertTrue(regimes.contains("bursting") || regimes.contains("tonic"), "the map spikes somewhere in the range");
+	}
+
+	@Test
+	void calciumImagingRoisToReconstructedDynamics(@TempDir Path out) throws Exception {
+		MacroRunner.runFile("roi-journey.ijm", out + "|" + System.getProperty("basedir", "."));
+		for (String name : new String[] { "imported-traces.tif", "calcium.ndmodel", "reconstruction-summary.csv", "regimes.csv",
+			"phase-portrait.png" })
+			assertTrue(Files.size(out.resolve(name)) > 100, name + " was not written");
+		assertEquals(1, MacroRunner.read(out.resolve("regimes.csv")).strip().split("\n").length - 1, "one explored condition");
 	}
 }
