@@ -43,6 +43,9 @@ public class ExploreReconstructedModel extends LongCommand {
 	@Parameter(label = "Initial states", description = "Orbits per value from different recovered states, to reveal coexisting regimes.")
 	private int initial_states = 3;
 
+	@Parameter(label = "Sweep steps", description = "Steps per value of an up and a down sweep that carry the state over (hysteresis); 0 for none.")
+	private int sweep_steps = 0;
+
 	@Parameter(label = "Trace at", description = "Parameter value of the reconstructed trace and phase portrait; NaN for the first recorded value.")
 	private double trace_at = Double.NaN;
 
@@ -82,6 +85,7 @@ public class ExploreReconstructedModel extends LongCommand {
 		s.iterations = iterations;
 		s.transientSteps = transient_steps;
 		s.initialStates = initial_states;
+		s.sweepSteps = sweep_steps;
 		s.seed = seed;
 		for (double p : new double[] { s.grid.length == 0 ? 0 : s.grid[0], s.grid.length == 0 ? 0 : s.grid[s.grid.length - 1], at })
 			if (m.isFarOutside(p)) log().warn(m.parameterName() + " = " + p + " is far outside the recorded values " +

@@ -114,7 +114,7 @@ public final class ExplorationResults {
 			rt.addRow();
 			rt.addValue("Parameter", p.parameter);
 			rt.addValue("Regime", p.label());
-			rt.addValue("Regimes of all initial states", labels(p));
+			rt.addValue("Regimes of all orbits", labels(p));
 			rt.addValue("Coexisting", p.coexisting() ? 1 : 0);
 			RegimeStats r = p.regimes[0];
 			rt.addValue("Spike rate", r == null ? Double.NaN : r.spikeRate());

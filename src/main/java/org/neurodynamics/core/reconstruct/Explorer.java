@@ -36,6 +36,12 @@ public final class Explorer {
 		public int initialStates = 3;
 		/** Steps of tangent propagation for the Lyapunov exponent (0 skips it). */
 		public int lyapunovSteps = 1000;
+		/**
+		 * Steps per value of an up and a down sweep (0 = no sweeps): each continues from
+		 * where the previous value's orbit ended, half the steps settling, half recorded,
+		 * so that hysteresis between coexisting regimes shows.
+		 */
+		public int sweepSteps = 0;
 		/** Fixed points are searched at up to this many grid values, spread evenly (0 skips them). */
 		public int fixedPointValues = 25;
 		public long seed = 0;
@@ -44,7 +50,10 @@ public final class Explorer {
 	/** What the map does at one parameter value. */
 	public static final class Point {
 		public final double parameter;
-		/** Decoded orbit of each initial state after the transient (input units). */
+		/**
+		 * Decoded orbit of each initial state after the transient (input units); with
+		 * sweeps, the last two orbits are those of the up and the down sweep.
+		 */
 		public final float[][] orbits;
 		/** Regime of each initial state's orbit; null where the orbit diverged. */
 		public final RegimeStats[] regimes;
@@ -132,7 +141,42 @@ public final class Explorer {
 			progress.checkCancelled("Exploration");
 			progress.report("Iterating the map", (double) (settings.transientSteps + t0 + n) / (settings.transientSteps + steps), "");
 		}
-		return characterise(model, settings, orbits, lyapStates, nInit, progress);
+		if (settings.sweepSteps > 0) orbits = withSweeps(model, settings, orbits, nInit, progress);
+		return characterise(model, settings, orbits, lyapStates, nInit + (settings.sweepSteps > 0 ? 2 : 0), progress);
+	}
+
+	/**
+	 * Adds an up and a down sweep over the grid to the orbits of every value: the state
+	 * carries over from one value to the next, as in an experiment that ramps the current.
+	 */
+	private static float[][] withSweeps(ReconstructedModel model, Settings settings, float[][] orbits, int nInit, Progress progress) {
+		int nP = settings.grid.length, settle = settings.sweepSteps / 2, record = settings.sweepSteps - settle;
+		int perValue = nInit + 2;
+		float[][] out = new float[nP * perValue][];
+		for (int i = 0; i < nP; i++)
+			for (int j = 0; j < nInit; j++) out[i * perValue + j] = orbits[i * nInit + j];
+		// Up and down sweeps advance together as a batch of two.
+		INDArray u = Nd4j.create(new float[][] { model.initialState(0), model.initialState(0) });
+		INDArray recorded = Nd4j.create(u.dataType(), (long) record * 2, model.stateDimension());
+		for (int k = 0; k < nP; k++) {
+			INDArray p = Nd4j.create(new float[] { (float) settings.grid[k], (float) settings.grid[nP - 1 - k] }, new long[] { 2, 1 });
+			for (int t = 0; t < settle; t++) u = model.step(u, p);
+			for (int t = 0; t < record; t++) {
+				u = model.step(u, p);
+				recorded.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(2L * t, 2L * t + 2), org.nd4j.linalg.indexing.NDArrayIndex.all()).assign(u);
+			}
+			float[] x = model.decodeObserved(recorded);
+			float[] up = new float[record], down = new float[record];
+			for (int t = 0; t < record; t++) {
+				up[t] = x[2 * t];
+				down[t] = x[2 * t + 1];
+			}
+			out[k * perValue + nInit] = up;
+			out[(nP - 1 - k) * perValue + nInit + 1] = down;
+			progress.checkCancelled("Exploration");
+			progress.report("Sweeping the parameter up and down", (double) (k + 1) / nP, "");
+		}
+		return out;
 	}
 
 	private static List<Point> characterise(ReconstructedModel model, Settings settings, float[][] orbits, double[][][] lyapStates,

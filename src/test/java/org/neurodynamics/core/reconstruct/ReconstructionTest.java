@@ -61,9 +61,12 @@ class ReconstructionTest {
 		e.transientSteps = 100;
 		e.initialStates = 2;
 		e.lyapunovSteps = 50;
+		e.sweepSteps = 200;
 		List<Explorer.Point> points = Explorer.explore(loaded, e, Progress.NONE);
 		assertEquals(3, points.size());
 		assertEquals(300, points.get(1).orbits[1].length);
+		assertEquals(4, points.get(1).orbits.length, "two initial states plus the up and down sweeps");
+		assertEquals(100, points.get(2).orbits[3].length);
 		assertEquals(300, Explorer.trajectory(loaded, 2.5, 0, 300, 10).length);
 	}
 
