@@ -8,6 +8,7 @@ import ij.measure.ResultsTable;
 import org.neurodynamics.core.UserInputException;
 import org.neurodynamics.core.reconstruct.Reconstruction;
 import org.neurodynamics.core.reconstruct.ReconstructionSettings;
+import org.neurodynamics.results.DimensionResults;
 import org.neurodynamics.results.ReconstructionResults;
 import org.neurodynamics.service.ReconstructionService;
 import org.scijava.ItemIO;
@@ -46,8 +47,11 @@ public class ReconstructDynamics extends TraceInputCommand {
 	@Parameter(label = "Beta", description = "Weight of the KL term of the autoencoder.")
 	private double beta = DEFAULTS.beta;
 
-	@Parameter(label = "State dimension", description = "0 reads it off the autoencoder's KL per coordinate; otherwise keep this many coordinates.")
+	@Parameter(label = "State dimension", description = "0 reads it off training (see Dimension analysis); otherwise keep this many coordinates.")
 	private int state_dimension = DEFAULTS.stateDimension;
+
+	@Parameter(label = "Dimension analysis", description = "With state dimension 0: read the dimension with the latent-size analysis of Estimate State Dimension (slower, reliable); off: keep coordinates whose KL exceeds the threshold.")
+	private boolean dimension_analysis = true;
 
 	@Parameter(label = "Autoencoder hidden layers", description = "Sizes, comma-separated.")
 	private String vae_hidden = join(DEFAULTS.autoencoderHidden);
@@ -88,6 +92,12 @@ public class ReconstructDynamics extends TraceInputCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Training losses")
 	private Plot loss_plot;
 
+	@Parameter(type = ItemIO.OUTPUT, label = "State dimension analysis")
+	private ResultsTable dimension_table;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "State dimension analysis plot")
+	private Plot dimension_plot;
+
 	@Override
 	public void run() {
 		if (model == null) throw new UserInputException("Choose where to save the model file (model=...).");
@@ -98,6 +108,7 @@ public class ReconstructDynamics extends TraceInputCommand {
 		s.latentSize = latent;
 		s.beta = beta;
 		s.stateDimension = state_dimension;
+		s.analyseDimension = dimension_analysis;
 		s.autoencoderHidden = sizes(vae_hidden, "autoencoder hidden layers");
 		s.mapHidden = sizes(map_hidden, "map hidden layers");
 		s.autoencoderEpochs = vae_epochs;
@@ -118,6 +129,12 @@ public class ReconstructDynamics extends TraceInputCommand {
 		save(output, "kl-per-coordinate", kl_table);
 		save(output, "kl-per-coordinate", kl_plot);
 		save(output, "training-losses", loss_plot);
+		if (r.dimensionAnalysis != null) {
+			dimension_table = DimensionResults.table(r.dimensionAnalysis);
+			dimension_plot = DimensionResults.plot(r.dimensionAnalysis);
+			save(output, "state-dimension", dimension_table);
+			save(output, "state-dimension", dimension_plot);
+		}
 	}
 
 	static int[] sizes(String text, String what) {

@@ -50,7 +50,8 @@ public final class ReconstructionResults {
 		}
 		plot.setLineWidth(1);
 		plot.setColor(java.awt.Color.BLACK);
-		plot.addLabel(0.02, 0.08, "state dimension " + r.active.length + " (coordinates with KL above the threshold)");
+		plot.addLabel(0.02, 0.08, "state dimension " + r.active.length + (r.dimensionAnalysis != null
+			? " (read by the dimension analysis; the strongest coordinates kept)" : " (coordinates with KL above the threshold)"));
 		plot.setLogScaleY();
 		plot.addLegend(legend.toString());
 		plot.setLimitsToFit(false);
@@ -90,6 +91,10 @@ public final class ReconstructionResults {
 		add(rt, "Embedding choice", r.embedding.reason);
 		add(rt, "Map time step", r.model.dt() + " " + r.model.timeUnit());
 		add(rt, "State dimension", r.active.length);
+		if (r.dimensionAnalysis != null) {
+			add(rt, "State dimension read by", "dimension analysis: " + r.dimensionAnalysis.summary());
+			add(rt, "State dimension confidence", r.dimensionAnalysis.confidence);
+		}
 		add(rt, "Active latent coordinates", Arrays.toString(Arrays.stream(r.active).map(i -> i + 1).toArray()));
 		add(rt, "Final KL per coordinate", Arrays.toString(r.autoencoderHistory.last().klPerCoordinate()));
 		add(rt, "Autoencoder reconstruction MSE", r.autoencoderHistory.last().reconstructionMse);

@@ -7,6 +7,7 @@ import java.util.List;
 import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.UserInputException;
 import org.neurodynamics.core.nn.NetworkThreads;
+import org.neurodynamics.core.reconstruct.DimensionAnalysis;
 import org.neurodynamics.core.reconstruct.EmbeddingEstimate;
 import org.neurodynamics.core.reconstruct.Explorer;
 import org.neurodynamics.core.reconstruct.ReconstructedModel;
@@ -32,6 +33,14 @@ public class DefaultReconstructionService extends AbstractService implements Rec
 	@Override
 	public EmbeddingEstimate estimateEmbedding(List<Trace> traces, int maxLag, int maxDimension, Progress progress) {
 		return EmbeddingEstimate.of(traces, maxLag, maxDimension, progress);
+	}
+
+	@Override
+	public DimensionAnalysis.Result analyseDimension(List<Trace> traces, DimensionAnalysis.Settings settings, Progress progress) {
+		try (Nd4jClassLoader ignored = Nd4jClassLoader.use()) {
+			if (log != null) log.info("Network threads: " + NetworkThreads.describe());
+			return DimensionAnalysis.run(traces, settings, progress);
+		}
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.List;
 
 import org.neurodynamics.core.Progress;
+import org.neurodynamics.core.reconstruct.DimensionAnalysis;
 import org.neurodynamics.core.reconstruct.EmbeddingEstimate;
 import org.neurodynamics.core.reconstruct.Explorer;
 import org.neurodynamics.core.reconstruct.ReconstructedModel;
@@ -20,6 +21,9 @@ public interface ReconstructionService extends SciJavaService {
 
 	/** Suggested delay (mutual information) and embedding dimension (false nearest neighbours). */
 	EmbeddingEstimate estimateEmbedding(List<Trace> traces, int maxLag, int maxDimension, Progress progress);
+
+	/** Reads the state-space dimension from autoencoders trained at several latent sizes and seeds. */
+	DimensionAnalysis.Result analyseDimension(List<Trace> traces, DimensionAnalysis.Settings settings, Progress progress);
 
 	Reconstruction.Result reconstruct(List<Trace> traces, ReconstructionSettings settings, Progress progress);
 

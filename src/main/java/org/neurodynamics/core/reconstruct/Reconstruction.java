@@ -37,11 +37,14 @@ public final class Reconstruction {
 		public final VariationalAutoencoder.History autoencoderHistory;
 		public final NeuralMap.History mapHistory;
 		public final int[] active;
+		/** The dimension analysis that chose the state dimension, or null when none ran. */
+		public final DimensionAnalysis.Result dimensionAnalysis;
 		public final double seconds;
 
 		Result(ReconstructedModel model, EmbeddingChoice embedding, VariationalAutoencoder.History autoencoderHistory,
-			NeuralMap.History mapHistory, int[] active, double seconds)
+			NeuralMap.History mapHistory, int[] active, DimensionAnalysis.Result dimensionAnalysis, double seconds)
 		{
+			this.dimensionAnalysis = dimensionAnalysis;
 			this.model = model;
 			this.embedding = embedding;
 			this.autoencoderHistory = autoencoderHistory;
@@ -57,6 +60,12 @@ public final class Reconstruction {
 		long start = System.nanoTime();
 		settings.validate();
 		List<Trace> checked = check(traces);
+		DimensionAnalysis.Result dimension = null;
+		if (settings.stateDimension == 0 && settings.analyseDimension) {
+			DimensionAnalysis.Settings ds = DimensionAnalysis.Settings.forReconstruction(settings);
+			dimension = DimensionAnalysis.run(checked, ds, progress);
+			progress.report("Dimension analysis", 1, dimension.summary());
+		}
 		EmbeddingChoice choice = EmbeddingChoice.choose(checked, settings);
 		DelayEmbedding embedding = new DelayEmbedding(checked, choice.dimension, settings.delay, choice.subsampling,
 			Normalisation.fit(checked));
@@ -67,7 +76,8 @@ public final class Reconstruction {
 			.withLearningRate(settings.learningRate).withBatchSize(settings.batchSize).withEpochs(settings.autoencoderEpochs)
 			.withSeed(settings.seed).withMaxSamplesPerEpoch(settings.samplesPerEpoch));
 		VariationalAutoencoder.History vaeHistory = vae.train(embedding, progress);
-		int[] active = activeCoordinates(vaeHistory, settings);
+		int[] active = dimension == null ? activeCoordinates(vaeHistory, settings)
+			: Arrays.copyOf(vaeHistory.activeCoordinates(-1), Math.min(dimension.dimension, settings.latentSize));
 		progress.report("Autoencoder", 1, "state dimension " + active.length + " (active coordinates " + Arrays.toString(active) + ")");
 
 		float[][] states = vae.encodeMean(embedding, active, progress);
@@ -88,7 +98,7 @@ public final class Reconstruction {
 			settings.delay, choice.subsampling, first.dt() * choice.subsampling, first.timeUnit(), first.valueUnit(),
 			first.parameterName().isEmpty() ? "p" : first.parameterName(), parameters, maxima(checked, choice.subsampling),
 			sampleStates(states, settings.seed), excerpts(checked, choice.subsampling));
-		return new Result(model, choice, vaeHistory, mapHistory, active, (System.nanoTime() - start) / 1e9);
+		return new Result(model, choice, vaeHistory, mapHistory, active, dimension, (System.nanoTime() - start) / 1e9);
 	}
 
 	/**

@@ -21,8 +21,14 @@ public final class ReconstructionSettings {
 	public double beta = 0.01;
 	/** KL (nats, averaged over the data) above which a latent coordinate is active. */
 	public double activeKl = 0.1;
-	/** Fixed state dimension (0 = read it off the autoencoder's KL). */
+	/** Fixed state dimension (0 = read it off training, see {@link #analyseDimension}). */
 	public int stateDimension = 0;
+	/**
+	 * With {@link #stateDimension} 0: true reads the dimension with {@link DimensionAnalysis}
+	 * (latent forecast test over latent sizes and seeds) and keeps that many coordinates;
+	 * false keeps the coordinates whose KL exceeds {@link #activeKl}.
+	 */
+	public boolean analyseDimension = false;
 	public int[] autoencoderHidden = { 256, 128 };
 	public int autoencoderEpochs = 30;
 
