@@ -36,6 +36,7 @@ public final class PipelineBenchmark {
 	public static void main(String[] args) throws Exception {
 		Path out = Paths.get(args.length > 0 ? args[0] : "bench/results/pipeline-" + LocalDate.now() + ".md");
 		List<String> rows = new ArrayList<>();
+		NetworkThreads.ensureConfigured();
 		String threads = NetworkThreads.describe();
 		ModelSimulator sim = new ModelSimulator(new HindmarshRose());
 

@@ -19,7 +19,6 @@ import org.neurodynamics.results.TraceImage;
 import org.neurodynamics.service.TraceInputService;
 import org.scijava.Context;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 
 /** The state-dimension command in a headless SciJava context, with tiny settings. */
 class EstimateStateDimensionTest {
@@ -67,7 +66,7 @@ class EstimateStateDimensionTest {
 		inputs.put("subsampling", 0);
 		inputs.put("seed", 0L);
 		inputs.put("output", null);
-		CommandModule m = context.service(CommandService.class).run(EstimateStateDimension.class, true, inputs).get();
+		CommandModule m = Commands.run(context, EstimateStateDimension.class.getName(), inputs);
 		if (m.isCanceled()) fail(m.getCancelReason());
 		int d = (Integer) m.getOutput("dimension");
 		assertTrue(d >= 1 && d <= 3);

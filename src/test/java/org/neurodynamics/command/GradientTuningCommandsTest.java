@@ -38,7 +38,6 @@ import org.neurodynamics.service.TraceInputService;
 import org.scijava.Context;
 import org.scijava.command.Command;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 
 /** The gradient-diffusion commands in a headless SciJava context, with short simulations and few iterations. */
 class GradientTuningCommandsTest {
@@ -124,7 +123,7 @@ class GradientTuningCommandsTest {
 	}
 
 	static CommandModule run(Class<? extends Command> command, Map<String, Object> inputs) throws Exception {
-		CommandModule m = context.service(CommandService.class).run(command, true, inputs).get();
+		CommandModule m = Commands.run(context, command.getName(), inputs);
 		if (m.isCanceled()) fail(m.getCancelReason());
 		return m;
 	}
@@ -132,7 +131,7 @@ class GradientTuningCommandsTest {
 	/** The user-facing message of a command that must refuse its inputs. */
 	static String error(Class<? extends Command> command, Map<String, Object> inputs) throws Exception {
 		try {
-			CommandModule m = context.service(CommandService.class).run(command, true, inputs).get();
+			CommandModule m = Commands.run(context, command.getName(), inputs);
 			fail("expected an error, the command " + (m.isCanceled() ? "was cancelled: " + m.getCancelReason() : "succeeded"));
 		}
 		catch (ExecutionException e) {

@@ -19,7 +19,6 @@ import org.neurodynamics.core.UserInputException;
 import org.neurodynamics.service.TraceInputService;
 import org.scijava.Context;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 
 /** Import Traces in a headless SciJava context: traces are checked when read, and bad input writes nothing. */
 class ImportTracesTest {
@@ -51,7 +50,7 @@ class ImportTracesTest {
 	}
 
 	private static CommandModule run(Map<String, Object> inputs) throws Exception {
-		CommandModule m = context.service(CommandService.class).run(ImportTraces.class, true, inputs).get();
+		CommandModule m = Commands.run(context, ImportTraces.class.getName(), inputs);
 		if (m.isCanceled()) fail(m.getCancelReason());
 		return m;
 	}

@@ -16,7 +16,6 @@ import org.neurodynamics.core.trace.Trace;
 import org.neurodynamics.results.TraceImage;
 import org.scijava.Context;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 
 /** The simulate command in a headless SciJava context, as scripts call it. */
 class SimulateNeuronModelTest {
@@ -45,7 +44,7 @@ class SimulateNeuronModelTest {
 		inputs.put("noise", 0.0);
 		inputs.put("seed", 1L);
 		inputs.put("output", null);
-		CommandModule m = context.service(CommandService.class).run(SimulateNeuronModel.class, true, inputs).get();
+		CommandModule m = Commands.run(context, SimulateNeuronModel.class.getName(), inputs);
 		if (m.isCanceled()) fail(m.getCancelReason());
 		ImagePlus image = (ImagePlus) m.getOutput("traces");
 		assertEquals(1000, image.getWidth());
