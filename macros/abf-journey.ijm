@@ -21,7 +21,7 @@ File.makeDirectory(out);
 run("Import Traces...", "source=[ABF recording] file=[" + abf + "] channel=0 parameters= parameter_name=I output=[" + out + "]");
 sweeps = getTitle();
 model = out + File.separator + "recording.ndmodel";
-run("Reconstruct Dynamics...", "source=[Image (one trace per row)] image=[" + sweeps + "] parameters= model=[" + model + "] output=[" + out + "]");
+run("Reconstruct Dynamics...", "source=[Image (one trace per row)] image=[" + sweeps + "] parameters= model=[" + model + "] dimension_analysis output=[" + out + "]");
 run("Explore Reconstructed Model...", "model=[" + model + "] parameters=-60:5:150 iterations=3000 transient_steps=1000 initial_states=2 trace_at=NaN seed=0 output=[" + out + "]");
 for (i = 0; i < nResults; i++)
 	print(getResult("Parameter", i) + " pA: " + getResultString("Regime", i) + ", " + d2s(getResult("Spike rate", i), 4) + " spikes per ms");
