@@ -21,6 +21,16 @@ public final class ReconstructionSettings {
 	public double beta = 0.01;
 	/** KL (nats, averaged over the data) above which a latent coordinate is active. */
 	public double activeKl = 0.1;
+	/**
+	 * beta of a first autoencoder (latent size {@link #latentSize}) that only reads the state
+	 * dimension off its active coordinates; the recovered states then come from a second
+	 * autoencoder with exactly that many coordinates, trained at the smaller {@link #beta}
+	 * so that they keep the fast oscillation. 0 reads the dimension off the state
+	 * autoencoder itself (one stage).
+	 */
+	public double dimensionBeta = 0.1;
+	/** Epochs of the dimension-reading autoencoder. */
+	public int dimensionEpochs = 10;
 	/** Fixed state dimension (0 = read it off the autoencoder's KL). */
 	public int stateDimension = 0;
 	public int[] autoencoderHidden = { 256, 128 };
@@ -47,7 +57,8 @@ public final class ReconstructionSettings {
 		if (subsampling < 0) throw new UserInputException("The subsampling step must be 0 (automatic) or more, got " + subsampling + ".");
 		if (latentSize < 1) throw new UserInputException("The latent size must be at least 1, got " + latentSize + ".");
 		if (stateDimension < 0 || stateDimension > latentSize) throw new UserInputException("The state dimension must be 0 (automatic) or between 1 and the latent size " + latentSize + ", got " + stateDimension + ".");
-		if (autoencoderEpochs < 1 || mapEpochs < 1) throw new UserInputException("Give at least one training epoch for each network.");
+		if (!(dimensionBeta >= 0)) throw new UserInputException("The dimension-reading beta must be 0 (one stage) or more, got " + dimensionBeta + ".");
+		if (autoencoderEpochs < 1 || mapEpochs < 1 || (dimensionBeta > 0 && dimensionEpochs < 1)) throw new UserInputException("Give at least one training epoch for each network.");
 		if (rolloutSteps < 1) throw new UserInputException("The rollout must be at least 1 step, got " + rolloutSteps + ".");
 	}
 }
