@@ -64,6 +64,8 @@ public final class ReconstructionBenchmark {
 
 	/** Overrides of the reconstruction settings given on the command line. */
 	static final Map<String, String> OVERRIDES = new LinkedHashMap<>();
+	/** Folder for the decoded and true traces of every grid point (--dump=folder), or null. */
+	static Path dump;
 
 	static final Progress LOG = new Progress() {
 		long last;
@@ -93,6 +95,7 @@ public final class ReconstructionBenchmark {
 			if (a.startsWith("--seeds=")) seeds = Arrays.stream(a.substring(8).split(",")).mapToLong(Long::parseLong).toArray();
 			else if (a.startsWith("--out=")) out = Paths.get(a.substring(6));
 			else if (a.equals("--no-write")) write = false;
+			else if (a.startsWith("--dump=")) dump = Paths.get(a.substring(7));
 			else if (a.equals("--set")) {
 				String[] kv = args[++i].split("=", 2);
 				OVERRIDES.put(kv[0], kv[1]);
@@ -216,6 +219,7 @@ public final class ReconstructionBenchmark {
 			if (rm != null && rm.regime() == RegimeStats.Regime.BURSTING) mapSpb.add(rm.meanSpikesPerBurst());
 			if (Double.isNaN(trueTransition) && rt.regime() == RegimeStats.Regime.BURSTING) trueTransition = i;
 			if (Double.isNaN(mapTransition) && rm != null && rm.regime() == RegimeStats.Regime.BURSTING) mapTransition = i;
+			if (dump != null) dumpTraces(grid[i], truth, p.orbits[0]);
 			double dstsp = Double.NaN, dh = Double.NaN;
 			if (rm != null) {
 				double[] xm = toDouble(p.orbits[0]);
@@ -235,14 +239,14 @@ public final class ReconstructionBenchmark {
 		md.append(String.format(Locale.ROOT, " First bursting value: true %s, map %s (error %s grid steps); map spikes per burst %s with the parameter.%n%n",
 			Double.isNaN(trueTransition) ? "none" : fmt(grid[(int) trueTransition]), Double.isNaN(mapTransition) ? "none" : fmt(grid[(int) mapTransition]),
 			Double.isNaN(transitionError) ? "-" : fmt(transitionError), mapSpb.size() < 2 ? "(too few bursting points)" : monotone ? "grows" : "does not grow"));
-		return new double[] { (double) agree / grid.length, burstBoth == 0 ? 1 : (double) burstWithin / burstBoth, heldOut == 0 ? 1 : (double) heldAgree / heldOut,
+		return new double[] { (double) agree / grid.length, burstBoth == 0 ? Double.NaN : (double) burstWithin / burstBoth, heldOut == 0 ? 1 : (double) heldAgree / heldOut,
 			reconstructSeconds + exploreSeconds, transitionError, monotone && mapSpb.size() >= 2 ? 1 : 0 };
 	}
 
 	static void seedSummary(StringBuilder md, List<double[]> rows, double target) {
 		if (rows.isEmpty()) return;
 		double[] agree = rows.stream().mapToDouble(r -> r[0]).toArray();
-		md.append(String.format(Locale.ROOT, "**Summary over %d seed(s):** class agreement %s (min %.0f%%, mean %.0f%%, max %.0f%%), spikes-per-burst within 1 where both burst %s, held-out agreement %s, transition error %s grid steps, seconds %s.",
+		md.append(String.format(Locale.ROOT, "**Summary over %d seed(s):** class agreement %s (min %.0f%%, mean %.0f%%, max %.0f%%), spikes-per-burst within 1 where both burst %s (n/a: no grid point where both burst), held-out agreement %s, transition error %s grid steps, seconds %s.",
 			rows.size(), pct(agree), 100 * min(agree), 100 * mean(agree), 100 * max(agree), pct(rows.stream().mapToDouble(r -> r[1]).toArray()),
 			pct(rows.stream().mapToDouble(r -> r[2]).toArray()), Arrays.toString(rows.stream().mapToDouble(r -> r[4]).toArray()),
 			Arrays.toString(rows.stream().mapToLong(r -> Math.round(r[3])).toArray())));
@@ -502,6 +506,19 @@ public final class ReconstructionBenchmark {
 		Files.write(out, text.getBytes(StandardCharsets.UTF_8));
 	}
 
+	static void dumpTraces(double p, double[] truth, float[] map) {
+		try {
+			Files.createDirectories(dump);
+			StringBuilder sb = new StringBuilder("true,map\n");
+			for (int i = 0; i < Math.max(truth.length, map.length); i++)
+				sb.append(i < truth.length ? String.valueOf((float) truth[i]) : "").append(',').append(i < map.length ? String.valueOf(map[i]) : "").append('\n');
+			Files.write(dump.resolve(String.format(Locale.ROOT, "p%.4f.csv", p)), sb.toString().getBytes(StandardCharsets.UTF_8));
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
 	static double cpuSeconds() {
 		java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 		return os instanceof com.sun.management.OperatingSystemMXBean ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() / 1e9 : Double.NaN;
@@ -540,7 +557,7 @@ public final class ReconstructionBenchmark {
 
 	static String pct(double[] v) {
 		StringBuilder sb = new StringBuilder("[");
-		for (double x : v) sb.append(sb.length() == 1 ? "" : ", ").append(Math.round(100 * x)).append('%');
+		for (double x : v) sb.append(sb.length() == 1 ? "" : ", ").append(Double.isNaN(x) ? "n/a" : Math.round(100 * x) + "%");
 		return sb.append(']').toString();
 	}
 

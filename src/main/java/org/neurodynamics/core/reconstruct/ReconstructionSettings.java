@@ -17,8 +17,12 @@ public final class ReconstructionSettings {
 
 	/** Latent size L of the autoencoder: generous, the active coordinates are read off training. */
 	public int latentSize = 8;
-	/** Weight of the KL term; decides how many coordinates stay active. */
-	public double beta = 0.01;
+	/**
+	 * Weight of the KL term of the autoencoder that produces the recovered states: small, so
+	 * that the states keep the fast oscillation (with {@link #dimensionBeta} 0 it also
+	 * decides how many coordinates stay active).
+	 */
+	public double beta = 0.003;
 	/** KL (nats, averaged over the data) above which a latent coordinate is active. */
 	public double activeKl = 0.1;
 	/**
@@ -47,8 +51,11 @@ public final class ReconstructionSettings {
 
 	public double learningRate = 1e-3;
 	public int batchSize = 256;
-	/** Training rows drawn per epoch (0 = all): bounds the time per epoch on long recordings. */
-	public long samplesPerEpoch = 0;
+	/**
+	 * Training rows (autoencoder) and windows (map) drawn per epoch, a fresh random subset
+	 * each epoch (0 = all): bounds the training time whatever the length of the recordings.
+	 */
+	public long samplesPerEpoch = 16384;
 	public long seed = 0;
 
 	void validate() {
