@@ -29,11 +29,20 @@ public final class Reconstruction {
 	static final int MAXIMA_PER_TRACE = 400;
 	/** Samples kept per training trace in the model file, to overlay on reconstructed traces. */
 	static final int EXCERPT_LENGTH = 2000;
+	/** Smallest state dimension read off the data: a map needs two coordinates to oscillate smoothly. */
+	static final int MIN_STATE_DIMENSION = 2;
 
 	/** What a reconstruction produced: the model and the evidence users need to trust it. */
 	public static final class Result {
 		public final ReconstructedModel model;
 		public final EmbeddingChoice embedding;
+		/**
+		 * Training of the autoencoder that read the state dimension (KL per coordinate at
+		 * {@link ReconstructionSettings#dimensionBeta}); null when the dimension was fixed
+		 * or read off the state autoencoder itself.
+		 */
+		public final VariationalAutoencoder.History dimensionHistory;
+		/** Training of the autoencoder whose means are the recovered states. */
 		public final VariationalAutoencoder.History autoencoderHistory;
 		public final NeuralMap.History mapHistory;
 		public final int[] active;
@@ -41,12 +50,14 @@ public final class Reconstruction {
 		public final DimensionAnalysis.Result dimensionAnalysis;
 		public final double seconds;
 
-		Result(ReconstructedModel model, EmbeddingChoice embedding, VariationalAutoencoder.History autoencoderHistory,
-			NeuralMap.History mapHistory, int[] active, DimensionAnalysis.Result dimensionAnalysis, double seconds)
+		Result(ReconstructedModel model, EmbeddingChoice embedding, DimensionAnalysis.Result dimensionAnalysis,
+			VariationalAutoencoder.History dimensionHistory, VariationalAutoencoder.History autoencoderHistory,
+			NeuralMap.History mapHistory, int[] active, double seconds)
 		{
 			this.dimensionAnalysis = dimensionAnalysis;
 			this.model = model;
 			this.embedding = embedding;
+			this.dimensionHistory = dimensionHistory;
 			this.autoencoderHistory = autoencoderHistory;
 			this.mapHistory = mapHistory;
 			this.active = active;
@@ -71,13 +82,28 @@ public final class Reconstruction {
 			Normalisation.fit(checked));
 		progress.report("Embedding", 1, embedding.rows() + " delay vectors of dimension " + choice.dimension + " (" + choice + ")");
 
-		VariationalAutoencoder vae = new VariationalAutoencoder(VariationalAutoencoder.Config.of(choice.dimension)
-			.withHidden(settings.autoencoderHidden).withLatentSize(settings.latentSize).withBeta(settings.beta)
-			.withLearningRate(settings.learningRate).withBatchSize(settings.batchSize).withEpochs(settings.autoencoderEpochs)
-			.withSeed(settings.seed).withMaxSamplesPerEpoch(settings.samplesPerEpoch));
+		// The state dimension: fixed by the user, read by the dimension analysis, read off a
+		// first autoencoder's KL (two stages), or off the state autoencoder's own KL (one stage).
+		VariationalAutoencoder.History dimensionHistory = null;
+		int latent = settings.latentSize;
+		boolean twoStage = settings.dimensionBeta > 0;
+		if (settings.stateDimension > 0) latent = settings.stateDimension;
+		else if (dimension != null) latent = dimension.dimension;
+		else if (twoStage) {
+			// stage 1: read the state dimension off a generous latent space at a beta large
+			// enough for unneeded coordinates to collapse
+			VariationalAutoencoder probe = new VariationalAutoencoder(autoencoderConfig(choice.dimension, settings)
+				.withBeta(settings.dimensionBeta).withEpochs(settings.dimensionEpochs));
+			dimensionHistory = probe.train(embedding, progress);
+			int found = dimensionHistory.activeCoordinates(settings.activeKl).length;
+			latent = Math.max(MIN_STATE_DIMENSION, Math.min(settings.latentSize, found));
+			progress.report("Autoencoder", 1, found + " active coordinates at beta " + settings.dimensionBeta + "; state dimension " + latent);
+		}
+		// stage 2 (or the only stage): the autoencoder whose means are the recovered states
+		VariationalAutoencoder vae = new VariationalAutoencoder(autoencoderConfig(choice.dimension, settings).withLatentSize(latent));
 		VariationalAutoencoder.History vaeHistory = vae.train(embedding, progress);
-		int[] active = dimension == null ? activeCoordinates(vaeHistory, settings)
-			: Arrays.copyOf(vaeHistory.activeCoordinates(-1), Math.min(dimension.dimension, settings.latentSize));
+		boolean oneStage = settings.stateDimension == 0 && dimension == null && !twoStage;
+		int[] active = oneStage ? activeCoordinates(vaeHistory, settings) : vaeHistory.activeCoordinates(-1);
 		progress.report("Autoencoder", 1, "state dimension " + active.length + " (active coordinates " + Arrays.toString(active) + ")");
 
 		float[][] states = vae.encodeMean(embedding, active, progress);
@@ -98,7 +124,7 @@ public final class Reconstruction {
 			settings.delay, choice.subsampling, first.dt() * choice.subsampling, first.timeUnit(), first.valueUnit(),
 			first.parameterName().isEmpty() ? "p" : first.parameterName(), parameters, maxima(checked, choice.subsampling),
 			sampleStates(states, settings.seed), excerpts(checked, choice.subsampling));
-		return new Result(model, choice, vaeHistory, mapHistory, active, dimension, (System.nanoTime() - start) / 1e9);
+		return new Result(model, choice, dimension, dimensionHistory, vaeHistory, mapHistory, active, (System.nanoTime() - start) / 1e9);
 	}
 
 	/**
@@ -113,6 +139,12 @@ public final class Reconstruction {
 		if (active.length == 0) throw new UserInputException("Every latent coordinate of the autoencoder collapsed (KL below " +
 			settings.activeKl + "): the traces carry too little signal for this beta. Lower beta, or set the state dimension.");
 		return active;
+	}
+
+	private static VariationalAutoencoder.Config autoencoderConfig(int inputSize, ReconstructionSettings settings) {
+		return VariationalAutoencoder.Config.of(inputSize).withHidden(settings.autoencoderHidden).withLatentSize(settings.latentSize)
+			.withBeta(settings.beta).withLearningRate(settings.learningRate).withBatchSize(settings.batchSize)
+			.withEpochs(settings.autoencoderEpochs).withSeed(settings.seed).withMaxSamplesPerEpoch(settings.samplesPerEpoch);
 	}
 
 	private static List<Trace> check(List<Trace> traces) {

@@ -17,18 +17,35 @@ public final class ReconstructionSettings {
 
 	/** Latent size L of the autoencoder: generous, the active coordinates are read off training. */
 	public int latentSize = 8;
-	/** Weight of the KL term; decides how many coordinates stay active. */
-	public double beta = 0.01;
+	/**
+	 * Weight of the KL term of the autoencoder that produces the recovered states: small, so
+	 * that the states keep the fast oscillation (with {@link #dimensionBeta} 0 it also
+	 * decides how many coordinates stay active).
+	 */
+	public double beta = 0.003;
 	/** KL (nats, averaged over the data) above which a latent coordinate is active. */
 	public double activeKl = 0.1;
-	/** Fixed state dimension (0 = read it off training, see {@link #analyseDimension}). */
+	/**
+	 * beta of a first autoencoder (latent size {@link #latentSize}) that only reads the state
+	 * dimension off its active coordinates; the recovered states then come from a second
+	 * autoencoder with exactly that many coordinates, trained at the smaller {@link #beta}
+	 * so that they keep the fast oscillation. 0 reads the dimension off the state
+	 * autoencoder itself (one stage).
+	 */
+	public double dimensionBeta = 0.1;
+	/** Epochs of the dimension-reading autoencoder. */
+	public int dimensionEpochs = 10;
+	/**
+	 * Fixed state dimension; 0 reads it: with {@link #analyseDimension}, else off the KL of
+	 * the {@link #dimensionBeta} autoencoder, else off the state autoencoder's own KL.
+	 */
 	public int stateDimension = 0;
 	/**
 	 * With {@link #stateDimension} 0: true reads the dimension with {@link DimensionAnalysis}
-	 * (latent forecast test over latent sizes and seeds) and keeps that many coordinates;
-	 * false keeps the coordinates whose KL exceeds {@link #activeKl}.
+	 * (latent forecast test over latent sizes and seeds); false reads it off the KL of
+	 * the autoencoders (see {@link #dimensionBeta}).
 	 */
-	public boolean analyseDimension = false;
+	public boolean analyseDimension = true;
 	public int[] autoencoderHidden = { 256, 128 };
 	public int autoencoderEpochs = 30;
 
@@ -43,8 +60,11 @@ public final class ReconstructionSettings {
 
 	public double learningRate = 1e-3;
 	public int batchSize = 256;
-	/** Training rows drawn per epoch (0 = all): bounds the time per epoch on long recordings. */
-	public long samplesPerEpoch = 0;
+	/**
+	 * Training rows (autoencoder) and windows (map) drawn per epoch, a fresh random subset
+	 * each epoch (0 = all): bounds the training time whatever the length of the recordings.
+	 */
+	public long samplesPerEpoch = 16384;
 	public long seed = 0;
 
 	void validate() {
@@ -53,7 +73,8 @@ public final class ReconstructionSettings {
 		if (subsampling < 0) throw new UserInputException("The subsampling step must be 0 (automatic) or more, got " + subsampling + ".");
 		if (latentSize < 1) throw new UserInputException("The latent size must be at least 1, got " + latentSize + ".");
 		if (stateDimension < 0 || stateDimension > latentSize) throw new UserInputException("The state dimension must be 0 (automatic) or between 1 and the latent size " + latentSize + ", got " + stateDimension + ".");
-		if (autoencoderEpochs < 1 || mapEpochs < 1) throw new UserInputException("Give at least one training epoch for each network.");
+		if (!(dimensionBeta >= 0)) throw new UserInputException("The dimension-reading beta must be 0 (one stage) or more, got " + dimensionBeta + ".");
+		if (autoencoderEpochs < 1 || mapEpochs < 1 || (dimensionBeta > 0 && dimensionEpochs < 1)) throw new UserInputException("Give at least one training epoch for each network.");
 		if (rolloutSteps < 1) throw new UserInputException("The rollout must be at least 1 step, got " + rolloutSteps + ".");
 	}
 }
