@@ -44,6 +44,9 @@ public final class ExplorationResults {
 		plot.setColor(Color.BLACK);
 		plot.addLegend("reconstructed map\nrecorded data");
 		plot.setLimitsToFit(false);
+		// Room above the data for the legend, which would otherwise hide the highest points.
+		double[] limits = plot.getLimits();
+		plot.setLimits(limits[0], limits[1], limits[2], limits[3] + 0.3 * (limits[3] - limits[2]));
 		return plot;
 	}
 
