@@ -50,8 +50,13 @@ public final class GradientDiffusionBenchmark {
 
 	private final StringBuilder md = new StringBuilder();
 
+	/** With the argument {@code recovery}, runs only part (c) and prints it without writing the results file. */
 	public static void main(String[] args) throws Exception {
 		GradientDiffusionBenchmark b = new GradientDiffusionBenchmark();
+		if (args.length > 0 && args[0].equals("recovery")) {
+			b.recovery();
+			return;
+		}
 		b.run();
 		Path out = Paths.get("bench", "results", "gradient-diffusion-" + LocalDate.now() + ".md");
 		AtomicFiles.writeString(out, b.md.toString());
