@@ -78,7 +78,7 @@ final class CommandDialog {
 			if (type == String.class && item.getChoices() != null && !item.getChoices().isEmpty()) value = gd.getNextChoice();
 			else if (type == String.class) value = gd.getNextString();
 			else if (type == boolean.class || type == Boolean.class) value = gd.getNextBoolean();
-			else if (isNumber(type)) value = toNumber(gd.getNextNumber(), type, item);
+			else if (isNumber(type)) value = toNumber(gd.getNextNumber(), type, item, defaults);
 			else if (type == File.class) {
 				String path = gd.getNextString().trim();
 				value = path.isEmpty() ? null : new File(path);
@@ -128,7 +128,11 @@ final class CommandDialog {
 		return s.contains("E") ? 6 : Math.min(6, Math.max(1, s.length() - dot - 1));
 	}
 
-	private static Object toNumber(double v, Class<?> t, ModuleItem<?> item) {
+	private static Object toNumber(double v, Class<?> t, ModuleItem<?> item, Module defaults) {
+		// NaN is a valid value where it is the default ("automatic"), e.g. trace_at.
+		Object fallback = item.getValue(defaults);
+		boolean nanAllowed = fallback instanceof Double && Double.isNaN((Double) fallback);
+		if (Double.isNaN(v) && nanAllowed) return v;
 		if (Double.isNaN(v)) throw new UserInputException("'" + item.getName() + "' must be a number.");
 		if (t == int.class || t == Integer.class) return (int) Math.round(v);
 		if (t == long.class || t == Long.class) return Math.round(v);
