@@ -1,5 +1,6 @@
 // The journey on a real current-clamp recording: import every sweep of an ABF step
-// protocol with its current step as control parameter, reconstruct the dynamics, and ask
+// protocol, keeping the stepped epoch of each sweep (where the injected current, the
+// control parameter, is constant), reconstruct the dynamics, and ask
 // what the cell does at currents between and beyond the recorded steps.
 //
 // Argument: "outputFolder|projectFolder|abfFile". The project folder defaults to the
@@ -18,7 +19,7 @@ abf = project + File.separator + "test-data" + File.separator + "abf" + File.sep
 if (args.length > 2) abf = args[2];
 File.makeDirectory(out);
 
-run("Import Traces...", "source=[ABF recording] file=[" + abf + "] channel=0 parameters= parameter_name=I output=[" + out + "]");
+run("Import Traces...", "source=[ABF recording] file=[" + abf + "] channel=0 step_only parameters= parameter_name=I output=[" + out + "]");
 sweeps = getTitle();
 model = out + File.separator + "recording.ndmodel";
 run("Reconstruct Dynamics...", "source=[Image (one trace per row)] image=[" + sweeps + "] parameters= model=[" + model + "] dimension_analysis output=[" + out + "]");

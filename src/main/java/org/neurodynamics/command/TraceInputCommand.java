@@ -41,6 +41,9 @@ public abstract class TraceInputCommand extends LongCommand {
 	@Parameter(label = "Channel", description = "ABF channel (0 = first).")
 	protected int channel = 0;
 
+	@Parameter(label = "Step only", description = "ABF sweeps: keep only the stepped epoch, where the injected current (the control parameter) is constant.")
+	protected boolean step_only = false;
+
 	@Parameter(label = "Sampling interval", description = "Time between samples of table/CSV columns.")
 	protected double interval = 1;
 
@@ -79,6 +82,7 @@ public abstract class TraceInputCommand extends LongCommand {
 		request.file = file;
 		request.columns = columns;
 		request.channel = channel;
+		request.stepOnly = step_only;
 		request.dt = interval;
 		request.timeUnit = time_unit;
 		request.valueUnit = value_unit;

@@ -20,6 +20,7 @@ import ij.plugin.frame.RoiManager;
 import ij.process.ImageProcessor;
 
 import org.neurodynamics.core.UserInputException;
+import org.neurodynamics.core.io.AbfFile;
 import org.neurodynamics.core.io.AbfReader;
 import org.neurodynamics.core.io.DelimitedTableReader;
 import org.neurodynamics.core.io.NumericTable;
@@ -198,8 +199,9 @@ public class DefaultTraceInputService extends AbstractService implements TraceIn
 	}
 
 	@Override
-	public List<Trace> fromAbf(File file, int channel) {
-		return AbfReader.read(file.toPath()).traces(channel);
+	public List<Trace> fromAbf(File file, int channel, boolean stepOnly) {
+		AbfFile abf = AbfReader.read(file.toPath());
+		return stepOnly ? abf.stepTraces(channel) : abf.traces(channel);
 	}
 
 	@Override
@@ -215,7 +217,7 @@ public class DefaultTraceInputService extends AbstractService implements TraceIn
 			case TEXT_FILE:
 				return fromTextFile(requireFile(request.file), request.columns, request.dt, request.timeUnit, request.valueUnit);
 			case ABF:
-				return fromAbf(requireFile(request.file), request.channel);
+				return fromAbf(requireFile(request.file), request.channel, request.stepOnly);
 			default:
 				throw new UserInputException("Unknown trace source '" + request.source + "'; choose one of " + Arrays.toString(SOURCES) + ".");
 		}

@@ -48,8 +48,12 @@ public interface TraceInputService extends SciJavaService {
 	/** Columns of a CSV/TSV file (comma, tab or semicolon; header row optional). */
 	List<Trace> fromTextFile(File file, String columns, double dt, String timeUnit, String valueUnit);
 
-	/** Every sweep of one channel of an ABF file, with each sweep's command step level as its parameter. */
-	List<Trace> fromAbf(File file, int channel);
+	/**
+	 * Every sweep of one channel of an ABF file, with each sweep's command step level as its
+	 * parameter; with {@code stepOnly}, only the samples of the stepped epoch, where that
+	 * parameter is constant.
+	 */
+	List<Trace> fromAbf(File file, int channel, boolean stepOnly);
 
 	/**
 	 * Reads traces from any source by its name in {@link #SOURCES}: the image for

@@ -17,6 +17,8 @@ public final class TraceRequest {
 	public File file;
 	public String columns = "";
 	public int channel = 0;
+	/** ABF sweeps: keep only the stepped epoch, where the control parameter is constant. */
+	public boolean stepOnly = false;
 	public double dt = 1;
 	public String timeUnit = "ms";
 	public String valueUnit = "";

@@ -313,7 +313,7 @@ class TraceInputServiceTest {
 		Path text = Files.writeString(dir.resolve("notes.abf"), "these are not recordings\n");
 		e = assertThrows(UserInputException.class, () -> read(TraceInputService.ABF, text.toFile(), ""));
 		assertTrue(e.getMessage().contains("notes.abf") && e.getMessage().contains("ABF"), e.getMessage());
-		e = assertThrows(UserInputException.class, () -> service.fromAbf(DATA.resolve("abf/17o05028_ic_steps.abf").toFile(), 3));
+		e = assertThrows(UserInputException.class, () -> service.fromAbf(DATA.resolve("abf/17o05028_ic_steps.abf").toFile(), 3, false));
 		assertTrue(e.getMessage().contains("no channel 3"), e.getMessage());
 	}
 

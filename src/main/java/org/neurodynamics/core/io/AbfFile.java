@@ -148,6 +148,31 @@ public final class AbfFile {
 	}
 
 	/**
+	 * Samples [from, to) of a sweep during which the DAC plays its stepped epoch (the one
+	 * whose level changes across sweeps), so that a trace can keep only the stretch where
+	 * the control parameter is constant; the whole sweep when nothing steps.
+	 */
+	public int[] stepWindow(int sweep, int dac) {
+		int length = sweepLength(checkSweep(sweep));
+		if (dac < 0 || !header.epochWaveform[dac] || !hasFixedSweepLength()) return new int[] { 0, length };
+		for (AbfEpoch e : epochs(dac))
+			if (e.deltaLevel() != 0 && Double.isFinite(e.deltaLevel()))
+				return AbfWaveform.window(header.epochsByDac.get(dac), e, sweep, length);
+		return new int[] { 0, length };
+	}
+
+	/** {@link #traces(int)} restricted to each sweep's stepped epoch (see {@link #stepWindow}). */
+	public List<Trace> stepTraces(int channel) {
+		int dac = stimulusDac(channel);
+		List<Trace> whole = traces(channel), out = new ArrayList<>(whole.size());
+		for (int s = 0; s < whole.size(); s++) {
+			int[] w = stepWindow(s, dac);
+			out.add(whole.get(s).slice(w[0], w[1]));
+		}
+		return out;
+	}
+
+	/**
 	 * One trace per sweep of a channel, named "&lt;file&gt; sweep N ch C" (0-based), with time in
 	 * ms and, as control parameter, the sweep's step level when the protocol steps one.
 	 */

@@ -58,6 +58,21 @@ final class AbfWaveform {
 		return out;
 	}
 
+	/**
+	 * Samples [from, to) of a sweep during which {@code stepped} plays, laid out as in
+	 * {@link #sweep}: after the pre-epoch holding period and the epochs before it.
+	 */
+	static int[] window(List<AbfEpoch> epochs, AbfEpoch stepped, int sweep, int length) {
+		int position = length / 64;
+		for (AbfEpoch e : epochs) {
+			if (e.type() == AbfEpochType.OFF) continue;
+			int end = (int) Math.min(length, (long) position + e.duration(sweep));
+			if (e == stepped) return new int[] { position, end };
+			position = end;
+		}
+		return new int[] { 0, length };
+	}
+
 	private static double lastLevel(List<AbfEpoch> epochs, int sweep, double holding) {
 		double level = holding;
 		for (AbfEpoch e : epochs)

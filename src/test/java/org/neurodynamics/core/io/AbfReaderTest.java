@@ -163,6 +163,17 @@ class AbfReaderTest {
 		assertLevel(w3, 32937, 42937, -20);
 	}
 
+	@Test
+	void stepWindowIsTheSteppedEpochOfEachSweep() {
+		AbfFile f = AbfReader.read(abf("17o05028_ic_steps"));
+		// Published epoch table: epoch B (-50 pA + 10 pA per sweep) plays over samples 2937..12937.
+		assertArrayEquals(new int[] { 2937, 12937 }, f.stepWindow(3, f.stimulusDac(0)));
+		java.util.List<org.neurodynamics.core.trace.Trace> steps = f.stepTraces(0);
+		assertEquals(10000, steps.get(5).length());
+		assertEquals(f.sweep(5, 0)[2937], steps.get(5).sample(0));
+		assertEquals(0.0, steps.get(5).parameter(), 1e-9);
+	}
+
 	private static void assertLevel(float[] w, int from, int to, double level) {
 		for (int i = from; i < to; i++) assertEquals(level, w[i], 1e-6, "sample " + i);
 	}
