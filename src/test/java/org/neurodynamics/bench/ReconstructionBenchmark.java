@@ -190,6 +190,7 @@ public final class ReconstructionBenchmark {
 		md.append(String.format(Locale.ROOT, "### Seed %d%n%nReconstruction %.0f s (%s; state dimension %d, active %s; autoencoder %d epochs, map best epoch %d of %d%s), exploration %.0f s.%s%n%n",
 			seed, reconstructSeconds, r.embedding, r.active.length, Arrays.toString(r.active), r.autoencoderHistory.epochs().size(),
 			r.mapHistory.bestEpoch, r.mapHistory.epochs().size(), r.mapHistory.stoppedEarly ? ", stopped early" : "", exploreSeconds, overridesNote()));
+		if (train != null) md.append(trainingPeaks(m, model, train, seed, duration, settle, dt, explore)).append("\n\n");
 		md.append("| p | seen | true regime | map regime | class | spikes/burst true / map | mean ISI true / map | D_stsp | D_H |\n");
 		md.append("|---|---|---|---|---|---|---|---|---|\n");
 		int agree = 0, burstBoth = 0, burstWithin = 0, heldOut = 0, heldAgree = 0;
@@ -241,6 +242,32 @@ public final class ReconstructionBenchmark {
 			Double.isNaN(transitionError) ? "-" : fmt(transitionError), mapSpb.size() < 2 ? "(too few bursting points)" : monotone ? "grows" : "does not grow"));
 		return new double[] { (double) agree / grid.length, burstBoth == 0 ? Double.NaN : (double) burstWithin / burstBoth, heldOut == 0 ? 1 : (double) heldAgree / heldOut,
 			reconstructSeconds + exploreSeconds, transitionError, monotone && mapSpb.size() >= 2 ? 1 : 0 };
+	}
+
+	/**
+	 * Largest decoded value of the free-running map at each training value (over every
+	 * initial state, after the transient) against the true trace's largest value: whether
+	 * the map reproduces full spikes where it was trained.
+	 */
+	static String trainingPeaks(ReconstructedModel m, NeuronModel model, double[] train, long seed, double duration, double settle, double dt,
+		Explorer.Settings like)
+	{
+		Explorer.Settings es = new Explorer.Settings();
+		es.iterations = like.iterations;
+		es.transientSteps = like.transientSteps;
+		es.grid = train;
+		es.seed = seed;
+		List<Explorer.Point> points = Explorer.explore(m, es, Progress.NONE);
+		ModelSimulator sim = new ModelSimulator(model);
+		StringBuilder sb = new StringBuilder("Largest decoded value at the training values, map / true:");
+		for (int i = 0; i < train.length; i++) {
+			float mapMax = Float.NEGATIVE_INFINITY, trueMax = Float.NEGATIVE_INFINITY;
+			for (float[] o : points.get(i).orbits) for (float v : o) if (Float.isFinite(v)) mapMax = Math.max(mapMax, v);
+			for (float v : sim.simulate(train[i], model.initialState(), duration, settle, dt, null, Progress.NONE)[0]) trueMax = Math.max(trueMax, v);
+			sb.append(String.format(Locale.ROOT, "%s %s = %.2f / %.2f", i == 0 ? "" : ",", fmt(train[i]), mapMax, trueMax));
+		}
+		System.err.println(sb);
+		return sb.append('.').toString();
 	}
 
 	static void seedSummary(StringBuilder md, List<double[]> rows, double target) {

@@ -113,7 +113,7 @@ public final class Reconstruction {
 			sequences.add(new StateSequence(Arrays.copyOfRange(states, from, from + embedding.windows(k)), parameterOf(checked.get(k))));
 		}
 		NeuralMap map = new NeuralMap(NeuralMap.Config.of(active.length).withHidden(settings.mapHidden)
-			.withRolloutSteps(settings.rolloutSteps).withInputNoise(settings.inputNoise).withStateNoise(settings.stateNoise)
+			.withIncrement(settings.mapIncrement).withRolloutSteps(settings.rolloutSteps).withInputNoise(settings.inputNoise).withStateNoise(settings.stateNoise)
 			.withLearningRate(settings.learningRate).withEpochs(settings.mapEpochs).withBatchSize(settings.batchSize)
 			.withSeed(settings.seed).withMaxSamplesPerEpoch(settings.samplesPerEpoch));
 		NeuralMap.History mapHistory = map.train(sequences, progress);
