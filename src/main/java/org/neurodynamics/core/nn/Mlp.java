@@ -168,6 +168,17 @@ final class Mlp {
 		return h;
 	}
 
+	/** One output column of a batch: the last layer's product is taken with that column only. */
+	INDArray outputColumn(INDArray x, int column) {
+		INDArray h = x;
+		int last = layers() - 1;
+		for (int i = 0; i < last; i++) {
+			h = h.mmul(w[i]).addiRowVector(b[i]);
+			activation.applyInPlace(h);
+		}
+		return h.mmul(w[last].getColumn(column, true)).addi(b[last].getDouble(column));
+	}
+
 	void write(DataOutputStream out) throws IOException {
 		out.writeInt(sizes.length);
 		for (int s : sizes)

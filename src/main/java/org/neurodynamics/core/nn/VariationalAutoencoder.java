@@ -433,13 +433,27 @@ public final class VariationalAutoencoder {
 	 * (n x coords.length); the other coordinates are set to 0, the prior mean.
 	 */
 	public INDArray decodeMean(INDArray zActive, int[] coordinates) {
+		return decoder.output(embedLatent(zActive, coordinates));
+	}
+
+	/**
+	 * One component of the decoder mean (n x 1), e.g. the newest sample of the delay vector:
+	 * cheaper than decoding the whole vector when only that component is needed.
+	 */
+	public INDArray decodeMeanComponent(INDArray zActive, int[] coordinates, int component) {
+		if (component < 0 || component >= config.inputSize) throw new IllegalArgumentException("component " + component);
+		return decoder.outputColumn(embedLatent(zActive, coordinates), component);
+	}
+
+	/** Latent vectors with the chosen coordinates set from {@code zActive} and the others 0. */
+	private INDArray embedLatent(INDArray zActive, int[] coordinates) {
 		checkCoordinates(coordinates);
 		checkColumns(zActive, coordinates.length, "latent");
 		INDArray z = Nd4j.zeros(dtype, zActive.rows(), config.latentSize);
 		INDArray src = cast(zActive);
 		for (int i = 0; i < coordinates.length; i++)
 			z.getColumn(coordinates[i]).assign(src.getColumn(i));
-		return decoder.output(z);
+		return z;
 	}
 
 	/**

@@ -95,9 +95,7 @@ public final class ReconstructedModel {
 
 	/** The observed variable, in input units, of the delay vectors decoded from states u (n x d). */
 	public float[] decodeObserved(INDArray u) {
-		INDArray decoded = autoencoder.decodeMean(u, active);
-		INDArray first = decoded.getColumn(0);
-		float[] x = first.toFloatVector();
+		float[] x = autoencoder.decodeMeanComponent(u, active, 0).toFloatVector();
 		normalisation.invertInPlace(x);
 		return x;
 	}

@@ -53,6 +53,9 @@ class ReconstructionTest {
 		INDArray p = Nd4j.create(new float[] { 2.5f }, new long[] { 1, 1 });
 		assertArrayEquals(r.model.step(u, p).toFloatVector(), loaded.step(u, p).toFloatVector(), 1e-6f);
 		assertArrayEquals(r.model.decodeObserved(u), loaded.decodeObserved(u), 1e-6f);
+		// The observed variable is the newest sample of the decoded delay vector, in input units.
+		float first = r.model.autoencoder().decodeMean(u, r.model.activeCoordinates()).getFloat(0, 0);
+		assertEquals(r.model.normalisation().invert(first), r.model.decodeObserved(u)[0], 1e-5);
 		assertArrayEquals(new double[] { 2.0, 3.0 }, loaded.trainingParameters());
 
 		Explorer.Settings e = new Explorer.Settings();
