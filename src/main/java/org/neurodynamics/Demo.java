@@ -5,21 +5,17 @@ import java.io.File;
 import java.util.HashMap;
 import java.util.Map;
 
-import ij.IJ;
 import ij.ImageJ;
-import ij.ImagePlus;
-import ij.gui.Plot;
-import ij.measure.ResultsTable;
 
 import org.neurodynamics.command.Commands;
 import org.neurodynamics.command.ExploreReconstructedModel;
 import org.neurodynamics.command.ReconstructDynamics;
 import org.neurodynamics.command.SimulateNeuronModel;
+import org.neurodynamics.ij1.ResultWindows;
 import org.neurodynamics.service.TraceInputService;
 import org.scijava.Context;
 import org.scijava.command.Command;
 import org.scijava.command.CommandModule;
-import org.scijava.module.ModuleItem;
 
 /**
  * The whole journey on bundled data, as a user would make it from the menu: simulate
@@ -49,7 +45,7 @@ public final class Demo {
 				"parameters", "1.3:0.03:4.0", "iterations", 3000, "transient_steps", 2000, "initial_states", 2, "trace_at", 2.25,
 				"seed", 0L, "output", out);
 			System.out.printf("Demo finished in %.0f s; results are in %s%n", (System.nanoTime() - start) / 1e9, out);
-			if (gui) for (CommandModule m : new CommandModule[] { simulated, reconstructed, explored }) show(m);
+			if (gui) for (CommandModule m : new CommandModule[] { simulated, reconstructed, explored }) ResultWindows.show(m);
 		}
 	}
 
@@ -58,14 +54,5 @@ public final class Demo {
 		for (int i = 0; i < keyValues.length; i += 2) inputs.put((String) keyValues[i], keyValues[i + 1]);
 		return Commands.run(context, type.getName(), inputs);
 	}
-
-	private static void show(CommandModule module) {
-		for (ModuleItem<?> item : module.getInfo().outputs()) {
-			Object value = module.getOutput(item.getName());
-			if (value instanceof ImagePlus) ((ImagePlus) value).show();
-			else if (value instanceof Plot) ((Plot) value).show();
-			else if (value instanceof ResultsTable) ((ResultsTable) value).show(item.getLabel());
-		}
-		IJ.showStatus("Neuro Dynamics demo: results shown");
-	}
 }
+

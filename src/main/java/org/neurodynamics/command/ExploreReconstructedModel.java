@@ -4,6 +4,8 @@ import java.io.File;
 import java.util.List;
 
 import ij.ImagePlus;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
 
@@ -97,8 +99,9 @@ public class ExploreReconstructedModel extends LongCommand {
 		density = ExplorationResults.densityImage(m, points);
 		fixed_points = ExplorationResults.fixedPointTable(points);
 		int steps = Math.min(iterations, 2000);
-		trace = ExplorationResults.tracePlot(m, at, Explorer.trajectory(m, at, 0, steps, transient_steps));
-		phase = ExplorationResults.phasePortrait(m, at, Explorer.states(m, at, 0, steps, transient_steps));
+		INDArray orbit = Explorer.orbit(m, at, 0, steps, transient_steps);
+		trace = ExplorationResults.tracePlot(m, at, m.decodeObserved(orbit));
+		phase = ExplorationResults.phasePortrait(m, at, orbit.toFloatMatrix());
 		save(output, "regimes", regimes);
 		save(output, "bifurcation-diagram", bifurcation);
 		save(output, "bifurcation-maxima", maxima);

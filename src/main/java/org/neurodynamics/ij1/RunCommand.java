@@ -1,15 +1,10 @@
 package org.neurodynamics.ij1;
 
-import java.awt.GraphicsEnvironment;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 import ij.IJ;
-import ij.ImagePlus;
 import ij.Macro;
-import ij.gui.Plot;
-import ij.measure.ResultsTable;
-import ij.plugin.filter.Analyzer;
 import ij.plugin.PlugIn;
 
 import org.neurodynamics.core.CancelledException;
@@ -17,9 +12,7 @@ import org.neurodynamics.command.Commands;
 import org.neurodynamics.core.UserInputException;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
-import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
-import org.scijava.module.ModuleItem;
 
 /**
  * The ImageJ 1 menu entry of every command (see plugins.config): asks for the inputs in
@@ -42,7 +35,7 @@ public class RunCommand implements PlugIn {
 			if (info == null) throw new IllegalStateException("Command " + commandClass + " is not installed.");
 			Map<String, Object> inputs = CommandDialog.ask(info, info.createModule());
 			if (inputs == null) return;
-			show(info, Commands.run(context, info, inputs));
+			ResultWindows.show(Commands.run(context, info, inputs));
 		}
 		catch (Exception e) {
 			Throwable cause = rootCause(e);
@@ -55,26 +48,6 @@ public class RunCommand implements PlugIn {
 		finally {
 			thread.setContextClassLoader(previous);
 		}
-	}
-
-	/** Shows tables and plots, then images, so that the command's image is the current one for the next step. */
-	private static void show(CommandInfo info, CommandModule module) {
-		boolean firstTable = true;
-		for (ModuleItem<?> item : info.outputs()) {
-			Object value = module.getOutput(item.getName());
-			String title = item.getLabel() != null && !item.getLabel().isEmpty() ? item.getLabel() : item.getName();
-			if (value instanceof ResultsTable) {
-				// Headless there are no table windows and macros reach only the "Results" table:
-				// the command's main (first) table becomes it.
-				if (!GraphicsEnvironment.isHeadless()) ((ResultsTable) value).show(title);
-				else if (firstTable) Analyzer.setResultsTable((ResultsTable) value);
-				firstTable = false;
-			}
-			else if (value instanceof Plot) ((Plot) value).show();
-			else if (value instanceof String && !((String) value).isEmpty()) IJ.log((String) value);
-		}
-		for (ModuleItem<?> item : info.outputs())
-			if (module.getOutput(item.getName()) instanceof ImagePlus) ((ImagePlus) module.getOutput(item.getName())).show();
 	}
 
 	/** Shows the message; in a macro, also stops the macro so no later step runs on missing results. */

@@ -33,6 +33,23 @@ final class ModelStreams {
 
 	private ModelStreams() {}
 
+	/** Writes hidden-layer sizes as a count and the sizes. */
+	static void writeSizes(DataOutputStream out, int[] sizes) throws IOException {
+		out.writeInt(sizes.length);
+		for (int h : sizes)
+			out.writeInt(h);
+	}
+
+	/** Reads sizes written by {@link #writeSizes}, refusing implausible counts from damaged files. */
+	static int[] readSizes(DataInputStream in) throws IOException {
+		int n = in.readInt();
+		if (n < 0 || n > 32) throw new IOException("implausible hidden layer count " + n);
+		int[] sizes = new int[n];
+		for (int i = 0; i < n; i++)
+			sizes[i] = in.readInt();
+		return sizes;
+	}
+
 	static void write(OutputStream out, String kind, int version, Body body) throws IOException {
 		ByteArrayOutputStream buf = new ByteArrayOutputStream();
 		DataOutputStream d = new DataOutputStream(buf);

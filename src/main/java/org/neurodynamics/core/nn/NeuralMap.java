@@ -798,9 +798,7 @@ public final class NeuralMap {
 		Normalisation nz = norm;
 		ModelStreams.write(out, KIND, FORMAT_VERSION, o -> {
 			o.writeInt(config.stateSize);
-			o.writeInt(config.hidden.length);
-			for (int h : config.hidden)
-				o.writeInt(h);
+			ModelStreams.writeSizes(o, config.hidden);
 			o.writeUTF(config.activation.name());
 			o.writeBoolean(config.increment);
 			o.writeDouble(config.inputNoise);
@@ -836,11 +834,7 @@ public final class NeuralMap {
 	public static NeuralMap load(InputStream in) throws IOException {
 		return ModelStreams.read(in, KIND, "neural network map", FORMAT_VERSION, o -> {
 			int d = o.readInt();
-			int nh = o.readInt();
-			if (nh < 0 || nh > 32) throw new IOException("implausible hidden layer count " + nh);
-			int[] hidden = new int[nh];
-			for (int i = 0; i < nh; i++)
-				hidden[i] = o.readInt();
+			int[] hidden = ModelStreams.readSizes(o);
 			Activation act = Activation.valueOf(o.readUTF());
 			Config c = new Config(d, hidden, act, o.readBoolean(), o.readDouble(), o.readDouble(), o.readInt(), o.readDouble(),
 				o.readInt(), o.readInt(), o.readLong(), o.readDouble(), o.readDouble(), o.readInt(), o.readInt(), o.readLong());

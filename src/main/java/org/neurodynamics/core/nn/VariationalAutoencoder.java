@@ -511,9 +511,7 @@ public final class VariationalAutoencoder {
 		Mlp enc = encoder, dec = decoder;
 		ModelStreams.write(out, KIND, FORMAT_VERSION, d -> {
 			d.writeInt(config.inputSize);
-			d.writeInt(config.hidden.length);
-			for (int h : config.hidden)
-				d.writeInt(h);
+			ModelStreams.writeSizes(d, config.hidden);
 			d.writeInt(config.latentSize);
 			d.writeDouble(config.beta);
 			d.writeDouble(config.learningRate);
@@ -536,11 +534,7 @@ public final class VariationalAutoencoder {
 	public static VariationalAutoencoder load(InputStream in) throws IOException {
 		return ModelStreams.read(in, KIND, "autoencoder", FORMAT_VERSION, d -> {
 			int inputSize = d.readInt();
-			int nh = d.readInt();
-			if (nh < 0 || nh > 32) throw new IOException("implausible hidden layer count " + nh);
-			int[] hidden = new int[nh];
-			for (int i = 0; i < nh; i++)
-				hidden[i] = d.readInt();
+			int[] hidden = ModelStreams.readSizes(d);
 			int latent = d.readInt();
 			double beta = d.readDouble(), lr = d.readDouble();
 			int bs = d.readInt(), epochs = d.readInt();

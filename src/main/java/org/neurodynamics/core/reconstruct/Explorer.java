@@ -226,8 +226,12 @@ public final class Explorer {
 		return r.diverged() ? Double.NaN : r.perTimeUnit();
 	}
 
-	/** A decoded orbit in the observed variable at parameter {@code p} from training state {@code initial}. */
-	public static float[] trajectory(ReconstructedModel model, double p, int initial, int steps, int transientSteps) {
+	/**
+	 * One orbit at parameter {@code p} from training state {@code initial}: the recovered
+	 * states (steps x d, e.g. for phase portraits); {@link ReconstructedModel#decodeObserved}
+	 * turns them into the observed variable.
+	 */
+	public static INDArray orbit(ReconstructedModel model, double p, int initial, int steps, int transientSteps) {
 		INDArray u = Nd4j.create(new float[][] { model.initialState(Math.min(initial, model.initialStateCount() - 1)) });
 		INDArray pp = Nd4j.create(new float[] { (float) p }, new long[] { 1, 1 });
 		for (int t = 0; t < transientSteps; t++) u = model.step(u, pp);
@@ -236,20 +240,7 @@ public final class Explorer {
 			u = model.step(u, pp);
 			states.putRow(t, u.getRow(0));
 		}
-		return model.decodeObserved(states);
-	}
-
-	/** Recovered states (first two or three coordinates) along the orbit, for phase portraits. */
-	public static float[][] states(ReconstructedModel model, double p, int initial, int steps, int transientSteps) {
-		INDArray u = Nd4j.create(new float[][] { model.initialState(Math.min(initial, model.initialStateCount() - 1)) });
-		INDArray pp = Nd4j.create(new float[] { (float) p }, new long[] { 1, 1 });
-		for (int t = 0; t < transientSteps; t++) u = model.step(u, pp);
-		float[][] out = new float[steps][];
-		for (int t = 0; t < steps; t++) {
-			u = model.step(u, pp);
-			out[t] = u.getRow(0).toFloatVector();
-		}
-		return out;
+		return states;
 	}
 
 	private static boolean diverged(float[] x, ReconstructedModel model, double scale) {

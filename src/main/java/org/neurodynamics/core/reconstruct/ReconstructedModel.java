@@ -13,7 +13,6 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.neurodynamics.core.UserInputException;
 import org.neurodynamics.core.embed.Normalisation;
 import org.neurodynamics.core.io.AtomicFiles;
@@ -234,10 +233,5 @@ public final class ReconstructedModel {
 		float[] f = new float[d.length];
 		for (int i = 0; i < d.length; i++) f[i] = (float) d[i];
 		return f;
-	}
-
-	/** States as an n x d matrix, for batched iteration. */
-	static INDArray matrix(float[][] rows) {
-		return Nd4j.create(rows);
 	}
 }

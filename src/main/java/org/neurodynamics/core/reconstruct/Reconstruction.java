@@ -128,13 +128,10 @@ public final class Reconstruction {
 	}
 
 	/**
-	 * The recovered state dimension: the coordinates whose KL, averaged over the last
-	 * epochs, stays above the threshold (collapsed coordinates carry no information),
-	 * or the strongest {@code stateDimension} coordinates when the user fixed it.
+	 * One-stage reading of the state dimension: the coordinates whose KL stays above the
+	 * threshold (collapsed coordinates carry no information).
 	 */
 	static int[] activeCoordinates(VariationalAutoencoder.History history, ReconstructionSettings settings) {
-		int[] byKl = history.activeCoordinates(-1);
-		if (settings.stateDimension > 0) return Arrays.copyOf(byKl, settings.stateDimension);
 		int[] active = history.activeCoordinates(settings.activeKl);
 		if (active.length == 0) throw new UserInputException("Every latent coordinate of the autoencoder collapsed (KL below " +
 			settings.activeKl + "): the traces carry too little signal for this beta. Lower beta, or set the state dimension.");

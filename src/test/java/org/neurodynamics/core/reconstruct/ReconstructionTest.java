@@ -70,7 +70,9 @@ class ReconstructionTest {
 		assertEquals(300, points.get(1).orbits[1].length);
 		assertEquals(4, points.get(1).orbits.length, "two initial states plus the up and down sweeps");
 		assertEquals(100, points.get(2).orbits[3].length);
-		assertEquals(300, Explorer.trajectory(loaded, 2.5, 0, 300, 10).length);
+		INDArray orbit = Explorer.orbit(loaded, 2.5, 0, 300, 10);
+		assertEquals(300, orbit.rows());
+		assertEquals(300, loaded.decodeObserved(orbit).length);
 	}
 
 	@Test
