@@ -49,6 +49,14 @@ public final class RegimeClassifier {
 		this.minModeFraction = minModeFraction;
 	}
 
+	/**
+	 * A classifier that detects spikes with fixed thresholds taken from recordings (see
+	 * {@link SpikeThresholds}); with null, the adaptive detector.
+	 */
+	public static RegimeClassifier withThresholds(SpikeThresholds thresholds) {
+		return thresholds == null ? new RegimeClassifier() : new RegimeClassifier(SpikeDetector.fixed(thresholds), 0.2, 2.0, 0.8);
+	}
+
 	public SpikeDetector detector() { return detector; }
 
 	/** Classifies a sampled trace {@code x} with sampling interval {@code dt}. */

@@ -64,6 +64,8 @@ public final class SpikeDetector {
 	private final double restRelativeRange;
 	private final double noiseFactor;
 	private final double absoluteThreshold;
+	/** Fixed thresholds taken from recordings; null = adaptive. */
+	private final SpikeThresholds fixed;
 
 	/** Defaults: low percentile 5, prominence 0.15 of the range, rest below 10% of scale or 8 noise SDs. */
 	public SpikeDetector() {
@@ -88,7 +90,29 @@ public final class SpikeDetector {
 		this.restRelativeRange = restRelativeRange;
 		this.noiseFactor = noiseFactor;
 		this.absoluteThreshold = absoluteThreshold;
+		this.fixed = null;
 	}
+
+	private SpikeDetector(SpikeThresholds fixed) {
+		this.lowPercentile = 5;
+		this.minProminence = SpikeThresholds.REARM_FRACTION;
+		this.restRelativeRange = 0;
+		this.noiseFactor = 0;
+		this.absoluteThreshold = Double.NaN;
+		this.fixed = fixed;
+	}
+
+	/**
+	 * A detector with fixed thresholds (taken from recordings): nothing adapts to the trace,
+	 * so traces are judged by one rule; a trace that never crosses the threshold is at rest.
+	 */
+	public static SpikeDetector fixed(SpikeThresholds thresholds) {
+		if (thresholds == null) throw new IllegalArgumentException("no thresholds");
+		return new SpikeDetector(thresholds);
+	}
+
+	/** The fixed thresholds, or null for an adaptive detector. */
+	public SpikeThresholds fixedThresholds() { return fixed; }
 
 	public SpikeDetector withAbsoluteThreshold(double value) {
 		return new SpikeDetector(lowPercentile, minProminence, restRelativeRange, noiseFactor, value);
@@ -102,6 +126,7 @@ public final class SpikeDetector {
 
 	public Spikes detect(double[] x) {
 		double[] none = new double[0];
+		if (fixed != null) return crossings(x, fixed.threshold, fixed.rearm, fixed.trough, fixed.peak);
 		if (x.length < 3) return new Spikes(none, none, Double.NaN, Double.NaN, Double.NaN, true);
 		double[] sorted = x.clone();
 		Arrays.sort(sorted);
@@ -117,8 +142,11 @@ public final class SpikeDetector {
 		double scale = Math.max(Math.abs(low), Math.abs(high));
 		if (!(range > restRelativeRange * scale) || !(range > noiseFactor * noiseSigma(x)))
 			return new Spikes(none, none, threshold, low, high, true);
-		double rearm = threshold - minProminence * range;
+		return crossings(x, threshold, threshold - minProminence * range, low, high);
+	}
 
+	/** Spikes as excursions above {@code threshold}, separated by falls below {@code rearm}. */
+	private static Spikes crossings(double[] x, double threshold, double rearm, double low, double high) {
 		double[] pos = new double[16];
 		double[] peak = new double[16];
 		int count = 0;
