@@ -35,6 +35,9 @@ public class ReconstructDynamics extends TraceInputCommand {
 	@Parameter(label = "Embedding dimension", description = "Delay-embedding dimension De; 0 chooses it so the window covers an inter-spike interval.")
 	private int embedding = DEFAULTS.embeddingDimension;
 
+	@Parameter(label = "Slow bins", description = "Averaged blocks behind the fine samples of each window, reaching back over a burst cycle so the states see the slow variable; 0 = a window of one inter-spike interval.")
+	private int slow_bins = DEFAULTS.slowBins;
+
 	@Parameter(label = "Delay", description = "Delay between embedding coordinates, in samples (after subsampling).")
 	private int delay = DEFAULTS.delay;
 
@@ -68,6 +71,9 @@ public class ReconstructDynamics extends TraceInputCommand {
 	@Parameter(label = "Rollout steps", description = "Steps of the multi-step map loss (1 = one-step training).")
 	private int rollout = DEFAULTS.rolloutSteps;
 
+	@Parameter(label = "Maps", description = "Maps trained on the same states (seeds seed, seed+1, ...); the one that best reproduces the recordings is kept.")
+	private int maps = DEFAULTS.mapCandidates;
+
 	@Parameter(label = "Learning rate")
 	private double learning_rate = DEFAULTS.learningRate;
 
@@ -82,6 +88,9 @@ public class ReconstructDynamics extends TraceInputCommand {
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Reconstruction summary")
 	private ResultsTable summary;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Self-check at the recorded values")
+	private ResultsTable self_check;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "KL per latent coordinate")
 	private ResultsTable kl_table;
@@ -103,6 +112,7 @@ public class ReconstructDynamics extends TraceInputCommand {
 		if (model == null) throw new UserInputException("Choose where to save the model file (model=...).");
 		ReconstructionSettings s = new ReconstructionSettings();
 		s.embeddingDimension = embedding;
+		s.slowBins = slow_bins;
 		s.delay = delay;
 		s.subsampling = subsampling;
 		s.latentSize = latent;
@@ -114,6 +124,7 @@ public class ReconstructDynamics extends TraceInputCommand {
 		s.autoencoderEpochs = vae_epochs;
 		s.mapEpochs = map_epochs;
 		s.rolloutSteps = rollout;
+		s.mapCandidates = maps;
 		s.learningRate = learning_rate;
 		s.samplesPerEpoch = samples_per_epoch;
 		s.seed = seed;
@@ -122,10 +133,12 @@ public class ReconstructDynamics extends TraceInputCommand {
 		log().info("Saved the reconstructed model to " + model + " (state dimension " + r.active.length + ", " +
 			String.format("%.1f", r.seconds) + " s)");
 		summary = ReconstructionResults.summary(r);
+		self_check = ReconstructionResults.selfCheckTable(r);
 		kl_table = ReconstructionResults.klTable(r);
 		kl_plot = ReconstructionResults.klPlot(r);
 		loss_plot = ReconstructionResults.lossPlot(r);
 		save(output, "reconstruction-summary", summary);
+		save(output, "self-check", self_check);
 		save(output, "kl-per-coordinate", kl_table);
 		save(output, "kl-per-coordinate", kl_plot);
 		save(output, "training-losses", loss_plot);

@@ -10,6 +10,7 @@ import org.neurodynamics.core.nn.NeuralMap;
 import org.neurodynamics.core.nn.VariationalAutoencoder;
 import org.neurodynamics.core.reconstruct.EmbeddingEstimate;
 import org.neurodynamics.core.reconstruct.Reconstruction;
+import org.neurodynamics.core.reconstruct.SelfCheck;
 import org.neurodynamics.core.trace.ParameterList;
 
 /** Tables and plots that show how a reconstruction was trained and why its dimension was chosen. */
@@ -89,6 +90,7 @@ public final class ReconstructionResults {
 		add(rt, "Embedding dimension", r.embedding.dimension);
 		add(rt, "Embedding delay", r.model.delay());
 		add(rt, "Embedding choice", r.embedding.reason);
+		add(rt, "Window", r.model.layout().toString());
 		add(rt, "Map time step", r.model.dt() + " " + r.model.timeUnit());
 		add(rt, "State dimension", r.active.length);
 		if (r.dimensionAnalysis != null) {
@@ -98,12 +100,37 @@ public final class ReconstructionResults {
 		add(rt, "Active latent coordinates", Arrays.toString(Arrays.stream(r.active).map(i -> i + 1).toArray()));
 		add(rt, "Final KL per coordinate", Arrays.toString(r.autoencoderHistory.last().klPerCoordinate()));
 		add(rt, "Autoencoder reconstruction MSE", r.autoencoderHistory.last().reconstructionMse);
+		add(rt, "Spike thresholds", r.model.spikeThresholds() == null ? "none (no spikes recorded)" : r.model.spikeThresholds().toString());
+		add(rt, "Self-check", r.selfCheck.summary() + " (maps trained: " + r.candidateChecks.size() + ", kept the best)");
 		add(rt, "Map best epoch", r.mapHistory.bestEpoch);
 		add(rt, "Map validation error", r.mapHistory.epochs().get(Math.max(0, r.mapHistory.bestEpoch - 1)).validationError);
 		add(rt, "Autoencoder samples/s", r.autoencoderHistory.samplesPerSecond());
 		add(rt, "Map samples/s", r.mapHistory.samplesPerSecond());
 		add(rt, "Network threads", r.autoencoderHistory.threads);
 		add(rt, "Seconds", r.seconds);
+		return rt;
+	}
+
+	/**
+	 * The self-check: at every recorded value, the recording and the map's orbit started from
+	 * its first state, judged by the same fixed spike thresholds.
+	 */
+	public static ResultsTable selfCheckTable(Reconstruction.Result r) {
+		ResultsTable rt = new ResultsTable();
+		for (SelfCheck.TraceCheck c : r.selfCheck.traces()) {
+			rt.addRow();
+			rt.addValue("Trace", c.name);
+			rt.addValue(r.model.parameterName(), c.parameter);
+			rt.addValue("Recorded regime", c.recorded.label());
+			rt.addValue("Map regime", c.reconstructed.label());
+			rt.addValue("Recorded spike peak", c.recordedPeak);
+			rt.addValue("Map spike peak", c.mapPeak);
+			rt.addValue("Recorded trough", c.recordedTrough);
+			rt.addValue("Map trough", c.mapTrough);
+			rt.addValue("Recorded mean ISI", c.recorded.meanIsi());
+			rt.addValue("Map mean ISI", c.reconstructed.meanIsi());
+			rt.addValue("Result", c.passed() ? "pass" : "fail: " + c.failure);
+		}
 		return rt;
 	}
 

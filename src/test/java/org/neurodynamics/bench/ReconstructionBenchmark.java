@@ -60,7 +60,7 @@ import org.neurodynamics.core.trace.Trace;
  */
 public final class ReconstructionBenchmark {
 
-	static final Path DEFAULT_OUT = Paths.get("bench/results/reconstruction-2026-11-24.md");
+	static final Path DEFAULT_OUT = Paths.get("bench/results/reconstruction-2026-12-02.md");
 
 	/** Overrides of the reconstruction settings given on the command line. */
 	static final Map<String, String> OVERRIDES = new LinkedHashMap<>();
@@ -102,18 +102,20 @@ public final class ReconstructionBenchmark {
 			}
 			else cases.add(a);
 		}
-		if (cases.isEmpty() || cases.contains("all")) cases = Arrays.asList("hr", "sr", "hh", "hr-noise", "abf");
+		if (cases.isEmpty() || cases.contains("all")) cases = Arrays.asList("hr", "hr-other", "hr-7", "sr", "hh", "hr-noise", "abf");
 		for (String name : cases) {
 			long start = System.nanoTime();
 			double cpuStart = cpuSeconds();
 			StringBuilder md = new StringBuilder();
 			switch (name) {
-				case "hr": hindmarshRose(md, seeds, 0); break;
-				case "hr-noise": hindmarshRose(md, seeds, 0.01); break;
+				case "hr": hindmarshRose(md, seeds, 0, HR_TRAIN); break;
+				case "hr-other": hindmarshRose(md, seeds, 0, HR_TRAIN_OTHER); break;
+				case "hr-7": hindmarshRose(md, seeds, 0, HR_TRAIN_7); break;
+				case "hr-noise": hindmarshRose(md, seeds, 0.01, HR_TRAIN); break;
 				case "sr": shermanRinzel(md, seeds); break;
 				case "hh": hodgkinHuxley(md, seeds); break;
 				case "abf": abf(md, seeds); break;
-				default: throw new IllegalArgumentException("Unknown case '" + name + "'; use hr, hr-noise, sr, hh, abf or all.");
+				default: throw new IllegalArgumentException("Unknown case '" + name + "'; use hr, hr-other, hr-7, hr-noise, sr, hh, abf or all.");
 			}
 			md.append(String.format(Locale.ROOT, "%nCase wall time %.0f s, process CPU time %.0f s (%s, %d processors, load average %.1f: other jobs shared the machine, so wall times are upper bounds).%n",
 				(System.nanoTime() - start) / 1e9, cpuSeconds() - cpuStart, LocalDateTime.now().withNano(0), Runtime.getRuntime().availableProcessors(),
@@ -126,19 +128,23 @@ public final class ReconstructionBenchmark {
 	// ------------------------------------------------------------------ cases
 
 	static final double[] HR_TRAIN = { 1.5, 2.25, 3.0, 3.75 };
+	/** A second choice of four training currents, to show the result does not hang on one choice. */
+	static final double[] HR_TRAIN_OTHER = { 1.6, 2.3, 2.9, 3.6 };
+	static final double[] HR_TRAIN_7 = { 1.4, 1.8, 2.2, 2.6, 3.0, 3.4, 3.8 };
 
-	static void hindmarshRose(StringBuilder md, long[] seeds, double noise) {
+	static void hindmarshRose(StringBuilder md, long[] seeds, double noise, double[] train) {
 		NeuronModel model = new HindmarshRose();
-		double[] grid = linspace(1.3, 4.0, 12);
-		md.append(noise > 0 ? "## Hindmarsh-Rose, observation noise " + (noise * 100) + "% of the trace SD\n\n" : "## Hindmarsh-Rose\n\n");
-		md.append("Trained at I = " + Arrays.toString(HR_TRAIN) + " (4000 time units each after a 1000 settle, dt 0.5); evaluated at 12 values over [1.3, 4.0].\n");
+		double[] grid = linspace(1.2, 4.0, 16);
+		md.append(noise > 0 ? "## Hindmarsh-Rose, observation noise " + (noise * 100) + "% of the trace SD" : "## Hindmarsh-Rose");
+		md.append(", trained at I = " + Arrays.toString(train) + "\n\n");
+		md.append("Trained at I = " + Arrays.toString(train) + " (4000 time units each after a 1000 settle, dt 0.5); evaluated at 16 values over [1.2, 4.0].\n");
 		md.append("Targets: regime class agrees at >= 85% of the grid; where both burst, spikes per burst within 1.\n\n");
 		List<double[]> summary = new ArrayList<>();
 		for (long seed : seeds) {
 			List<Trace> traces = new ArrayList<>();
 			ModelSimulator sim = new ModelSimulator(model);
-			for (int k = 0; k < HR_TRAIN.length; k++) traces.add(sim.trace(0, HR_TRAIN[k], 4000, 1000, 0.5, noise, seed * 31 + k, Progress.NONE));
-			summary.add(regimeCase(md, model, traces, grid, seed, 4000, 1000, 0.5, null, HR_TRAIN));
+			for (int k = 0; k < train.length; k++) traces.add(sim.trace(0, train[k], 4000, 1000, 0.5, noise, seed * 31 + k, Progress.NONE));
+			summary.add(regimeCase(md, model, traces, grid, seed, 4000, 1000, 0.5, null, train));
 		}
 		seedSummary(md, summary, 0.85);
 	}
@@ -185,11 +191,14 @@ public final class ReconstructionBenchmark {
 		List<Explorer.Point> points = Explorer.explore(m, explore, LOG);
 		double exploreSeconds = (System.nanoTime() - t0) / 1e9;
 		int step = m.subsampling();
-		RegimeClassifier classifier = new RegimeClassifier();
+		// one rule for map and truth: the spike thresholds the model took from its recordings
+		RegimeClassifier classifier = m.classifier();
 		ModelSimulator sim = new ModelSimulator(model);
 		md.append(String.format(Locale.ROOT, "### Seed %d%n%nReconstruction %.0f s (%s; state dimension %d, active %s; autoencoder %d epochs, map best epoch %d of %d%s), exploration %.0f s.%s%n%n",
 			seed, reconstructSeconds, r.embedding, r.active.length, Arrays.toString(r.active), r.autoencoderHistory.epochs().size(),
 			r.mapHistory.bestEpoch, r.mapHistory.epochs().size(), r.mapHistory.stoppedEarly ? ", stopped early" : "", exploreSeconds, overridesNote()));
+		md.append("Classifier: " + (m.spikeThresholds() == null ? "adaptive (no recorded spikes)" : m.spikeThresholds()) + ", applied to map and truth alike.\n\n");
+		md.append(selfCheckTable(r)).append("\n");
 		if (train != null) md.append(trainingPeaks(m, model, train, seed, duration, settle, dt, explore)).append("\n\n");
 		md.append("| p | seen | true regime | map regime | class | spikes/burst true / map | mean ISI true / map | D_stsp | D_H |\n");
 		md.append("|---|---|---|---|---|---|---|---|---|\n");
@@ -242,6 +251,18 @@ public final class ReconstructionBenchmark {
 			Double.isNaN(transitionError) ? "-" : fmt(transitionError), mapSpb.size() < 2 ? "(too few bursting points)" : monotone ? "grows" : "does not grow"));
 		return new double[] { (double) agree / grid.length, burstBoth == 0 ? Double.NaN : (double) burstWithin / burstBoth, heldOut == 0 ? 1 : (double) heldAgree / heldOut,
 			reconstructSeconds + exploreSeconds, transitionError, monotone && mapSpb.size() >= 2 ? 1 : 0 };
+	}
+
+	/** The self-check of the kept map at every recorded value, and of every trained map. */
+	static String selfCheckTable(Reconstruction.Result r) {
+		StringBuilder sb = new StringBuilder("Self-check at the recorded values (" + r.selfCheck.summary() + "; every trained map: ");
+		for (int i = 0; i < r.candidateChecks.size(); i++) sb.append(i == 0 ? "" : ", ").append(r.candidateChecks.get(i).passed());
+		sb.append(" of ").append(r.selfCheck.traces().size()).append("):\n\n| p | recorded | map | peak rec / map | trough rec / map | mean ISI rec / map | result |\n|---|---|---|---|---|---|---|\n");
+		for (org.neurodynamics.core.reconstruct.SelfCheck.TraceCheck c : r.selfCheck.traces())
+			sb.append(String.format(Locale.ROOT, "| %.4g | %s | %s | %s / %s | %s / %s | %s / %s | %s |%n", c.parameter, c.recorded.label(), c.reconstructed.label(),
+				fmt(c.recordedPeak), fmt(c.mapPeak), fmt(c.recordedTrough), fmt(c.mapTrough), fmt(c.recorded.meanIsi()), fmt(c.reconstructed.meanIsi()),
+				c.passed() ? "pass" : c.failure));
+		return sb.toString();
 	}
 
 	/**

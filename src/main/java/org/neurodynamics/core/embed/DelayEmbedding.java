@@ -7,14 +7,15 @@ import org.neurodynamics.core.data.RowSource;
 import org.neurodynamics.core.trace.Trace;
 
 /**
- * Delay vectors R(n) = [x(n), x(n - tau), ..., x(n - (De-1) tau)] of several traces, built
- * inside each trace only (a window never spans two traces), after optional subsampling by
- * an integer step and normalisation.
+ * Delay vectors of several traces, R(n) = [x(n), x(n - tau), ..., x(n - (De-1) tau)] followed
+ * by the averaged blocks of a two-scale {@link EmbeddingLayout}, built inside each trace only
+ * (a window never spans two traces), after optional subsampling by an integer step and
+ * normalisation.
  * <p>
  * The rows are produced on demand ({@link RowSource}): the object keeps only the normalised,
  * subsampled samples as floats, never the N x De matrix. Rows are numbered trace by trace,
  * each trace's windows in time order: row {@code firstRow(k) + w} is window w of trace k,
- * whose newest sample is x(w + (De-1) tau) (in subsampled samples). So consecutive rows of
+ * whose newest sample is x(w + span) (in subsampled samples). So consecutive rows of
  * one trace are consecutive states u(n), u(n+1).
  */
 public final class DelayEmbedding implements RowSource {
@@ -24,8 +25,9 @@ public final class DelayEmbedding implements RowSource {
 	private final double[] parameters;
 	private final double[] dts;
 	private final long[] firstRow; // length traces + 1
-	private final int dimension;
-	private final int delay;
+	/** Prefix sums of each trace's samples (for the coarse averages); null for a uniform window. */
+	private final double[][] prefix;
+	private final EmbeddingLayout layout;
 	private final int step;
 	private final Normalisation normalisation;
 
@@ -37,12 +39,19 @@ public final class DelayEmbedding implements RowSource {
 	 * @param normalisation applied to every sample; {@code null} fits one over all traces
 	 */
 	public DelayEmbedding(List<Trace> traces, int dimension, int delay, int step, Normalisation normalisation) {
+		this(traces, EmbeddingLayout.uniform(dimension, delay), step, normalisation);
+	}
+
+	/**
+	 * @param traces the traces (at least one)
+	 * @param layout which samples make up a window
+	 * @param step subsampling step s (1 keeps every sample)
+	 * @param normalisation applied to every sample; {@code null} fits one over all traces
+	 */
+	public DelayEmbedding(List<Trace> traces, EmbeddingLayout layout, int step, Normalisation normalisation) {
 		if (traces.isEmpty()) throw new UserInputException("No traces were given; select at least one trace.");
-		if (dimension < 1) throw new UserInputException("The embedding dimension must be at least 1, got " + dimension + ".");
-		if (delay < 1) throw new UserInputException("The embedding delay must be at least 1 sample, got " + delay + ".");
 		if (step < 1) throw new UserInputException("The subsampling step must be at least 1, got " + step + ".");
-		this.dimension = dimension;
-		this.delay = delay;
+		this.layout = layout;
 		this.step = step;
 		this.normalisation = normalisation != null ? normalisation : Normalisation.fit(traces);
 		int k = traces.size();
@@ -51,7 +60,8 @@ public final class DelayEmbedding implements RowSource {
 		parameters = new double[k];
 		dts = new double[k];
 		firstRow = new long[k + 1];
-		long span = (long) (dimension - 1) * delay;
+		prefix = layout.isUniform() ? null : new double[k][];
+		long span = layout.span();
 		for (int i = 0; i < k; i++) {
 			Trace t = traces.get(i);
 			names[i] = t.name();
@@ -61,7 +71,7 @@ public final class DelayEmbedding implements RowSource {
 			if (len < span + 1) {
 				throw new UserInputException("Trace '" + t.name() + "' is too short for the delay embedding: it has " + len +
 					" sample(s)" + (step > 1 ? " after subsampling by " + step + " (" + t.length() + " before)" : "") +
-					", but a window of dimension " + dimension + " and delay " + delay + " needs at least " + (span + 1) +
+					", but a window of " + layout + " needs at least " + (span + 1) +
 					(step > 1 ? " (" + ((span) * step + 1) + " before subsampling)" : "") +
 					". Use a longer recording, a smaller dimension, delay or subsampling step, or leave this trace out.");
 			}
@@ -74,6 +84,11 @@ public final class DelayEmbedding implements RowSource {
 				s[j] = (float) ((v - mean) / sd);
 			}
 			samples[i] = s;
+			if (prefix != null) {
+				double[] c = new double[len + 1];
+				for (int j = 0; j < len; j++) c[j + 1] = c[j] + s[j];
+				prefix[i] = c;
+			}
 			firstRow[i + 1] = firstRow[i] + (len - span);
 		}
 	}
@@ -87,10 +102,14 @@ public final class DelayEmbedding implements RowSource {
 	public long rows() { return firstRow[firstRow.length - 1]; }
 
 	@Override
-	public int width() { return dimension; }
+	public int width() { return layout.width(); }
 
-	public int dimension() { return dimension; }
-	public int delay() { return delay; }
+	/** Values per delay vector. */
+	public int dimension() { return layout.width(); }
+	public int delay() { return layout.delay; }
+	public EmbeddingLayout layout() { return layout; }
+	/** Samples between the oldest and the newest sample of a window. */
+	public int span() { return layout.span(); }
 	public int step() { return step; }
 	public Normalisation normalisation() { return normalisation; }
 	public int traceCount() { return samples.length; }
@@ -133,7 +152,7 @@ public final class DelayEmbedding implements RowSource {
 
 	/** Index n of the newest sample x(n) of a row's window, in subsampled samples of its trace. */
 	public int timeIndexOfRow(long row) {
-		return windowOfRow(row) + (dimension - 1) * delay;
+		return windowOfRow(row) + layout.span();
 	}
 
 	/** Index of a row's newest sample in the original (not subsampled) trace. */
@@ -156,17 +175,23 @@ public final class DelayEmbedding implements RowSource {
 		return out;
 	}
 
-	/** Writes one row (normalised units) into {@code out[offset .. offset + De)}. */
+	/** Writes one row (normalised units) into {@code out[offset .. offset + width)}. */
 	public void copyRow(long row, float[] out, int offset) {
 		int k = traceOfRow(row);
 		float[] s = samples[k];
-		int n = (int) (row - firstRow[k]) + (dimension - 1) * delay;
-		for (int j = 0; j < dimension; j++) out[offset + j] = s[n - j * delay];
+		int n = (int) (row - firstRow[k]) + layout.span();
+		int fine = layout.fine, delay = layout.delay;
+		for (int j = 0; j < fine; j++) out[offset + j] = s[n - j * delay];
+		if (prefix == null) return;
+		double[] c = prefix[k];
+		int w = layout.binWidth, end = n - (fine - 1) * delay; // bin b averages s[end - (b+1) w, end - b w)
+		for (int b = 0; b < layout.coarseBins; b++) out[offset + fine + b] = (float) ((c[end - b * w] - c[end - (b + 1) * w]) / w);
 	}
 
 	@Override
 	public void copyRows(long[] indices, int from, int count, float[] out) {
-		for (int i = 0; i < count; i++) copyRow(indices[from + i], out, i * dimension);
+		int width = layout.width();
+		for (int i = 0; i < count; i++) copyRow(indices[from + i], out, i * width);
 	}
 
 	/** Normalised samples of a trace (a copy). */

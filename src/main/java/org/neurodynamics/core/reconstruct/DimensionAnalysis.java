@@ -165,8 +165,8 @@ public final class DimensionAnalysis {
 		r.subsampling = settings.subsampling;
 		r.validate();
 		EmbeddingChoice choice = EmbeddingChoice.choose(traces, r);
-		DelayEmbedding embedding = new DelayEmbedding(traces, choice.dimension, settings.delay, choice.subsampling, Normalisation.fit(traces));
-		int horizon = settings.horizon > 0 ? settings.horizon : Math.max(1, choice.dimension * settings.delay / 2);
+		DelayEmbedding embedding = new DelayEmbedding(traces, choice.layout, choice.subsampling, Normalisation.fit(traces));
+		int horizon = settings.horizon > 0 ? settings.horizon : Math.max(1, choice.layout.fine * settings.delay / 2);
 		Forecast forecast = new Forecast(embedding, horizon, settings);
 		int[] sizes = new int[settings.maxLatent];
 		Run[][] runs = new Run[sizes.length][settings.seeds];
@@ -273,7 +273,7 @@ public final class DimensionAnalysis {
 				future[i] = samples[t][time[i] + horizon];
 			}
 			rows = new SubsetRows(e, rowIndex);
-			exclude = (int) Math.ceil((e.dimension() - 1) * e.delay() + horizon);
+			exclude = (int) Math.ceil(e.span() + horizon);
 			k = settings.neighbours;
 		}
 

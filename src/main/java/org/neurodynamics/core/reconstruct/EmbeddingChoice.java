@@ -4,28 +4,39 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.neurodynamics.core.analysis.SpikeDetector;
+import org.neurodynamics.core.embed.EmbeddingLayout;
 import org.neurodynamics.core.embed.MutualInformation;
 import org.neurodynamics.core.trace.Trace;
 
 /**
- * Chooses the subsampling step s and the embedding dimension De from the data, so that
- * the subsampled trace still resolves a spike (s up to a third of the spike's half-height
- * width) and the embedding window covers an inter-spike interval inside a burst (the
- * 25th percentile of the ISIs), which a one-step map needs to know where in the
- * spike cycle it is. Traces without spikes use the mutual-information delay instead.
+ * Chooses the subsampling step s and the window layout from the data. The subsampled trace
+ * must still resolve a spike (s up to a third of the spike's half-height width); the fine
+ * part of the window (De samples) covers an inter-spike interval inside a burst (the 25th
+ * percentile of the ISIs), which a one-step map needs to know where in the spike cycle it
+ * is; and averaged blocks further back cover the slow time scale (twice the 95th
+ * percentile of the ISIs: a whole burst cycle of a burster), so that the recovered state
+ * sees the slow variable that sets the bursts, which a one-interval window cannot. Traces
+ * without spikes use the mutual-information delay instead and a uniform window.
  */
 public final class EmbeddingChoice {
 
 	static final int MIN_DIMENSION = 16, MAX_DIMENSION = 160;
+	/** The slow part of the window reaches this many times the 95th-percentile ISI back. */
+	static final double SLOW_SPAN_ISIS = 2.0;
+	/** The slow part may not take more than this fraction of the shortest trace. */
+	static final double MAX_SPAN_FRACTION = 0.25;
 
 	public final int subsampling;
+	/** Values per delay vector (the autoencoder's input size). */
 	public final int dimension;
+	public final EmbeddingLayout layout;
 	/** How the choice was made, for the log and the summary table. */
 	public final String reason;
 
-	private EmbeddingChoice(int subsampling, int dimension, String reason) {
+	private EmbeddingChoice(int subsampling, EmbeddingLayout layout, String reason) {
 		this.subsampling = subsampling;
-		this.dimension = dimension;
+		this.layout = layout;
+		this.dimension = layout.width();
 		this.reason = reason;
 	}
 
@@ -45,12 +56,15 @@ public final class EmbeddingChoice {
 		}
 		int s, de;
 		String reason;
+		EmbeddingLayout layout;
 		if (isis.size() >= 3) {
-			double width = percentile(widths, 50), isi = percentile(isis, 25);
+			double width = percentile(widths, 50), isi = percentile(isis, 25), slowIsi = percentile(isis, 95);
 			s = settings.subsampling > 0 ? settings.subsampling : Math.max(1, (int) Math.floor(width / 3));
 			int span = (int) Math.ceil(1.2 * isi / s / settings.delay) + 1;
 			de = settings.embeddingDimension > 0 ? settings.embeddingDimension : clamp(span);
 			reason = String.format("spike half-width %.1f samples, 25th-percentile ISI %.1f samples", width, isi);
+			layout = withSlowPart(traces, de, settings, s, slowIsi);
+			if (!layout.isUniform()) reason += String.format(", 95th-percentile ISI %.1f samples", slowIsi);
 		}
 		else {
 			double[] x = toDouble(longest(traces).samples());
@@ -58,8 +72,25 @@ public final class EmbeddingChoice {
 			s = settings.subsampling > 0 ? settings.subsampling : 1;
 			de = settings.embeddingDimension > 0 ? settings.embeddingDimension : clamp((int) Math.ceil(4.0 * tau / s / settings.delay));
 			reason = "no spikes found; mutual-information delay " + tau + " samples";
+			layout = EmbeddingLayout.uniform(de, settings.delay);
 		}
-		return new EmbeddingChoice(s, de, reason);
+		return new EmbeddingChoice(s, layout, reason);
+	}
+
+	/**
+	 * Adds {@link ReconstructionSettings#slowBins} averaged blocks behind the fine samples,
+	 * reaching {@link #SLOW_SPAN_ISIS} times the slow ISI back (or the span the user set);
+	 * none when that is no longer than the fine part.
+	 */
+	private static EmbeddingLayout withSlowPart(List<Trace> traces, int de, ReconstructionSettings settings, int s, double slowIsi) {
+		int fineSpan = (de - 1) * settings.delay;
+		if (settings.slowBins == 0) return EmbeddingLayout.uniform(de, settings.delay);
+		int shortest = traces.stream().mapToInt(t -> (t.length() + s - 1) / s).min().getAsInt();
+		int wanted = settings.slowSpan > 0 ? settings.slowSpan : (int) Math.ceil(SLOW_SPAN_ISIS * slowIsi / s);
+		int slowSpan = Math.min(wanted, (int) (MAX_SPAN_FRACTION * shortest)) - fineSpan;
+		int binWidth = slowSpan / settings.slowBins;
+		if (binWidth < 2) return EmbeddingLayout.uniform(de, settings.delay);
+		return new EmbeddingLayout(de, settings.delay, settings.slowBins, binWidth);
 	}
 
 	/** Width (samples) of a spike at half its height above the threshold. */
@@ -92,6 +123,6 @@ public final class EmbeddingChoice {
 
 	@Override
 	public String toString() {
-		return "subsampling " + subsampling + ", De " + dimension + " (" + reason + ")";
+		return "subsampling " + subsampling + ", window " + layout + " (" + reason + ")";
 	}
 }

@@ -182,7 +182,7 @@ public final class Explorer {
 	private static List<Point> characterise(ReconstructedModel model, Settings settings, float[][] orbits, double[][][] lyapStates,
 		int nInit, Progress progress)
 	{
-		RegimeClassifier classifier = new RegimeClassifier();
+		RegimeClassifier classifier = model.classifier();
 		MapAdapter adapter = new MapAdapter(model.map());
 		FixedPoints finder = new FixedPoints();
 		double scale = range(model);

@@ -14,6 +14,9 @@ import java.util.zip.ZipOutputStream;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neurodynamics.core.UserInputException;
+import org.neurodynamics.core.analysis.RegimeClassifier;
+import org.neurodynamics.core.analysis.SpikeThresholds;
+import org.neurodynamics.core.embed.EmbeddingLayout;
 import org.neurodynamics.core.embed.Normalisation;
 import org.neurodynamics.core.io.AtomicFiles;
 import org.neurodynamics.core.nn.NeuralMap;
@@ -28,13 +31,16 @@ import org.neurodynamics.core.nn.VariationalAutoencoder;
 public final class ReconstructedModel {
 
 	/** Version of the file layout; files of another version are refused with a clear message. */
-	public static final int FORMAT_VERSION = 1;
+	public static final int FORMAT_VERSION = 2;
+	/** Older layouts this version still reads (format 1: uniform window, no spike thresholds). */
+	static final int OLDEST_READABLE_FORMAT = 1;
 
 	final VariationalAutoencoder autoencoder;
 	final int[] active;
 	final NeuralMap map;
 	final Normalisation normalisation;
-	final int embeddingDimension, delay, subsampling;
+	final EmbeddingLayout layout;
+	final int subsampling;
 	/** Time between map steps (the subsampled sampling interval). */
 	final double dt;
 	final String timeUnit, valueUnit, parameterName;
@@ -46,18 +52,20 @@ public final class ReconstructedModel {
 	final float[][] initialStates;
 	/** The start of every training trace (subsampled, input units), to overlay on reconstructed traces. */
 	final float[][] trainingExcerpts;
+	/** Spike thresholds taken from the recordings (null when no recording has spikes). */
+	final SpikeThresholds spikeThresholds;
 
 	ReconstructedModel(VariationalAutoencoder autoencoder, int[] active, NeuralMap map, Normalisation normalisation,
-		int embeddingDimension, int delay, int subsampling, double dt, String timeUnit, String valueUnit,
+		EmbeddingLayout layout, int subsampling, double dt, String timeUnit, String valueUnit,
 		String parameterName, double[] trainingParameters, float[][] trainingMaxima, float[][] initialStates,
-		float[][] trainingExcerpts)
+		float[][] trainingExcerpts, SpikeThresholds spikeThresholds)
 	{
 		this.autoencoder = autoencoder;
 		this.active = active.clone();
 		this.map = map;
 		this.normalisation = normalisation;
-		this.embeddingDimension = embeddingDimension;
-		this.delay = delay;
+		this.layout = layout;
+		this.spikeThresholds = spikeThresholds;
 		this.subsampling = subsampling;
 		this.dt = dt;
 		this.timeUnit = timeUnit;
@@ -80,8 +88,14 @@ public final class ReconstructedModel {
 	public double[] trainingParameters() { return trainingParameters.clone(); }
 	public float[] trainingMaxima(int trace) { return trainingMaxima[trace].clone(); }
 	public float[] trainingExcerpt(int trace) { return trainingExcerpts[trace].clone(); }
-	public int embeddingDimension() { return embeddingDimension; }
-	public int delay() { return delay; }
+	/** Fine samples of a window (De). */
+	public int embeddingDimension() { return layout.fine; }
+	public int delay() { return layout.delay; }
+	public EmbeddingLayout layout() { return layout; }
+	/** Spike thresholds taken from the recordings, or null when they had no spikes. */
+	public SpikeThresholds spikeThresholds() { return spikeThresholds; }
+	/** The regime classifier that judges this model's orbits and its recordings alike. */
+	public RegimeClassifier classifier() { return RegimeClassifier.withThresholds(spikeThresholds); }
 	public int subsampling() { return subsampling; }
 	public Normalisation normalisation() { return normalisation; }
 	public int initialStateCount() { return initialStates.length; }
@@ -115,8 +129,14 @@ public final class ReconstructedModel {
 		meta.setProperty("format", Integer.toString(FORMAT_VERSION));
 		meta.setProperty("active", join(active));
 		meta.setProperty("normalisation", join(normalisation.toArray()));
-		meta.setProperty("embeddingDimension", Integer.toString(embeddingDimension));
-		meta.setProperty("delay", Integer.toString(delay));
+		meta.setProperty("embeddingDimension", Integer.toString(layout.fine));
+		meta.setProperty("delay", Integer.toString(layout.delay));
+		meta.setProperty("slowBins", Integer.toString(layout.coarseBins));
+		meta.setProperty("slowBinWidth", Integer.toString(layout.binWidth));
+		if (spikeThresholds != null) {
+			meta.setProperty("spikeTrough", Double.toString(spikeThresholds.trough));
+			meta.setProperty("spikePeak", Double.toString(spikeThresholds.peak));
+		}
 		meta.setProperty("subsampling", Integer.toString(subsampling));
 		meta.setProperty("dt", Double.toString(dt));
 		meta.setProperty("timeUnit", timeUnit);
@@ -159,7 +179,7 @@ public final class ReconstructedModel {
 		try {
 			meta.load(new java.io.InputStreamReader(new ByteArrayInputStream(entries.get("model.properties")), StandardCharsets.ISO_8859_1));
 			int format = Integer.parseInt(meta.getProperty("format", "-1"));
-			if (format != FORMAT_VERSION) throw new UserInputException("The model file '" + file.getFileName() + "' has format " + format +
+			if (format < OLDEST_READABLE_FORMAT || format > FORMAT_VERSION) throw new UserInputException("The model file '" + file.getFileName() + "' has format " + format +
 				" (" + meta.getProperty("createdBy", "unknown version") + "); this plugin reads format " + FORMAT_VERSION +
 				". Reconstruct the model again with this version.");
 			if (!entries.containsKey("autoencoder.bin") || !entries.containsKey("map.bin")) throw corrupt(file, "a network is missing");
@@ -179,10 +199,11 @@ public final class ReconstructedModel {
 			int[] active = new int[act.length];
 			for (int i = 0; i < act.length; i++) active[i] = (int) act[i];
 			return new ReconstructedModel(vae, active, map, Normalisation.fromArray(doubles(meta.getProperty("normalisation"))),
-				Integer.parseInt(meta.getProperty("embeddingDimension")), Integer.parseInt(meta.getProperty("delay")),
+				new EmbeddingLayout(Integer.parseInt(meta.getProperty("embeddingDimension")), Integer.parseInt(meta.getProperty("delay")),
+					Integer.parseInt(meta.getProperty("slowBins", "0")), Integer.parseInt(meta.getProperty("slowBinWidth", "0"))),
 				Integer.parseInt(meta.getProperty("subsampling")), Double.parseDouble(meta.getProperty("dt")),
 				meta.getProperty("timeUnit", ""), meta.getProperty("valueUnit", ""), meta.getProperty("parameterName", "p"),
-				params, maxima, states, excerpts);
+				params, maxima, states, excerpts, thresholds(meta));
 		}
 		catch (UserInputException e) {
 			throw e;
@@ -190,6 +211,11 @@ public final class ReconstructedModel {
 		catch (IOException | RuntimeException e) {
 			throw corrupt(file, e.getMessage());
 		}
+	}
+
+	private static SpikeThresholds thresholds(Properties meta) {
+		String trough = meta.getProperty("spikeTrough"), peak = meta.getProperty("spikePeak");
+		return trough == null || peak == null ? null : new SpikeThresholds(Double.parseDouble(trough), Double.parseDouble(peak));
 	}
 
 	private static UserInputException corrupt(Path file, String detail) {

@@ -8,6 +8,7 @@ import java.util.Random;
 import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.UserInputException;
 import org.neurodynamics.core.analysis.LocalMaxima;
+import org.neurodynamics.core.analysis.SpikeThresholds;
 import org.neurodynamics.core.data.StateSequence;
 import org.neurodynamics.core.embed.DelayEmbedding;
 import org.neurodynamics.core.embed.Normalisation;
@@ -48,12 +49,19 @@ public final class Reconstruction {
 		public final int[] active;
 		/** The dimension analysis that chose the state dimension, or null when none ran. */
 		public final DimensionAnalysis.Result dimensionAnalysis;
+		/** The kept map's self-check at the recorded values. */
+		public final SelfCheck.Result selfCheck;
+		/** The self-check of every trained map, in training order. */
+		public final List<SelfCheck.Result> candidateChecks;
 		public final double seconds;
 
 		Result(ReconstructedModel model, EmbeddingChoice embedding, DimensionAnalysis.Result dimensionAnalysis,
 			VariationalAutoencoder.History dimensionHistory, VariationalAutoencoder.History autoencoderHistory,
-			NeuralMap.History mapHistory, int[] active, double seconds)
+			NeuralMap.History mapHistory, int[] active, SelfCheck.Result selfCheck, List<SelfCheck.Result> candidateChecks,
+			double seconds)
 		{
+			this.selfCheck = selfCheck;
+			this.candidateChecks = candidateChecks;
 			this.dimensionAnalysis = dimensionAnalysis;
 			this.model = model;
 			this.embedding = embedding;
@@ -78,7 +86,7 @@ public final class Reconstruction {
 			progress.report("Dimension analysis", 1, dimension.summary());
 		}
 		EmbeddingChoice choice = EmbeddingChoice.choose(checked, settings);
-		DelayEmbedding embedding = new DelayEmbedding(checked, choice.dimension, settings.delay, choice.subsampling,
+		DelayEmbedding embedding = new DelayEmbedding(checked, choice.layout, choice.subsampling,
 			Normalisation.fit(checked));
 		progress.report("Embedding", 1, embedding.rows() + " delay vectors of dimension " + choice.dimension + " (" + choice + ")");
 
@@ -112,19 +120,46 @@ public final class Reconstruction {
 			int from = (int) embedding.firstRow(k);
 			sequences.add(new StateSequence(Arrays.copyOfRange(states, from, from + embedding.windows(k)), parameterOf(checked.get(k))));
 		}
-		NeuralMap map = new NeuralMap(NeuralMap.Config.of(active.length).withHidden(settings.mapHidden)
-			.withIncrement(settings.mapIncrement).withRolloutSteps(settings.rolloutSteps).withInputNoise(settings.inputNoise).withStateNoise(settings.stateNoise)
-			.withLearningRate(settings.learningRate).withEpochs(settings.mapEpochs).withBatchSize(settings.batchSize)
-			.withSeed(settings.seed).withMaxSamplesPerEpoch(settings.samplesPerEpoch));
-		NeuralMap.History mapHistory = map.train(sequences, progress);
-
+		// Several maps (seeds) on the same states; the one that best reproduces the recordings is kept.
 		Trace first = checked.get(0);
 		double[] parameters = checked.stream().mapToDouble(Reconstruction::parameterOf).toArray();
-		ReconstructedModel model = new ReconstructedModel(vae, active, map, embedding.normalisation(), choice.dimension,
-			settings.delay, choice.subsampling, first.dt() * choice.subsampling, first.timeUnit(), first.valueUnit(),
-			first.parameterName().isEmpty() ? "p" : first.parameterName(), parameters, maxima(checked, choice.subsampling),
-			sampleStates(states, settings.seed), excerpts(checked, choice.subsampling));
-		return new Result(model, choice, dimension, dimensionHistory, vaeHistory, mapHistory, active, (System.nanoTime() - start) / 1e9);
+		List<float[]> subsampled = new ArrayList<>();
+		for (Trace t : checked) subsampled.add(t.subsample(choice.subsampling).samples());
+		SpikeThresholds thresholds = SpikeThresholds.fromRecordings(subsampled);
+		if (thresholds != null) progress.report("Self-check", 0, thresholds.toString());
+		String[] names = new String[checked.size()];
+		float[][] starts = new float[checked.size()][], recorded = new float[checked.size()][];
+		for (int k = 0; k < names.length; k++) {
+			names[k] = checked.get(k).name();
+			starts[k] = sequences.get(k).state(0);
+			float[] x = subsampled.get(k);
+			recorded[k] = Arrays.copyOfRange(x, embedding.span(), x.length);
+		}
+		ReconstructedModel model = null;
+		NeuralMap.History mapHistory = null;
+		SelfCheck.Result check = null;
+		List<SelfCheck.Result> candidates = new ArrayList<>();
+		for (int m = 0; m < settings.mapCandidates; m++) {
+			NeuralMap map = new NeuralMap(NeuralMap.Config.of(active.length).withHidden(settings.mapHidden)
+				.withIncrement(settings.mapIncrement).withRolloutSteps(settings.rolloutSteps).withInputNoise(settings.inputNoise).withStateNoise(settings.stateNoise)
+				.withLearningRate(settings.learningRate).withEpochs(settings.mapEpochs).withBatchSize(settings.batchSize)
+				.withSeed(settings.seed + m).withMaxSamplesPerEpoch(settings.samplesPerEpoch));
+			NeuralMap.History history = map.train(sequences, progress);
+			ReconstructedModel candidate = new ReconstructedModel(vae, active, map, embedding.normalisation(), choice.layout,
+				choice.subsampling, first.dt() * choice.subsampling, first.timeUnit(), first.valueUnit(),
+				first.parameterName().isEmpty() ? "p" : first.parameterName(), parameters, maxima(checked, choice.subsampling),
+				sampleStates(states, settings.seed), excerpts(checked, choice.subsampling), thresholds);
+			SelfCheck.Result result = SelfCheck.run(candidate, names, parameters, starts, recorded);
+			candidates.add(result);
+			progress.report("Self-check", (m + 1.0) / settings.mapCandidates, "map " + (m + 1) + " of " + settings.mapCandidates + ": " + result.summary());
+			if (result.betterThan(check)) {
+				check = result;
+				model = candidate;
+				mapHistory = history;
+			}
+		}
+		return new Result(model, choice, dimension, dimensionHistory, vaeHistory, mapHistory, active, check, candidates,
+			(System.nanoTime() - start) / 1e9);
 	}
 
 	/**

@@ -10,6 +10,14 @@ public final class ReconstructionSettings {
 
 	/** Delay-embedding dimension De (0 chooses it from the data: the window must cover an inter-spike interval). */
 	public int embeddingDimension = 0;
+	/**
+	 * Averaged blocks behind the fine samples of each window, covering the slow time scale
+	 * (a burst cycle) so that the recovered state sees the slow variable; 0 = a uniform
+	 * window of one inter-spike interval.
+	 */
+	public int slowBins = 24;
+	/** Samples (subsampled) the whole window reaches back; 0 chooses twice the 95th-percentile ISI. */
+	public int slowSpan = 0;
 	/** Delay tau between embedding coordinates, in (subsampled) samples. */
 	public int delay = 1;
 	/** Keep every s-th sample; 0 chooses s from the data (see {@link EmbeddingChoice}). */
@@ -67,6 +75,11 @@ public final class ReconstructionSettings {
 	/** Gaussian noise added to the map's own state after each unrolled step (small, as {@link #inputNoise}). */
 	public double stateNoise = 0.005;
 
+	/**
+	 * Maps trained (seeds seed, seed + 1, ...) on the same recovered states; the one whose
+	 * iterated orbits best reproduce the recordings (the {@link SelfCheck}) is kept.
+	 */
+	public int mapCandidates = 3;
 	public double learningRate = 1e-3;
 	public int batchSize = 256;
 	/**
@@ -78,12 +91,14 @@ public final class ReconstructionSettings {
 
 	void validate() {
 		if (embeddingDimension == 1 || embeddingDimension < 0) throw new UserInputException("The embedding dimension must be 0 (automatic) or at least 2, got " + embeddingDimension + ".");
+		if (slowBins < 0 || slowSpan < 0) throw new UserInputException("The slow part of the window needs 0 (none or automatic) or more bins and samples, got " + slowBins + " and " + slowSpan + ".");
 		if (delay < 1) throw new UserInputException("The embedding delay must be at least 1 sample, got " + delay + ".");
 		if (subsampling < 0) throw new UserInputException("The subsampling step must be 0 (automatic) or more, got " + subsampling + ".");
 		if (latentSize < 1) throw new UserInputException("The latent size must be at least 1, got " + latentSize + ".");
 		if (stateDimension < 0 || stateDimension > latentSize) throw new UserInputException("The state dimension must be 0 (automatic) or between 1 and the latent size " + latentSize + ", got " + stateDimension + ".");
 		if (!(dimensionBeta >= 0)) throw new UserInputException("The dimension-reading beta must be 0 (one stage) or more, got " + dimensionBeta + ".");
 		if (autoencoderEpochs < 1 || mapEpochs < 1 || (dimensionBeta > 0 && dimensionEpochs < 1)) throw new UserInputException("Give at least one training epoch for each network.");
+		if (mapCandidates < 1) throw new UserInputException("Train at least one map, got " + mapCandidates + ".");
 		if (rolloutSteps < 1) throw new UserInputException("The rollout must be at least 1 step, got " + rolloutSteps + ".");
 	}
 }

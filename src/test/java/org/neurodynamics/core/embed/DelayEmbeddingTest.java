@@ -57,6 +57,25 @@ class DelayEmbeddingTest {
 	}
 
 	@Test
+	void twoScaleWindowsAverageBlocksBehindTheFineSamples() {
+		Trace a = ramp("a", 30, 0, 1.5);
+		Trace b = ramp("b", 20, 100, 2.0);
+		// 3 fine samples 2 apart (x(n), x(n-2), x(n-4)), then 2 blocks of 4 samples further back
+		EmbeddingLayout layout = new EmbeddingLayout(3, 2, 2, 4);
+		DelayEmbedding e = new DelayEmbedding(List.of(a, b), layout, 1, Normalisation.identity());
+		assertEquals(5, e.width());
+		assertEquals(12, e.span());
+		assertEquals(30 - 12, e.windows(0));
+		assertEquals(12, e.timeIndexOfRow(0));
+		float[] out = new float[10];
+		e.copyRows(new long[] { 0, e.firstRow(1) + 3 }, 0, 2, out);
+		// window of trace a at n = 12: 12, 10, 8, mean(4..7) = 5.5, mean(0..3) = 1.5
+		// window of trace b at n = 15 (values 100 + i): 115, 113, 111, mean(107..110), mean(103..106)
+		assertArrayEquals(new float[] { 12, 10, 8, 5.5f, 1.5f, 115, 113, 111, 108.5f, 104.5f }, out, 1e-4f);
+		assertThrows(UserInputException.class, () -> new DelayEmbedding(List.of(ramp("short", 12, 0, 0)), layout, 1, null));
+	}
+
+	@Test
 	void subsamplingAndNormalisation() {
 		Trace a = ramp("a", 21, 0, Double.NaN);
 		Normalisation n = new Normalisation(10, 2);

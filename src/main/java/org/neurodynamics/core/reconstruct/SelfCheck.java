@@ -1,0 +1,172 @@
+package org.neurodynamics.core.reconstruct;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.neurodynamics.core.analysis.RegimeClassifier;
+import org.neurodynamics.core.analysis.RegimeStats;
+import org.neurodynamics.core.analysis.RegimeStats.Regime;
+import org.neurodynamics.core.analysis.SpikeDetector;
+
+/**
+ * Does the map reproduce what was recorded? At every recorded parameter value the map is
+ * started from the first recovered state of that recording and iterated as long as the
+ * recording lasts; its decoded orbit and the recording are then judged by the same
+ * classifier (fixed spike thresholds taken from the recordings). A trace passes when the
+ * regime class and spikes per burst agree, spike peak and trough lie within
+ * {@link #LEVEL_TOLERANCE} of the recorded range, and the mean inter-spike interval within
+ * {@link #ISI_TOLERANCE}. The checks are what a user sees first, and how the
+ * reconstruction chooses among its trained maps.
+ */
+public final class SelfCheck {
+
+	static final double LEVEL_TOLERANCE = 0.10, ISI_TOLERANCE = 0.15;
+	/** Longest orbit compared per trace (map steps). */
+	static final int MAX_STEPS = 8000;
+	private static final int DECODE_CHUNK = 500;
+
+	/** The comparison at one recorded value. */
+	public static final class TraceCheck {
+		public final String name;
+		public final double parameter;
+		public final RegimeStats recorded, reconstructed;
+		/** Mean spike peak (NaN without spikes) and 5th-percentile level, recorded and map. */
+		public final double recordedPeak, mapPeak, recordedTrough, mapTrough;
+		/** Empty when the trace passed, else what differs. */
+		public final String failure;
+
+		TraceCheck(String name, double parameter, RegimeStats recorded, RegimeStats reconstructed, double recordedPeak,
+			double mapPeak, double recordedTrough, double mapTrough, String failure)
+		{
+			this.name = name;
+			this.parameter = parameter;
+			this.recorded = recorded;
+			this.reconstructed = reconstructed;
+			this.recordedPeak = recordedPeak;
+			this.mapPeak = mapPeak;
+			this.recordedTrough = recordedTrough;
+			this.mapTrough = mapTrough;
+			this.failure = failure;
+		}
+
+		public boolean passed() { return failure.isEmpty(); }
+	}
+
+	/** The checks of all recorded values. */
+	public static final class Result {
+		private final List<TraceCheck> traces;
+		/** Sum of relative deviations, to rank maps that pass equally many traces. */
+		final double deviation;
+
+		Result(List<TraceCheck> traces, double deviation) {
+			this.traces = Collections.unmodifiableList(traces);
+			this.deviation = deviation;
+		}
+
+		public List<TraceCheck> traces() { return traces; }
+
+		public int passed() { return (int) traces.stream().filter(TraceCheck::passed).count(); }
+
+		/** True when {@code this} is a better reconstruction than {@code other}. */
+		boolean betterThan(Result other) {
+			return other == null || passed() > other.passed() || passed() == other.passed() && deviation < other.deviation;
+		}
+
+		public String summary() {
+			return passed() + " of " + traces.size() + " recorded traces reproduced";
+		}
+	}
+
+	private SelfCheck() {}
+
+	/**
+	 * @param model the reconstruction to check (its map, decoder and classifier)
+	 * @param names, parameters, starts per recorded trace: its name, parameter value and
+	 *          first recovered state
+	 * @param recorded per trace, the recorded (subsampled) samples from the time of its
+	 *          first recovered state on
+	 */
+	public static Result run(ReconstructedModel model, String[] names, double[] parameters, float[][] starts, float[][] recorded) {
+		int n = starts.length, d = model.stateDimension();
+		int steps = 0;
+		for (float[] r : recorded) steps = Math.max(steps, Math.min(MAX_STEPS, r.length));
+		float[][] orbits = new float[n][steps];
+		INDArray u = Nd4j.create(starts);
+		float[] pv = new float[n];
+		for (int k = 0; k < n; k++) pv[k] = (float) parameters[k];
+		INDArray p = Nd4j.create(pv, new long[] { n, 1 });
+		INDArray chunk = Nd4j.create(u.dataType(), (long) DECODE_CHUNK * n, d);
+		for (int t0 = 0; t0 < steps; t0 += DECODE_CHUNK) {
+			int m = Math.min(DECODE_CHUNK, steps - t0);
+			for (int t = 0; t < m; t++) {
+				// the first orbit sample is the decoded start state itself
+				if (t0 + t > 0) u = model.step(u, p);
+				chunk.get(NDArrayIndex.interval((long) t * n, (long) (t + 1) * n), NDArrayIndex.all()).assign(u);
+			}
+			float[] x = model.decodeObserved(chunk.get(NDArrayIndex.interval(0, (long) m * n), NDArrayIndex.all()));
+			for (int t = 0; t < m; t++)
+				for (int k = 0; k < n; k++) orbits[k][t0 + t] = x[t * n + k];
+		}
+		RegimeClassifier classifier = model.classifier();
+		List<TraceCheck> checks = new ArrayList<>();
+		double deviation = 0;
+		for (int k = 0; k < n; k++) {
+			int len = Math.min(steps, recorded[k].length);
+			double[] truth = toDouble(recorded[k], len), map = toDouble(orbits[k], len);
+			TraceCheck c = compare(names[k], parameters[k], truth, map, model.dt(), classifier);
+			checks.add(c);
+			deviation += deviationOf(c);
+		}
+		return new Result(checks, deviation);
+	}
+
+	static TraceCheck compare(String name, double parameter, double[] truth, double[] map, double dt, RegimeClassifier classifier) {
+		RegimeStats rec = classifier.classify(truth, dt), rep = classifier.classify(map, dt);
+		SpikeDetector detector = classifier.detector();
+		double recPeak = meanPeak(detector, truth), mapPeak = meanPeak(detector, map);
+		double recTrough = percentile(truth, 5), mapTrough = percentile(map, 5);
+		double range = Math.max(1e-12, percentile(truth, 99.5) - recTrough);
+		List<String> why = new ArrayList<>();
+		if (rec.regime() != rep.regime() || rec.spikesPerBurst() != rep.spikesPerBurst())
+			why.add(rep.label() + " instead of " + rec.label());
+		if (rec.regime() != Regime.REST && rep.regime() != Regime.REST) {
+			if (Math.abs(mapPeak - recPeak) > LEVEL_TOLERANCE * range) why.add(String.format("spike peak %.3g instead of %.3g", mapPeak, recPeak));
+			if (Math.abs(rep.meanIsi() - rec.meanIsi()) > ISI_TOLERANCE * rec.meanIsi())
+				why.add(String.format("mean ISI %.3g instead of %.3g", rep.meanIsi(), rec.meanIsi()));
+		}
+		if (Math.abs(mapTrough - recTrough) > LEVEL_TOLERANCE * range) why.add(String.format("trough %.3g instead of %.3g", mapTrough, recTrough));
+		return new TraceCheck(name, parameter, rec, rep, recPeak, mapPeak, recTrough, mapTrough, String.join("; ", why));
+	}
+
+	private static double deviationOf(TraceCheck c) {
+		double range = Math.max(1e-12, Math.abs(c.recordedPeak - c.recordedTrough));
+		double dev = Math.abs(c.mapTrough - c.recordedTrough) / (Double.isFinite(range) ? range : 1);
+		if (Double.isFinite(c.recordedPeak) && Double.isFinite(c.mapPeak)) dev += Math.abs(c.mapPeak - c.recordedPeak) / range;
+		else if (Double.isFinite(c.recordedPeak) != Double.isFinite(c.mapPeak)) dev += 1;
+		double ri = c.recorded.meanIsi(), mi = c.reconstructed.meanIsi();
+		if (Double.isFinite(ri) && Double.isFinite(mi)) dev += Math.abs(mi - ri) / ri;
+		return dev;
+	}
+
+	private static double meanPeak(SpikeDetector detector, double[] x) {
+		double[] peaks = detector.detect(x).peaks();
+		return peaks.length == 0 ? Double.NaN : Arrays.stream(peaks).average().getAsDouble();
+	}
+
+	private static double percentile(double[] x, double p) {
+		double[] s = x.clone();
+		Arrays.sort(s);
+		return s[(int) Math.min(s.length - 1, Math.floor(p / 100 * s.length))];
+	}
+
+	private static double[] toDouble(float[] x, int n) {
+		double[] d = new double[n];
+		for (int i = 0; i < n; i++) d[i] = x[i];
+		return d;
+	}
+}
