@@ -241,6 +241,33 @@ class NeuralMapTest {
 	}
 
 	@Test
+	void theTrainingLoopDrawsWindowsAsLongAsTheLossAsks() {
+		List<StateSequence> data = hopfData().subList(0, 2);
+		NeuralMap.Config c = NeuralMap.Config.of(2).withHidden(8).withEpochs(1).withRolloutSteps(2);
+		// 100 states, 10 held out: 90 training states give 90 - k windows of k steps
+		assertEquals(2 * (90 - 2), new NeuralMap(c).train(data, Progress.NONE).trainingWindows);
+		int[] calls = { 0 };
+		MapLoss sixSteps = new MapLoss() {
+			final RolloutMapLoss rollout = new RolloutMapLoss(6);
+
+			@Override
+			public int windowSteps() { return 6; }
+
+			@Override
+			public double lossAndGradient(Mlp net, MapBatch batch, boolean increment) {
+				assertEquals(6, batch.steps);
+				calls[0]++;
+				return rollout.lossAndGradient(net, batch, increment);
+			}
+		};
+		NeuralMap map = new NeuralMap(c);
+		NeuralMap.History h = map.train(data, sixSteps, Progress.NONE);
+		assertEquals(2 * (90 - 6), h.trainingWindows);
+		assertTrue(calls[0] > 0);
+		assertTrue(map.isTrained());
+	}
+
+	@Test
 	void tooShortSequencesAreAClearError() {
 		List<StateSequence> s = List.of(new StateSequence(new float[5][2], 1.0));
 		UserInputException e = assertThrows(UserInputException.class, () -> new NeuralMap(NeuralMap.Config.of(2)).train(s, Progress.NONE));
