@@ -16,7 +16,9 @@ import org.neurodynamics.core.UserInputException;
  * The framing of a saved network: magic number, kind, format version, payload length,
  * payload, CRC-32 of the payload. Reading consumes exactly the bytes written, so a model
  * file (e.g. a zip) can hold several networks, and a damaged payload is detected before
- * it is interpreted.
+ * it is interpreted. The payload of every network is its configuration (written by the
+ * configuration class), anything else it needs (e.g. a normalisation), and the weights of
+ * its {@link Mlp}s, read back with {@link #readNetwork}.
  */
 final class ModelStreams {
 
@@ -48,6 +50,17 @@ final class ModelStreams {
 		for (int i = 0; i < n; i++)
 			sizes[i] = in.readInt();
 		return sizes;
+	}
+
+	/**
+	 * Reads a network written by {@link Mlp#write} (as float) and checks that it has the
+	 * layer sizes and activation its saved configuration implies.
+	 */
+	static Mlp readNetwork(DataInputStream in, int[] expectedSizes, Activation expectedActivation) throws IOException {
+		Mlp m = Mlp.read(in, org.nd4j.linalg.api.buffer.DataType.FLOAT);
+		if (!java.util.Arrays.equals(m.sizes, expectedSizes)) throw new IOException("layer sizes do not match the configuration");
+		if (m.activation != expectedActivation) throw new IOException("activation does not match the configuration");
+		return m;
 	}
 
 	static void write(OutputStream out, String kind, int version, Body body) throws IOException {

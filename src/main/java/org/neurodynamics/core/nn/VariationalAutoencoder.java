@@ -1,19 +1,16 @@
 package org.neurodynamics.core.nn;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neurodynamics.core.Progress;
@@ -31,8 +28,9 @@ import org.neurodynamics.core.data.RowSource;
  * latent coordinate at every epoch: coordinates whose KL collapses to ~0 carry no
  * information (see {@link History#activeCoordinates(double)}).
  * <p>
- * The network is written with ND4J matrix products and a hand-written backward pass
- * (checked against finite differences in the tests); see {@link Mlp}.
+ * The loss with its hand-written backward pass is {@link VaeLoss} (checked against finite
+ * differences in its test), the training loop {@link VaeTrainer}; the networks are
+ * {@link Mlp}s.
  */
 public final class VariationalAutoencoder {
 
@@ -93,6 +91,34 @@ public final class VariationalAutoencoder {
 			if (maxSamplesPerEpoch < 0) throw new UserInputException("Samples per epoch must be >= 0 (0 = all).");
 		}
 
+		/** Writes every field. */
+		void write(DataOutputStream d) throws IOException {
+			d.writeInt(inputSize);
+			ModelStreams.writeSizes(d, hidden);
+			d.writeInt(latentSize);
+			d.writeDouble(beta);
+			d.writeDouble(learningRate);
+			d.writeInt(batchSize);
+			d.writeInt(epochs);
+			d.writeLong(seed);
+			d.writeLong(maxSamplesPerEpoch);
+			d.writeUTF(activation.name());
+		}
+
+		/** Reads what {@link #write} wrote and validates it. */
+		static Config read(DataInputStream d) throws IOException {
+			int inputSize = d.readInt();
+			int[] hidden = ModelStreams.readSizes(d);
+			int latent = d.readInt();
+			double beta = d.readDouble(), lr = d.readDouble();
+			int bs = d.readInt(), epochs = d.readInt();
+			long seed = d.readLong(), maxSamples = d.readLong();
+			Activation act = Activation.valueOf(d.readUTF());
+			Config c = new Config(inputSize, hidden, latent, beta, lr, bs, epochs, seed, maxSamples, act);
+			c.validate();
+			return c;
+		}
+
 		@Override
 		public String toString() {
 			return "VAE[De=" + inputSize + ", hidden=" + Arrays.toString(hidden) + ", L=" + latentSize + ", beta=" + beta
@@ -102,8 +128,7 @@ public final class VariationalAutoencoder {
 	}
 
 	/** Statistics of one training epoch (averages over the minibatches of the epoch). */
-	public static final class Epoch {
-		public final int epoch;
+	public static final class Epoch extends TrainingEpoch {
 		public final double loss;
 		public final double reconstructionMse;
 		/** Total KL (sum over coordinates), averaged over the samples. */
@@ -112,7 +137,7 @@ public final class VariationalAutoencoder {
 		private final float[] meanVariance;
 
 		Epoch(int epoch, double loss, double reconstructionMse, double kl, float[] klPerCoordinate, float[] meanVariance) {
-			this.epoch = epoch;
+			super(epoch);
 			this.loss = loss;
 			this.reconstructionMse = reconstructionMse;
 			this.kl = kl;
@@ -128,28 +153,11 @@ public final class VariationalAutoencoder {
 	}
 
 	/** What training did, epoch by epoch. */
-	public static final class History {
-		private final List<Epoch> epochs;
-		public final long samplesSeen;
-		public final double seconds;
-		public final String threads;
+	public static final class History extends TrainingHistory<Epoch> {
 
 		History(List<Epoch> epochs, long samplesSeen, double seconds, String threads) {
-			this.epochs = Collections.unmodifiableList(new ArrayList<>(epochs));
-			this.samplesSeen = samplesSeen;
-			this.seconds = seconds;
-			this.threads = threads;
+			super(epochs, samplesSeen, seconds, threads);
 		}
-
-		public List<Epoch> epochs() { return epochs; }
-
-		public Epoch last() {
-			if (epochs.isEmpty()) throw new IllegalStateException("No epoch was trained");
-			return epochs.get(epochs.size() - 1);
-		}
-
-		/** Training samples per second of wall time. */
-		public double samplesPerSecond() { return seconds > 0 ? samplesSeen / seconds : 0; }
 
 		/**
 		 * Latent coordinates whose KL in the last epoch exceeds {@code minKl} nats, in
@@ -229,93 +237,9 @@ public final class VariationalAutoencoder {
 
 	// ---------------------------------------------------------------- training
 
-	/** Buffers of one minibatch size. */
-	private static final class Batch {
-		final Mlp.Cache enc, dec;
-		final INDArray mu, logVar, sigma, eps, dOut, dEnc, dMu, dLogVar, kl, tmp;
-		final float[] hostX, hostEps;
-
-		Batch(Mlp encoder, Mlp decoder, int n, int latent) {
-			enc = encoder.newCache(n);
-			dec = decoder.newCache(n);
-			INDArray out = enc.output();
-			mu = out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, latent));
-			logVar = out.get(NDArrayIndex.all(), NDArrayIndex.interval(latent, 2 * latent));
-			DataType dt = encoder.dtype;
-			sigma = Nd4j.create(dt, n, latent);
-			eps = Nd4j.create(dt, n, latent);
-			kl = Nd4j.create(dt, n, latent);
-			tmp = Nd4j.create(dt, n, latent);
-			dOut = Nd4j.create(dt, n, decoder.outputSize());
-			dEnc = Nd4j.create(dt, n, 2 * latent);
-			dMu = dEnc.get(NDArrayIndex.all(), NDArrayIndex.interval(0, latent));
-			dLogVar = dEnc.get(NDArrayIndex.all(), NDArrayIndex.interval(latent, 2 * latent));
-			hostX = new float[n * encoder.inputSize()];
-			hostEps = new float[n * latent];
-		}
-	}
-
-	/**
-	 * Forward and backward pass on one minibatch whose input is in {@code b.enc.input()}
-	 * and noise in {@code b.eps}; adds the gradients into the networks' gradient vectors.
-	 *
-	 * @return {sum over the batch of the per-sample reconstruction MSE}; the per-coordinate
-	 *         KL of every sample is left in {@code b.kl}
-	 */
-	static double lossAndGradient(Mlp enc, Mlp dec, Batch b, double beta) {
-		int n = b.enc.n;
-		int de = dec.outputSize();
-		enc.forward(b.enc);
-		// sigma = exp(logVar / 2), z = mu + sigma * eps
-		b.tmp.assign(b.logVar).muli(0.5);
-		Nd4j.exec(new Exp(b.tmp, b.sigma));
-		INDArray z = b.dec.input();
-		z.assign(b.eps).muli(b.sigma).addi(b.mu);
-		INDArray xHat = dec.forward(b.dec);
-		b.dOut.assign(xHat).subi(b.enc.input());
-		double sse = b.dOut.norm2Number().doubleValue();
-		sse *= sse;
-		b.dOut.muli(2.0 / ((double) n * de));
-		// KL per sample and coordinate: 0.5 (mu^2 + sigma^2 - 1 - logVar)
-		b.kl.assign(b.mu).muli(b.mu);
-		b.tmp.assign(b.sigma).muli(b.sigma);
-		b.kl.addi(b.tmp).subi(b.logVar).subi(1.0).muli(0.5);
-		INDArray dz = dec.backward(b.dec, b.dOut, true);
-		// d/dmu = dz + beta mu / n ; d/dlogVar = dz eps sigma / 2 + beta (sigma^2 - 1) / (2n)
-		b.dMu.assign(b.mu).muli(beta / n).addi(dz);
-		b.tmp.subi(1.0).muli(beta / (2.0 * n));
-		b.dLogVar.assign(dz).muli(b.eps).muli(b.sigma).muli(0.5).addi(b.tmp);
-		enc.backward(b.enc, b.dEnc, false);
-		return sse / de;
-	}
-
-	/** Total loss of one minibatch with the given noise, without gradients (for tests). */
-	static double loss(Mlp enc, Mlp dec, INDArray x, INDArray eps, double beta) {
-		int latent = eps.columns();
-		INDArray out = enc.output(x);
-		INDArray mu = out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, latent));
-		INDArray lv = out.get(NDArrayIndex.all(), NDArrayIndex.interval(latent, 2 * latent));
-		INDArray sigma = org.nd4j.linalg.ops.transforms.Transforms.exp(lv.mul(0.5), true);
-		INDArray z = eps.mul(sigma).addi(mu);
-		INDArray xHat = dec.output(z);
-		double mse = xHat.sub(x).norm2Number().doubleValue();
-		mse = mse * mse / x.length();
-		double kl = mu.mul(mu).addi(sigma.mul(sigma)).subi(lv).subi(1.0).muli(0.5).sumNumber().doubleValue() / x.rows();
-		return mse + beta * kl;
-	}
-
-	// package-private access for gradient tests
+	// package-private access for tests
 	Mlp encoderNet() { return encoder; }
 	Mlp decoderNet() { return decoder; }
-
-	static double gradientForTest(Mlp enc, Mlp dec, INDArray x, INDArray eps, double beta) {
-		Batch b = new Batch(enc, dec, x.rows(), eps.columns());
-		b.enc.input().assign(x);
-		b.eps.assign(eps);
-		enc.grads.assign(0);
-		dec.grads.assign(0);
-		return lossAndGradient(enc, dec, b, beta);
-	}
 
 	/**
 	 * Trains on the rows of {@code data} (each of width {@link #inputSize()}), streaming
@@ -326,78 +250,11 @@ public final class VariationalAutoencoder {
 	public History train(RowSource data, Progress progress) {
 		if (data.width() != config.inputSize)
 			throw new UserInputException("The autoencoder expects rows of width " + config.inputSize + " but the data has width " + data.width() + ".");
-		long rows = data.rows();
-		if (rows < 1) throw new UserInputException("There are no rows to train the autoencoder on.");
-		if (rows > Integer.MAX_VALUE - 8) throw new UserInputException("Too many rows (" + rows + ") for one training run; use 'samples per epoch'.");
-		NetworkThreads.ensureConfigured();
-		String stage = "Training autoencoder";
-		final int latent = config.latentSize;
 		Mlp enc = encoder.copy(), dec = decoder.copy();
-		AdamOptimiser optEnc = new AdamOptimiser(enc, config.learningRate, 0);
-		AdamOptimiser optDec = new AdamOptimiser(dec, config.learningRate, 0);
-		Random rnd = new Random(config.seed * 0x9E3779B97F4A7C15L + 1);
-		long[] index = new long[(int) rows];
-		for (int i = 0; i < index.length; i++)
-			index[i] = i;
-		int perEpoch = (int) (config.maxSamplesPerEpoch > 0 ? Math.min(rows, config.maxSamplesPerEpoch) : rows);
-		Map<Integer, Batch> batches = new HashMap<>();
-		List<Epoch> epochs = new ArrayList<>();
-		INDArray klSum = Nd4j.create(dtype, latent), muSum = Nd4j.create(dtype, latent), mu2Sum = Nd4j.create(dtype, latent);
-		long seen = 0;
-		long t0 = System.nanoTime();
-		int batchesPerEpoch = (perEpoch + config.batchSize - 1) / config.batchSize;
-		progress.report(stage, 0, config.toString());
-		for (int e = 0; e < config.epochs; e++) {
-			// partial Fisher-Yates: the first perEpoch entries become a uniform random sample
-			for (int i = 0; i < perEpoch; i++) {
-				int j = i + rnd.nextInt(index.length - i);
-				long t = index[i];
-				index[i] = index[j];
-				index[j] = t;
-			}
-			klSum.assign(0);
-			muSum.assign(0);
-			mu2Sum.assign(0);
-			double recon = 0;
-			for (int from = 0, bi = 0; from < perEpoch; from += config.batchSize, bi++) {
-				progress.checkCancelled(stage);
-				int n = Math.min(config.batchSize, perEpoch - from);
-				Batch b = batches.computeIfAbsent(n, k -> new Batch(enc, dec, k, latent));
-				data.copyRows(index, from, n, b.hostX);
-				Mlp.put(b.enc.input(), b.hostX, n * config.inputSize);
-				for (int i = 0; i < n * latent; i++)
-					b.hostEps[i] = (float) rnd.nextGaussian();
-				Mlp.put(b.eps, b.hostEps, n * latent);
-				recon += lossAndGradient(enc, dec, b, config.beta);
-				klSum.addi(b.kl.sum(0));
-				muSum.addi(b.mu.sum(0));
-				mu2Sum.addi(b.mu.mul(b.mu).sum(0));
-				optEnc.step(e);
-				optDec.step(e);
-				seen += n;
-				if ((bi & 15) == 15)
-					progress.report(stage, (e + (bi + 1.0) / batchesPerEpoch) / config.epochs, "epoch " + (e + 1) + "/" + config.epochs);
-			}
-			float[] kl = klSum.div(perEpoch).castTo(DataType.FLOAT).toFloatVector();
-			float[] m1 = muSum.div(perEpoch).castTo(DataType.FLOAT).toFloatVector();
-			float[] m2 = mu2Sum.div(perEpoch).castTo(DataType.FLOAT).toFloatVector();
-			float[] var = new float[latent];
-			double klTotal = 0;
-			for (int j = 0; j < latent; j++) {
-				var[j] = Math.max(0f, m2[j] - m1[j] * m1[j]);
-				klTotal += kl[j];
-			}
-			double mse = recon / perEpoch;
-			double loss = mse + config.beta * klTotal;
-			if (!Double.isFinite(loss))
-				throw new UserInputException("Autoencoder training diverged at epoch " + (e + 1) + " (loss " + loss + "); try a smaller learning rate.");
-			epochs.add(new Epoch(e + 1, loss, mse, klTotal, kl, var));
-			progress.report(stage, (e + 1.0) / config.epochs, String.format("epoch %d/%d: loss %.5g, MSE %.5g, KL %.4g", e + 1, config.epochs, loss, mse, klTotal));
-		}
-		double seconds = (System.nanoTime() - t0) * 1e-9;
+		History h = VaeTrainer.train(config, enc, dec, data, progress);
 		encoder = enc;
 		decoder = dec;
-		return new History(epochs, seen, seconds, NetworkThreads.describe());
+		return h;
 	}
 
 	// ---------------------------------------------------------------- inference
@@ -510,16 +367,7 @@ public final class VariationalAutoencoder {
 	public void save(OutputStream out) throws IOException {
 		Mlp enc = encoder, dec = decoder;
 		ModelStreams.write(out, KIND, FORMAT_VERSION, d -> {
-			d.writeInt(config.inputSize);
-			ModelStreams.writeSizes(d, config.hidden);
-			d.writeInt(config.latentSize);
-			d.writeDouble(config.beta);
-			d.writeDouble(config.learningRate);
-			d.writeInt(config.batchSize);
-			d.writeInt(config.epochs);
-			d.writeLong(config.seed);
-			d.writeLong(config.maxSamplesPerEpoch);
-			d.writeUTF(config.activation.name());
+			config.write(d);
 			enc.write(d);
 			dec.write(d);
 		});
@@ -533,19 +381,9 @@ public final class VariationalAutoencoder {
 	 */
 	public static VariationalAutoencoder load(InputStream in) throws IOException {
 		return ModelStreams.read(in, KIND, "autoencoder", FORMAT_VERSION, d -> {
-			int inputSize = d.readInt();
-			int[] hidden = ModelStreams.readSizes(d);
-			int latent = d.readInt();
-			double beta = d.readDouble(), lr = d.readDouble();
-			int bs = d.readInt(), epochs = d.readInt();
-			long seed = d.readLong(), maxSamples = d.readLong();
-			Activation act = Activation.valueOf(d.readUTF());
-			Config c = new Config(inputSize, hidden, latent, beta, lr, bs, epochs, seed, maxSamples, act);
-			c.validate();
-			Mlp enc = Mlp.read(d, DataType.FLOAT);
-			Mlp dec = Mlp.read(d, DataType.FLOAT);
-			if (!Arrays.equals(enc.sizes, encoderSizes(c)) || !Arrays.equals(dec.sizes, decoderSizes(c)))
-				throw new IOException("layer sizes do not match the configuration");
+			Config c = Config.read(d);
+			Mlp enc = ModelStreams.readNetwork(d, encoderSizes(c), c.activation);
+			Mlp dec = ModelStreams.readNetwork(d, decoderSizes(c), c.activation);
 			return new VariationalAutoencoder(c, enc, dec);
 		});
 	}

@@ -62,40 +62,6 @@ class NeuralMapTest {
 			.withRolloutSteps(4).withInputNoise(0.01).withStateNoise(0.005).withSeed(3);
 	}
 
-	@Test
-	void rolloutGradientsAgreeWithFiniteDifferences() {
-		for (Activation act : Activation.values())
-			for (boolean inc : new boolean[] { true, false }) {
-				NeuralMap map = new NeuralMap(NeuralMap.Config.of(2).withHidden(5, 4).withActivation(act).withIncrement(inc), DataType.DOUBLE);
-				Mlp net = map.network();
-				int n = 3, k = 3;
-				INDArray[] states = new INDArray[k + 1];
-				INDArray[] noise = new INDArray[k];
-				for (int j = 0; j <= k; j++)
-					states[j] = Nd4j.randn(DataType.DOUBLE, n, 2);
-				for (int j = 0; j < k; j++)
-					noise[j] = Nd4j.randn(DataType.DOUBLE, n, 2).muli(0.1);
-				INDArray p = Nd4j.randn(DataType.DOUBLE, n, 1);
-				double loss = NeuralMap.gradientForTest(net, states, p, noise, inc);
-				assertEquals(NeuralMap.rolloutLoss(net, states, p, noise, inc), loss, 1e-12);
-				INDArray g = net.grads.dup();
-				double maxErr = 0, maxG = 0;
-				for (int i = 0; i < net.params.length(); i++) {
-					double v = net.params.getDouble(0, i), h = 1e-6;
-					net.params.putScalar(0, i, v + h);
-					double lp = NeuralMap.rolloutLoss(net, states, p, noise, inc);
-					net.params.putScalar(0, i, v - h);
-					double lm = NeuralMap.rolloutLoss(net, states, p, noise, inc);
-					net.params.putScalar(0, i, v);
-					double fd = (lp - lm) / (2 * h);
-					maxErr = Math.max(maxErr, Math.abs(fd - g.getDouble(0, i)));
-					maxG = Math.max(maxG, Math.abs(fd));
-				}
-				assertTrue(maxG > 1e-3);
-				assertTrue(maxErr < 1e-7 * Math.max(1, maxG), act + " increment=" + inc + ": max error " + maxErr);
-			}
-	}
-
 	private static NeuralMap trained;
 	private static NeuralMap.History trainedHistory;
 
@@ -271,6 +237,33 @@ class NeuralMapTest {
 		assertEquals(before, map.network().params);
 		assertFalse(map.isTrained());
 		map.train(hopfData().subList(0, 2), Progress.NONE);
+		assertTrue(map.isTrained());
+	}
+
+	@Test
+	void theTrainingLoopDrawsWindowsAsLongAsTheLossAsks() {
+		List<StateSequence> data = hopfData().subList(0, 2);
+		NeuralMap.Config c = NeuralMap.Config.of(2).withHidden(8).withEpochs(1).withRolloutSteps(2);
+		// 100 states, 10 held out: 90 training states give 90 - k windows of k steps
+		assertEquals(2 * (90 - 2), new NeuralMap(c).train(data, Progress.NONE).trainingWindows);
+		int[] calls = { 0 };
+		MapLoss sixSteps = new MapLoss() {
+			final RolloutMapLoss rollout = new RolloutMapLoss(6);
+
+			@Override
+			public int windowSteps() { return 6; }
+
+			@Override
+			public double lossAndGradient(Mlp net, MapBatch batch, boolean increment) {
+				assertEquals(6, batch.steps);
+				calls[0]++;
+				return rollout.lossAndGradient(net, batch, increment);
+			}
+		};
+		NeuralMap map = new NeuralMap(c);
+		NeuralMap.History h = map.train(data, sixSteps, Progress.NONE);
+		assertEquals(2 * (90 - 6), h.trainingWindows);
+		assertTrue(calls[0] > 0);
 		assertTrue(map.isTrained());
 	}
 
