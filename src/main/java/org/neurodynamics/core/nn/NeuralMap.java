@@ -59,10 +59,17 @@ public final class NeuralMap {
 		public final int patience;
 		/** Training windows drawn per epoch (a fresh random subset each epoch); 0 = all. */
 		public final long maxSamplesPerEpoch;
+		/**
+		 * Generalized teacher forcing alpha over windows of {@link #rolloutSteps} steps (see
+		 * {@link TeacherForcedMapLoss}); 0 = a free rollout.
+		 */
+		public final double teacherForcing;
 
 		private Config(int stateSize, int[] hidden, Activation activation, boolean increment, double inputNoise,
 			double stateNoise, int rolloutSteps, double learningRate, int epochs, int batchSize, long seed,
-			double weightDecay, double validationFraction, int validationSteps, int patience, long maxSamplesPerEpoch) {
+			double weightDecay, double validationFraction, int validationSteps, int patience, long maxSamplesPerEpoch,
+			double teacherForcing) {
+			this.teacherForcing = teacherForcing;
 			this.stateSize = stateSize;
 			this.hidden = hidden.clone();
 			this.activation = activation;
@@ -88,18 +95,18 @@ public final class NeuralMap {
 		 */
 		public static Config of(int stateSize) {
 			return new Config(stateSize, new int[] { 128, 128, 128 }, Activation.TANH, true, 0.05, 0.02, 8, 1e-3, 40, 256,
-				0, 0, 0.1, 8, 10, 0);
+				0, 0, 0.1, 8, 10, 0, 0);
 		}
 
 		public int[] hidden() { return hidden.clone(); }
 
 		private Config copy(java.util.function.Consumer<Object[]> f) {
 			Object[] v = { stateSize, hidden, activation, increment, inputNoise, stateNoise, rolloutSteps, learningRate,
-				epochs, batchSize, seed, weightDecay, validationFraction, validationSteps, patience, maxSamplesPerEpoch };
+				epochs, batchSize, seed, weightDecay, validationFraction, validationSteps, patience, maxSamplesPerEpoch, teacherForcing };
 			f.accept(v);
 			return new Config((Integer) v[0], (int[]) v[1], (Activation) v[2], (Boolean) v[3], (Double) v[4], (Double) v[5],
 				(Integer) v[6], (Double) v[7], (Integer) v[8], (Integer) v[9], (Long) v[10], (Double) v[11], (Double) v[12],
-				(Integer) v[13], (Integer) v[14], (Long) v[15]);
+				(Integer) v[13], (Integer) v[14], (Long) v[15], (Double) v[16]);
 		}
 
 		public Config withHidden(int... h) { return copy(v -> v[1] = h.clone()); }
@@ -117,6 +124,7 @@ public final class NeuralMap {
 		public Config withValidationSteps(int k) { return copy(v -> v[13] = k); }
 		public Config withPatience(int p) { return copy(v -> v[14] = p); }
 		public Config withMaxSamplesPerEpoch(long m) { return copy(v -> v[15] = m); }
+		public Config withTeacherForcing(double alpha) { return copy(v -> v[16] = alpha); }
 
 		void validate() {
 			if (stateSize < 1) throw new UserInputException("The map's state size must be at least 1 (got " + stateSize + ").");
@@ -132,6 +140,7 @@ public final class NeuralMap {
 			if (validationSteps < 1) throw new UserInputException("Validation steps must be at least 1.");
 			if (patience < 0) throw new UserInputException("Patience must be >= 0.");
 			if (maxSamplesPerEpoch < 0) throw new UserInputException("Samples per epoch must be >= 0 (0 = all).");
+			if (!(teacherForcing >= 0 && teacherForcing < 1)) throw new UserInputException("The teacher-forcing alpha must lie in [0, 1) (got " + teacherForcing + ").");
 		}
 
 		/** Writes every field, in declaration order. */
@@ -160,7 +169,7 @@ public final class NeuralMap {
 			int[] hidden = ModelStreams.readSizes(o);
 			Activation act = Activation.valueOf(o.readUTF());
 			Config c = new Config(d, hidden, act, o.readBoolean(), o.readDouble(), o.readDouble(), o.readInt(), o.readDouble(),
-				o.readInt(), o.readInt(), o.readLong(), o.readDouble(), o.readDouble(), o.readInt(), o.readInt(), o.readLong());
+				o.readInt(), o.readInt(), o.readLong(), o.readDouble(), o.readDouble(), o.readInt(), o.readInt(), o.readLong(), 0);
 			c.validate();
 			if (d > 1 << 16) throw new IOException("implausible state size " + d);
 			return c;
@@ -173,7 +182,7 @@ public final class NeuralMap {
 				+ ", stateNoise=" + stateNoise + ", lr=" + learningRate + ", epochs=" + epochs + ", batch=" + batchSize
 				+ ", seed=" + seed + ", weightDecay=" + weightDecay + ", validation=" + validationFraction + "/"
 				+ validationSteps + " steps, patience=" + patience + ", samples/epoch="
-				+ (maxSamplesPerEpoch == 0 ? "all" : maxSamplesPerEpoch) + "]";
+				+ (maxSamplesPerEpoch == 0 ? "all" : maxSamplesPerEpoch) + (teacherForcing > 0 ? ", teacher forcing " + teacherForcing : "") + "]";
 		}
 	}
 
@@ -271,6 +280,7 @@ public final class NeuralMap {
 
 	/** The loss the configuration asks for: the rollout loss of {@code rolloutSteps} steps. */
 	static MapLoss lossFor(Config c) {
+		if (c.teacherForcing > 0) return new TeacherForcedMapLoss(c.rolloutSteps, c.teacherForcing);
 		return c.rolloutSteps == 1 ? new OneStepMapLoss() : new RolloutMapLoss(c.rolloutSteps);
 	}
 
@@ -339,6 +349,7 @@ public final class NeuralMap {
 			config.write(o);
 			MapNormalisation.write(o, nz);
 			m.write(o);
+			o.writeDouble(config.teacherForcing); // trailing: older readers ignore it
 		});
 	}
 
@@ -352,6 +363,8 @@ public final class NeuralMap {
 			Config c = Config.read(o);
 			MapNormalisation nz = MapNormalisation.read(o, c.stateSize);
 			Mlp m = ModelStreams.readNetwork(o, netSizes(c), c.activation);
+			if (o.available() >= Double.BYTES) c = c.withTeacherForcing(o.readDouble());
+			c.validate();
 			return new NeuralMap(c, m, nz);
 		});
 	}

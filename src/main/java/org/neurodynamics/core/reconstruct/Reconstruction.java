@@ -141,7 +141,7 @@ public final class Reconstruction {
 		List<SelfCheck.Result> candidates = new ArrayList<>();
 		for (int m = 0; m < settings.mapCandidates; m++) {
 			NeuralMap map = new NeuralMap(NeuralMap.Config.of(active.length).withHidden(settings.mapHidden)
-				.withIncrement(settings.mapIncrement).withRolloutSteps(settings.rolloutSteps).withInputNoise(settings.inputNoise).withStateNoise(settings.stateNoise)
+				.withIncrement(settings.mapIncrement).withRolloutSteps(settings.rolloutSteps).withTeacherForcing(settings.teacherForcing).withInputNoise(settings.inputNoise).withStateNoise(settings.stateNoise)
 				.withLearningRate(settings.learningRate).withEpochs(settings.mapEpochs).withBatchSize(settings.batchSize)
 				.withSeed(settings.seed + m).withMaxSamplesPerEpoch(settings.samplesPerEpoch));
 			NeuralMap.History history = map.train(sequences, progress);

@@ -72,6 +72,12 @@ public final class ReconstructionSettings {
 	 * a fifth of the spike height, even at the training values (bench/results).
 	 */
 	public double inputNoise = 0.01;
+	/**
+	 * Generalized teacher forcing: after every step of a training window the map's state is
+	 * pulled this fraction of the way back to the data, so windows of {@link #rolloutSteps}
+	 * can span a burst cycle with stable gradients; 0 = a free rollout.
+	 */
+	public double teacherForcing = 0;
 	/** Gaussian noise added to the map's own state after each unrolled step (small, as {@link #inputNoise}). */
 	public double stateNoise = 0.005;
 
@@ -99,6 +105,7 @@ public final class ReconstructionSettings {
 		if (!(dimensionBeta >= 0)) throw new UserInputException("The dimension-reading beta must be 0 (one stage) or more, got " + dimensionBeta + ".");
 		if (autoencoderEpochs < 1 || mapEpochs < 1 || (dimensionBeta > 0 && dimensionEpochs < 1)) throw new UserInputException("Give at least one training epoch for each network.");
 		if (mapCandidates < 1) throw new UserInputException("Train at least one map, got " + mapCandidates + ".");
+		if (!(teacherForcing >= 0 && teacherForcing < 1)) throw new UserInputException("The teacher-forcing alpha must lie in [0, 1), got " + teacherForcing + ".");
 		if (rolloutSteps < 1) throw new UserInputException("The rollout must be at least 1 step, got " + rolloutSteps + ".");
 	}
 }

@@ -1,0 +1,67 @@
+package org.neurodynamics.core.nn;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class TeacherForcedMapLossTest {
+
+	@BeforeAll
+	static void threads() {
+		NetworkThreads.configure(1);
+	}
+
+	@Test
+	void gradientsAgreeWithFiniteDifferences() {
+		for (Activation act : Activation.values())
+			for (boolean inc : new boolean[] { true, false })
+				for (double alpha : new double[] { 0.1, 0.5 }) {
+					Mlp net = RolloutMapLossTest.smallNet(act);
+					MapBatch b = RolloutMapLossTest.randomBatch(3, 4);
+					TeacherForcedMapLoss loss = new TeacherForcedMapLoss(4, alpha);
+					GradientCheck.Error e = GradientCheck.check(() -> loss.lossAndGradient(net, b, inc), net)[0];
+					String what = act + " increment=" + inc + " alpha=" + alpha + ": " + e;
+					assertTrue(e.maxGradient > 1e-3, what);
+					assertTrue(e.within(1e-7), what);
+				}
+	}
+
+	@Test
+	void lossIsTheMeanSquaredErrorOfFreePredictionsFromForcedStates() {
+		Mlp net = RolloutMapLossTest.smallNet(Activation.TANH);
+		int n = 4, k = 5;
+		double alpha = 0.3;
+		MapBatch b = RolloutMapLossTest.randomBatch(n, k);
+		for (boolean inc : new boolean[] { true, false }) {
+			INDArray s = b.states[0].add(b.noise[0]);
+			double sse = 0;
+			for (int j = 0; j < k; j++) {
+				INDArray out = net.output(Nd4j.hstack(s, b.p));
+				INDArray next = inc ? s.add(out) : out;
+				double e = next.sub(b.states[j + 1]).norm2Number().doubleValue();
+				sse += e * e;
+				if (j + 1 < k) s = next.mul(1 - alpha).add(b.states[j + 1].mul(alpha)).add(b.noise[j + 1]);
+			}
+			assertEquals(sse / (k * n * 2), new TeacherForcedMapLoss(k, alpha).lossAndGradient(net, b, inc), 1e-12);
+		}
+	}
+
+	@Test
+	void noForcingIsTheFreeRolloutAndFullForcingTheOneStepLoss() {
+		MapBatch b = RolloutMapLossTest.randomBatch(3, 4);
+		Mlp a = RolloutMapLossTest.smallNet(Activation.TANH), c = RolloutMapLossTest.smallNet(Activation.TANH);
+		assertEquals(new RolloutMapLoss(4).lossAndGradient(a, b, true), new TeacherForcedMapLoss(4, 0).lossAndGradient(c, b, true), 1e-12);
+		// alpha = 1: every step starts from the data (plus its noise), as one-step losses over the window
+		double forced = new TeacherForcedMapLoss(4, 1).lossAndGradient(a, b, true), sum = 0;
+		for (int j = 0; j < 4; j++) {
+			INDArray s = b.states[j].add(b.noise[j]);
+			INDArray e = s.add(a.output(Nd4j.hstack(s, b.p))).sub(b.states[j + 1]);
+			double v = e.norm2Number().doubleValue();
+			sum += v * v;
+		}
+		assertEquals(sum / (4 * 3 * 2), forced, 1e-12);
+	}
+}
