@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
@@ -38,6 +40,11 @@ public final class ReconstructedModel {
 	final VariationalAutoencoder autoencoder;
 	final int[] active;
 	final NeuralMap map;
+	/**
+	 * The other maps of the ensemble (same states, other seeds, as good at the self-check):
+	 * where they settle in another regime than {@link #map}, the prediction is uncertain.
+	 */
+	final List<NeuralMap> others;
 	final Normalisation normalisation;
 	final EmbeddingLayout layout;
 	final int subsampling;
@@ -63,6 +70,7 @@ public final class ReconstructedModel {
 		this.autoencoder = autoencoder;
 		this.active = active.clone();
 		this.map = map;
+		this.others = new ArrayList<>();
 		this.normalisation = normalisation;
 		this.layout = layout;
 		this.spikeThresholds = spikeThresholds;
@@ -80,6 +88,18 @@ public final class ReconstructedModel {
 	public int stateDimension() { return active.length; }
 	public int[] activeCoordinates() { return active.clone(); }
 	public NeuralMap map() { return map; }
+	/** Maps in the ensemble, the kept map first. */
+	public int ensembleSize() { return 1 + others.size(); }
+	/** Map {@code i} of the ensemble; 0 is {@link #map()}. */
+	public NeuralMap member(int i) { return i == 0 ? map : others.get(i - 1); }
+
+	/** This model with further ensemble members. */
+	ReconstructedModel withOtherMembers(List<NeuralMap> members) {
+		ReconstructedModel m = new ReconstructedModel(autoencoder, active, map, normalisation, layout, subsampling, dt, timeUnit, valueUnit,
+			parameterName, trainingParameters, trainingMaxima, initialStates, trainingExcerpts, spikeThresholds);
+		m.others.addAll(members);
+		return m;
+	}
 	public VariationalAutoencoder autoencoder() { return autoencoder; }
 	public double dt() { return dt; }
 	public String timeUnit() { return timeUnit; }
@@ -161,6 +181,11 @@ public final class ReconstructedModel {
 				zip.putNextEntry(new ZipEntry("map.bin"));
 				map.save(zip);
 				zip.closeEntry();
+				for (int i = 0; i < others.size(); i++) {
+					zip.putNextEntry(new ZipEntry(memberEntry(i + 1)));
+					others.get(i).save(zip);
+					zip.closeEntry();
+				}
 			}
 		});
 	}
@@ -198,12 +223,14 @@ public final class ReconstructedModel {
 			double[] act = doubles(meta.getProperty("active"));
 			int[] active = new int[act.length];
 			for (int i = 0; i < act.length; i++) active[i] = (int) act[i];
+			List<NeuralMap> members = new ArrayList<>();
+			for (int i = 1; entries.containsKey(memberEntry(i)); i++) members.add(NeuralMap.load(new ByteArrayInputStream(entries.get(memberEntry(i)))));
 			return new ReconstructedModel(vae, active, map, Normalisation.fromArray(doubles(meta.getProperty("normalisation"))),
 				new EmbeddingLayout(Integer.parseInt(meta.getProperty("embeddingDimension")), Integer.parseInt(meta.getProperty("delay")),
 					Integer.parseInt(meta.getProperty("slowBins", "0")), Integer.parseInt(meta.getProperty("slowBinWidth", "0"))),
 				Integer.parseInt(meta.getProperty("subsampling")), Double.parseDouble(meta.getProperty("dt")),
 				meta.getProperty("timeUnit", ""), meta.getProperty("valueUnit", ""), meta.getProperty("parameterName", "p"),
-				params, maxima, states, excerpts, thresholds(meta));
+				params, maxima, states, excerpts, thresholds(meta)).withOtherMembers(members);
 		}
 		catch (UserInputException e) {
 			throw e;
@@ -211,6 +238,10 @@ public final class ReconstructedModel {
 		catch (IOException | RuntimeException e) {
 			throw corrupt(file, e.getMessage());
 		}
+	}
+
+	private static String memberEntry(int i) {
+		return "member-" + i + ".bin";
 	}
 
 	private static SpikeThresholds thresholds(Properties meta) {

@@ -135,29 +135,31 @@ public final class Reconstruction {
 			float[] x = subsampled.get(k);
 			recorded[k] = Arrays.copyOfRange(x, embedding.span(), x.length);
 		}
-		ReconstructedModel model = null;
-		NeuralMap.History mapHistory = null;
-		SelfCheck.Result check = null;
 		List<SelfCheck.Result> candidates = new ArrayList<>();
+		List<ReconstructedModel> models = new ArrayList<>();
+		List<NeuralMap.History> histories = new ArrayList<>();
 		for (int m = 0; m < settings.mapCandidates; m++) {
 			NeuralMap map = new NeuralMap(NeuralMap.Config.of(active.length).withHidden(settings.mapHidden)
 				.withIncrement(settings.mapIncrement).withRolloutSteps(settings.rolloutSteps).withTeacherForcing(settings.teacherForcing).withInputNoise(settings.inputNoise).withStateNoise(settings.stateNoise)
 				.withLearningRate(settings.learningRate).withEpochs(settings.mapEpochs).withBatchSize(settings.batchSize)
 				.withSeed(settings.seed + m).withMaxSamplesPerEpoch(settings.samplesPerEpoch));
-			NeuralMap.History history = map.train(sequences, progress);
-			ReconstructedModel candidate = new ReconstructedModel(vae, active, map, embedding.normalisation(), choice.layout,
+			histories.add(map.train(sequences, progress));
+			models.add(new ReconstructedModel(vae, active, map, embedding.normalisation(), choice.layout,
 				choice.subsampling, first.dt() * choice.subsampling, first.timeUnit(), first.valueUnit(),
 				first.parameterName().isEmpty() ? "p" : first.parameterName(), parameters, maxima(checked, choice.subsampling),
-				sampleStates(states, settings.seed), excerpts(checked, choice.subsampling), thresholds);
-			SelfCheck.Result result = SelfCheck.run(candidate, names, parameters, starts, recorded);
-			candidates.add(result);
-			progress.report("Self-check", (m + 1.0) / settings.mapCandidates, "map " + (m + 1) + " of " + settings.mapCandidates + ": " + result.summary());
-			if (result.betterThan(check)) {
-				check = result;
-				model = candidate;
-				mapHistory = history;
-			}
+				sampleStates(states, settings.seed), excerpts(checked, choice.subsampling), thresholds));
+			candidates.add(SelfCheck.run(models.get(m), names, parameters, starts, recorded));
+			progress.report("Self-check", (m + 1.0) / settings.mapCandidates, "map " + (m + 1) + " of " + settings.mapCandidates + ": " + candidates.get(m).summary());
 		}
+		// the best map is kept; those that reproduce as many recordings join it as an ensemble
+		int best = 0;
+		for (int m = 1; m < candidates.size(); m++) if (candidates.get(m).betterThan(candidates.get(best))) best = m;
+		List<NeuralMap> others = new ArrayList<>();
+		for (int m = 0; m < candidates.size(); m++)
+			if (m != best && candidates.get(m).passed() == candidates.get(best).passed()) others.add(models.get(m).map());
+		ReconstructedModel model = models.get(best).withOtherMembers(others);
+		NeuralMap.History mapHistory = histories.get(best);
+		SelfCheck.Result check = candidates.get(best);
 		return new Result(model, choice, dimension, dimensionHistory, vaeHistory, mapHistory, active, check, candidates,
 			(System.nanoTime() - start) / 1e9);
 	}

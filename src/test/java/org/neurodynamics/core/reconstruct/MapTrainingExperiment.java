@@ -22,7 +22,8 @@ import org.neurodynamics.core.trace.Trace;
  * by the self-check at the recorded values and by the regime class at 16 values over
  * [1.2, 4.0], with the model's fixed spike thresholds for map and truth alike.
  * <p>
- * Arguments: training currents (comma-separated), then variants, each
+ * Arguments: training currents (comma-separated), autoencoder settings
+ * ({@code epochs=..;lr=..;beta=..}), then map variants, each
  * {@code key=value;key=value} over rollout, forcing, inputNoise, stateNoise, epochs, samples, seed.
  */
 public final class MapTrainingExperiment {
@@ -36,6 +37,16 @@ public final class MapTrainingExperiment {
 		s.stateDimension = 3;
 		s.mapEpochs = 1;
 		s.mapCandidates = 1;
+		for (String kv : args[1].split(";")) {
+			String[] p = kv.split("=");
+			switch (p[0]) {
+				case "epochs": s.autoencoderEpochs = Integer.parseInt(p[1]); break;
+				case "lr": s.learningRate = Double.parseDouble(p[1]); break;
+				case "beta": s.beta = Double.parseDouble(p[1]); break;
+				case "-": break;
+				default: throw new IllegalArgumentException(p[0]);
+			}
+		}
 		long t0 = System.nanoTime();
 		Reconstruction.Result base = Reconstruction.run(traces, s, Progress.NONE);
 		ReconstructedModel m = base.model;
@@ -70,10 +81,10 @@ public final class MapTrainingExperiment {
 			truth[i] = classifier.classify(toDouble(x, m.subsampling()), m.dt()).label();
 		}
 		System.out.println("truth: " + String.join(" ", truth));
-		for (int v = 1; v < args.length; v++) {
+		for (int v = 2; v < args.length; v++) {
 			NeuralMap.Config c = NeuralMap.Config.of(3).withHidden(s.mapHidden).withIncrement(true).withRolloutSteps(s.rolloutSteps)
 				.withInputNoise(s.inputNoise).withStateNoise(s.stateNoise).withEpochs(s.mapEpochs).withMaxSamplesPerEpoch(s.samplesPerEpoch)
-				.withEpochs(40);
+				.withEpochs(40).withLearningRate(1e-3);
 			for (String kv : args[v].split(";")) {
 				String[] p = kv.split("=");
 				switch (p[0]) {
