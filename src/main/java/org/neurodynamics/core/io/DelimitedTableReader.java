@@ -20,13 +20,20 @@ import org.neurodynamics.core.UserInputException;
  * detected from the first line (tab, then semicolon, then comma); the first line is a
  * header when any of its cells is not a number. Cells may be quoted as in CSV. With tab or
  * semicolon separators a decimal comma is accepted ("1,5"), as spreadsheets in many
- * locales write it. A column may end before the others (empty cells to the end of the
- * file), but may not have gaps.
+ * locales write it. A single column with decimal commas is read as such when it has a
+ * one-name header; without a header, lines such as "-59,9" could be one number with a
+ * decimal comma or two integer columns, and are refused with the ways to say which. A
+ * column may end before the others (empty cells to the end of the file), but may not have
+ * gaps.
  */
 public final class DelimitedTableReader {
 
 	private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 	private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d*,\\d+([eE][+-]?\\d+)?");
+	/** A line that is either one number with a decimal comma or two integers: "-59,9", "12,345", or "-60". */
+	private static final Pattern INTEGER_PAIR = Pattern.compile("\\s*[+-]?\\d+\\s*(,\\s*\\d+\\s*)?,?\\s*");
+	/** A separator that never occurs in a line: the whole line is one cell. */
+	private static final char NO_SEPARATOR = '\n';
 
 	private DelimitedTableReader() {}
 
@@ -59,6 +66,15 @@ public final class DelimitedTableReader {
 		boolean header = false;
 		for (String cell : firstCells)
 			if (!cell.isEmpty() && Double.isNaN(number(cell, decimalComma)) && !isNaNText(cell)) header = true;
+
+		if (separator == ',' && trimmedSize(firstCells) <= 1 && header && singleDecimalCommaColumn(lines, first + 1)) {
+			separator = NO_SEPARATOR;
+			decimalComma = true;
+		}
+		else if (separator == ',' && !header && integerPairs(lines, first)) throw new UserInputException(label +
+			" is ambiguous: its lines (such as '" + lines.get(first).trim() + "') can be read as one column of numbers " +
+			"with a decimal comma or as two columns of integers. Add a header line: one name for a column with decimal " +
+			"commas, two names separated by a comma for two columns; or save the file with a semicolon or tab separator.");
 
 		int columns = trimmedSize(firstCells);
 		List<String> names = new ArrayList<>();
@@ -105,6 +121,30 @@ public final class DelimitedTableReader {
 			for (int r = 0; r < cols[c].length; r++) cols[c][r] = list.get(r);
 		}
 		return new NumericTable(source, names, cols);
+	}
+
+	/** Every data line from {@code from} on is one number, at least one with a decimal comma ("-59,9"). */
+	private static boolean singleDecimalCommaColumn(List<String> lines, int from) {
+		boolean comma = false;
+		for (int i = from; i < lines.size(); i++) {
+			String s = lines.get(i).trim();
+			if (s.isEmpty()) continue;
+			if (DECIMAL_COMMA.matcher(s).matches()) comma = true;
+			else if (!NUMBER.matcher(s).matches() && !isNaNText(s)) return false;
+		}
+		return comma;
+	}
+
+	/** Every line from {@code from} on is an integer or a pair of integers, the second unsigned; at least one a pair. */
+	private static boolean integerPairs(List<String> lines, int from) {
+		boolean pair = false;
+		for (int i = from; i < lines.size(); i++) {
+			String s = lines.get(i);
+			if (s.trim().isEmpty()) continue;
+			if (!INTEGER_PAIR.matcher(s).matches()) return false;
+			if (s.indexOf(',') >= 0 && s.indexOf(',') < s.trim().length() - 1) pair = true;
+		}
+		return pair;
 	}
 
 	/** Tab, then semicolon, then comma: the first that separates cells of the line. */
