@@ -32,6 +32,14 @@ class FailingCommandMacroIT {
 	}
 
 	@Test
+	void wholeNumbersBeyondTheirRangeAreRefusedNotWrappedAround(@TempDir Path out) throws Exception {
+		String log = run(out, "run(\"Explore Reconstructed Model...\", \"model=[" + out + "/none.ndmodel] parameters=2 " +
+			"iterations=100 transient_steps=1e12\");\n", new Path[0]);
+		assertFalse(Files.exists(out.resolve("next.txt")), "the macro ran on after the failed command; log:\n" + log);
+		assertTrue(log.contains("'transient_steps' = 1.0E12 is too large"), log);
+	}
+
+	@Test
 	void anInternalErrorStopsTheMacroWithOneMessageAndOneStackTrace(@TempDir Path out) throws Exception {
 		// A plugin jar with a menu entry for a command that has a bug.
 		Path jar = out.resolve("internal-error-test.jar");
