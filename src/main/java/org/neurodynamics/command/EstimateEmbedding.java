@@ -29,8 +29,10 @@ public class EstimateEmbedding extends TraceInputCommand {
 	@Parameter(label = "Output folder", required = false, style = "directory")
 	private File output;
 
+	// Not 'table': that is the inherited input naming the source table, and SciJava refuses
+	// a command with two items of one name.
 	@Parameter(type = ItemIO.OUTPUT, label = "Embedding estimate")
-	private ResultsTable table;
+	private ResultsTable estimate;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Average mutual information")
 	private Plot mutual_information;
@@ -41,11 +43,11 @@ public class EstimateEmbedding extends TraceInputCommand {
 	@Override
 	public void run() {
 		EmbeddingEstimate e = reconstruction.estimateEmbedding(readTraces(), max_delay, max_dimension, progress());
-		table = ReconstructionResults.embeddingTable(e);
+		estimate = ReconstructionResults.embeddingTable(e);
 		mutual_information = ReconstructionResults.mutualInformationPlot(e);
 		false_neighbours = ReconstructionResults.falseNeighboursPlot(e);
 		log().info("Embedding of '" + e.traceName + "': suggested delay " + e.delay + " samples, minimal dimension " + e.dimension);
-		save(output, "embedding-estimate", table);
+		save(output, "embedding-estimate", estimate);
 		save(output, "mutual-information", mutual_information);
 		save(output, "false-neighbours", false_neighbours);
 	}

@@ -85,6 +85,7 @@ public class EstimateStateDimension extends TraceInputCommand {
 
 	@Override
 	public void run() {
+		requireWritableFolder(output);
 		DimensionAnalysis.Settings s = new DimensionAnalysis.Settings();
 		s.maxLatent = max_latent;
 		s.seeds = seeds;

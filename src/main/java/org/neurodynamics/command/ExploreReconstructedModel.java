@@ -14,6 +14,7 @@ import org.neurodynamics.core.reconstruct.ReconstructedModel;
 import org.neurodynamics.core.trace.ParameterList;
 import org.neurodynamics.results.ExplorationResults;
 import org.neurodynamics.service.ReconstructionService;
+import org.neurodynamics.core.UserInputException;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -37,7 +38,7 @@ public class ExploreReconstructedModel extends LongCommand {
 	private String parameters = "1.3:0.05:4.0";
 
 	@Parameter(label = "Iterations", description = "Map steps recorded per value, after the transient.")
-	private int iterations = 5000;
+	private long iterations = 5000;
 
 	@Parameter(label = "Transient steps")
 	private int transient_steps = 2000;
@@ -80,11 +81,14 @@ public class ExploreReconstructedModel extends LongCommand {
 
 	@Override
 	public void run() {
+		// A long, so that a huge value is refused as such instead of wrapping around to a negative int.
+		if (iterations > Integer.MAX_VALUE) throw new UserInputException("Iterations = " + iterations +
+			" is far more than can be explored; use at most a few million map steps per value.");
 		ReconstructedModel m = reconstruction.load(model);
 		double at = Double.isNaN(trace_at) ? m.trainingParameters()[0] : trace_at;
 		Explorer.Settings s = new Explorer.Settings();
 		s.grid = ParameterList.parse(parameters, "parameter values");
-		s.iterations = iterations;
+		s.iterations = (int) Math.max(Integer.MIN_VALUE, iterations);
 		s.transientSteps = transient_steps;
 		s.initialStates = initial_states;
 		s.sweepSteps = sweep_steps;
@@ -98,7 +102,7 @@ public class ExploreReconstructedModel extends LongCommand {
 		maxima = ExplorationResults.bifurcationTable(points);
 		density = ExplorationResults.densityImage(m, points);
 		fixed_points = ExplorationResults.fixedPointTable(points);
-		int steps = Math.min(iterations, 2000);
+		int steps = (int) Math.min(iterations, 2000);
 		INDArray orbit = Explorer.orbit(m, at, 0, steps, transient_steps);
 		trace = ExplorationResults.tracePlot(m, at, m.decodeObserved(orbit));
 		phase = ExplorationResults.phasePortrait(m, at, orbit.toFloatMatrix());

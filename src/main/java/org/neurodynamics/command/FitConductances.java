@@ -164,6 +164,7 @@ public class FitConductances extends TraceInputCommand {
 
 	@Override
 	public void run() {
+		requireWritableFolder(output);
 		List<Trace> traces = readTraces();
 		if (trace < 0 || trace >= traces.size()) throw new UserInputException("There is no trace " + trace + ": the source has " +
 			traces.size() + " trace(s), numbered 0 to " + (traces.size() - 1) + ".");

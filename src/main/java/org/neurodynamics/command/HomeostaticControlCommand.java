@@ -106,6 +106,7 @@ public class HomeostaticControlCommand extends LongCommand {
 
 	@Override
 	public void run() {
+		requireWritableFolder(output);
 		ModelRequest request = new ModelRequest();
 		request.model = model;
 		request.swc = swc;

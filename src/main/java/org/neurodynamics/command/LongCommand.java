@@ -25,6 +25,32 @@ public abstract class LongCommand extends ContextCommand {
 		log.info("Saved " + org.neurodynamics.results.ResultFiles.save(folder, name, result));
 	}
 
+	/**
+	 * Refuses an output folder that cannot be written, before the work starts, so that a
+	 * long run does not end with nothing saved. Null (save nothing) passes.
+	 */
+	protected static void requireWritableFolder(java.io.File folder) {
+		if (folder == null) return;
+		try {
+			org.neurodynamics.core.io.AtomicFiles.checkWritable(folder.toPath().resolve("results.csv"));
+		}
+		catch (java.io.IOException e) {
+			throw new org.neurodynamics.core.UserInputException("Cannot save results in the output folder '" + folder + "' (" +
+				e.getMessage() + "). Choose a folder you can write to.", e);
+		}
+	}
+
+	/** Refuses a file that cannot be written, before the work that produces it starts. */
+	protected static void requireWritableFile(java.io.File file, String what) {
+		try {
+			org.neurodynamics.core.io.AtomicFiles.checkWritable(file.toPath());
+		}
+		catch (java.io.IOException e) {
+			throw new org.neurodynamics.core.UserInputException("Cannot write the " + what + " '" + file + "' (" + e.getMessage() +
+				"). Choose a file in a folder you can write to.", e);
+		}
+	}
+
 	/** Progress for the core: status bar in the GUI, log lines headless; cancelled with the command. */
 	protected Progress progress() {
 		return new StatusProgress(status, log, this::isCanceled);

@@ -110,6 +110,9 @@ public class ReconstructDynamics extends TraceInputCommand {
 	@Override
 	public void run() {
 		if (model == null) throw new UserInputException("Choose where to save the model file (model=...).");
+		// Before training, not after: a path that cannot be written would lose the whole run.
+		requireWritableFile(model, "model file");
+		requireWritableFolder(output);
 		ReconstructionSettings s = new ReconstructionSettings();
 		s.embeddingDimension = embedding;
 		s.slowBins = slow_bins;

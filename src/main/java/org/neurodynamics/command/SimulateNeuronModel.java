@@ -14,6 +14,7 @@ import org.neurodynamics.results.TraceImage;
 import org.neurodynamics.results.TracePlots;
 import org.neurodynamics.results.TraceTables;
 import org.neurodynamics.service.SimulationService;
+import org.neurodynamics.core.UserInputException;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -68,6 +69,13 @@ public class SimulateNeuronModel extends LongCommand {
 
 	@Override
 	public void run() {
+		// Only the documented sentinels mean 'the model's usual value': 0 for duration and dt, -1 for the transient.
+		if (!(duration >= 0) || Double.isInfinite(duration)) throw new UserInputException("The duration must be a positive time, " +
+			"or 0 for the model's usual value; got " + duration + ".");
+		if (!(dt >= 0) || Double.isInfinite(dt)) throw new UserInputException("The sampling interval (dt) must be a positive time, " +
+			"or 0 for the model's usual value; got " + dt + ".");
+		if (!(transient_time >= 0 || transient_time == -1) || Double.isInfinite(transient_time)) throw new UserInputException(
+			"The transient time must be 0 or more, or -1 for the model's usual value; got " + transient_time + ".");
 		NeuronModel m = NeuronModels.byName(model);
 		double[] usual = m.usualTiming();
 		int observed = variable == null || variable.isBlank() ? m.observedVariable() : m.variableIndex(variable.trim());

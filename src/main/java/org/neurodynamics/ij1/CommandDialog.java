@@ -134,6 +134,10 @@ final class CommandDialog {
 		boolean nanAllowed = fallback instanceof Double && Double.isNaN((Double) fallback);
 		if (Double.isNaN(v) && nanAllowed) return v;
 		if (Double.isNaN(v)) throw new UserInputException("'" + item.getName() + "' must be a number.");
+		// A value beyond the field's range would wrap around (1e12 as an int is -727379968).
+		if ((t == int.class || t == Integer.class) && (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) ||
+			(t == long.class || t == Long.class) && (v < -9.2e18 || v > 9.2e18))
+			throw new UserInputException("'" + item.getName() + "' = " + v + " is too large in magnitude for this whole-number setting.");
 		if (t == int.class || t == Integer.class) return (int) Math.round(v);
 		if (t == long.class || t == Long.class) return Math.round(v);
 		if (t == float.class || t == Float.class) return (float) v;

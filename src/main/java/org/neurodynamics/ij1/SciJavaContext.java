@@ -3,6 +3,9 @@ package org.neurodynamics.ij1;
 import ij.IJ;
 
 import org.scijava.Context;
+import org.scijava.event.EventHandler;
+import org.scijava.event.EventService;
+import org.scijava.module.event.ModuleErroredEvent;
 
 /**
  * The SciJava context for ImageJ 1 menu entries: Fiji's own when the plugin runs inside
@@ -12,17 +15,29 @@ import org.scijava.Context;
 final class SciJavaContext {
 
 	private static Context own;
+	/** Held here: the event service keeps only weak references to its subscribers. */
+	private static final QuietErrors QUIET_ERRORS = new QuietErrors();
+	private static Context subscribed;
 
 	private SciJavaContext() {}
 
 	static synchronized Context get() {
+		Context context = null;
 		if (isFiji()) {
 			// imagej-legacy answers this call with the context Fiji already runs.
 			Object fiji = IJ.runPlugIn("org.scijava.Context", "");
-			if (fiji instanceof Context) return (Context) fiji;
+			if (fiji instanceof Context) context = (Context) fiji;
 		}
-		if (own == null) own = new Context();
-		return own;
+		if (context == null) {
+			if (own == null) own = new Context();
+			context = own;
+		}
+		if (subscribed != context) {
+			EventService events = context.getService(EventService.class);
+			if (events != null) events.subscribe(QUIET_ERRORS);
+			subscribed = context;
+		}
+		return context;
 	}
 
 	private static boolean isFiji() {
@@ -32,6 +47,18 @@ final class SciJavaContext {
 		}
 		catch (ClassNotFoundException e) {
 			return false;
+		}
+	}
+
+	/**
+	 * The menu bridge reports a failed command itself (one message, and the stack trace
+	 * logged once for internal errors); SciJava would log every failure again, user errors
+	 * included.
+	 */
+	public static final class QuietErrors {
+		@EventHandler
+		public void onError(ModuleErroredEvent event) {
+			if (event.getModule().getInfo().getDelegateClassName().startsWith("org.neurodynamics.")) event.consume();
 		}
 	}
 }

@@ -72,6 +72,8 @@ public final class ExplorationResults {
 					rt.addValue("Initial state", o + 1);
 					rt.addValue("Maximum", m);
 				}
+		// Orbits without maxima (a model that settles): the saved CSV still has its header.
+		if (rt.size() == 0) for (String heading : new String[] { "Parameter", "Initial state", "Maximum" }) rt.getFreeColumn(heading);
 		return rt;
 	}
 

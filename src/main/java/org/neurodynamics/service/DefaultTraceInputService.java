@@ -27,12 +27,17 @@ import org.neurodynamics.core.io.NumericTable;
 import org.neurodynamics.core.trace.DeltaFOverF;
 import org.neurodynamics.core.trace.Trace;
 import org.neurodynamics.results.TraceImage;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.service.AbstractService;
 import org.scijava.service.Service;
 
 @Plugin(type = Service.class)
 public class DefaultTraceInputService extends AbstractService implements TraceInputService {
+
+	@Parameter(required = false)
+	private LogService log;
 
 	@Override
 	public List<Trace> fromImage(ImagePlus image) {
@@ -201,7 +206,22 @@ public class DefaultTraceInputService extends AbstractService implements TraceIn
 	@Override
 	public List<Trace> fromAbf(File file, int channel, boolean stepOnly) {
 		AbfFile abf = AbfReader.read(file.toPath());
-		return stepOnly ? abf.stepTraces(channel) : abf.traces(channel);
+		List<Trace> traces = stepOnly ? abf.stepTraces(channel) : abf.traces(channel);
+		if (traces.size() > 1 && traces.stream().noneMatch(Trace::hasParameter) && log != null) log.warn(noStepsHint(abf, stepOnly));
+		return traces;
+	}
+
+	/**
+	 * For recordings whose command is the same in every sweep (a brief test pulse, nothing
+	 * steps): why the sweeps have no control-parameter values, and how to give them, the
+	 * sweep index among them.
+	 */
+	static String noStepsHint(AbfFile abf, boolean stepOnly) {
+		int n = abf.sweepCount();
+		return "'" + abf.path().getFileName() + "': no epoch of its protocol changes level from sweep to sweep (the same " +
+			"command, such as a brief test pulse, in every sweep), so its " + n + " sweeps have no control-parameter values" +
+			(stepOnly ? " and 'step only' keeps whole sweeps" : "") + ". Type one value per sweep as parameters, or use the " +
+			"sweep index: parameters=0:1:" + (n - 1) + " parameter_name=sweep.";
 	}
 
 	@Override

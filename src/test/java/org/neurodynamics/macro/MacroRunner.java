@@ -40,9 +40,15 @@ final class MacroRunner {
 
 	/** Runs {@code macro} with {@code argument} (getArgument() in the macro). */
 	static void run(String macro, String argument) throws Exception {
+		run(macro, argument, new Path[0]);
+	}
+
+	/** Runs {@code macro} with further plugin jars (a test's own menu entries) besides the plugin. */
+	static void run(String macro, String argument, Path[] extraJars) throws Exception {
 		LegacyEnvironment ij = new LegacyEnvironment(null, true);
 		ij.disableIJ1PluginDirs();
 		ij.addPluginClasspath(pluginClassPath());
+		for (Path jar : extraJars) ij.addPluginClasspath(jar.toFile());
 		ij.runMacro(macro, argument);
 	}
 

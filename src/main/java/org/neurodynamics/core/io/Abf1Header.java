@@ -36,15 +36,19 @@ final class Abf1Header {
 		int dataFormat = b.getShort(100);
 		if (dataFormat != 0 && dataFormat != 1) throw file.damaged("unknown sample format " + dataFormat);
 		h.floatData = dataFormat == 1;
-		h.dataByteStart = Integer.toUnsignedLong(b.getInt(40)) * AbfBytes.BLOCK +
-			(long) b.getShort(14) * (h.floatData ? 4 : 2);
+		int ignored = b.getShort(14);
+		if (ignored < 0) throw file.damaged("nNumPointsIgnored is " + ignored + ", a number of samples that cannot be negative");
+		h.dataByteStart = Integer.toUnsignedLong(b.getInt(40)) * AbfBytes.BLOCK + (long) ignored * (h.floatData ? 4 : 2);
+		h.headerBytes = extended ? EXTENDED_HEADER_SIZE : OLD_HEADER_SIZE;
 
 		h.channelCount = b.getShort(120);
 		if (h.channelCount < 1 || h.channelCount > ADC_COUNT) throw file.damaged("it declares " + h.channelCount + " channels");
 		// fADCSampleInterval is the interval between interleaved samples of all channels.
 		h.sampleIntervalUs = (double) b.getFloat(122) * h.channelCount;
+		h.sampleIntervalField = "fADCSampleInterval x nADCNumChannels";
 		double adcRange = b.getFloat(244);
 		int adcResolution = b.getInt(252);
+		if (!h.floatData) AbfReader.checkAdcScale(file, adcRange, adcResolution);
 
 		h.adcNames = new String[h.channelCount];
 		h.adcUnits = new String[h.channelCount];

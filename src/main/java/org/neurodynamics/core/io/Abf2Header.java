@@ -39,6 +39,20 @@ final class Abf2Header {
 		ByteBuffer entry(AbfBytes file, long i, String what) throws IOException {
 			return file.read(byteStart + i * entrySize, entrySize, what);
 		}
+
+		/**
+		 * Refuses entries smaller than the fields read from them, and more entries than the
+		 * file holds (so that no count drives a long loop or a large allocation).
+		 */
+		Section check(AbfBytes file, String what, int fieldBytes) {
+			if (isEmpty()) return this;
+			if (entrySize < fieldBytes) throw file.damaged("its " + what + " entries are " + entrySize +
+				" bytes long, fewer than the " + fieldBytes + " bytes of their fields");
+			if (count > (file.size() - Math.min(byteStart, file.size())) / entrySize)
+				throw file.damaged("its " + what + " declares " + count + " entries of " + entrySize + " bytes from byte " +
+					byteStart + ", more than the file's " + file.size() + " bytes hold");
+			return this;
+		}
 	}
 
 	static AbfHeader parse(AbfBytes file) throws IOException {
@@ -60,11 +74,13 @@ final class Abf2Header {
 		h.sampleIntervalUs = p.getFloat(2);
 		double adcRange = p.getFloat(110);
 		int adcResolution = p.getInt(118);
+		if (!h.floatData) AbfReader.checkAdcScale(file, adcRange, adcResolution);
 
 		List<String> strings = strings(file, new Section(info, STRINGS));
 
 		Section adc = new Section(info, ADC);
 		if (adc.isEmpty() || adc.count > 16) throw file.damaged("it declares " + adc.count + " ADC channels");
+		adc.check(file, "ADC section", 82);
 		h.channelCount = (int) adc.count;
 		h.adcNames = new String[h.channelCount];
 		h.adcUnits = new String[h.channelCount];
@@ -82,7 +98,7 @@ final class Abf2Header {
 				throw file.damaged("channel " + i + " has no valid scale factor");
 		}
 
-		Section dac = new Section(info, DAC);
+		Section dac = new Section(info, DAC).check(file, "DAC section", 46);
 		int dacCount = dac.isEmpty() ? 0 : (int) Math.min(dac.count, 16);
 		h.dacNames = new String[dacCount];
 		h.dacUnits = new String[dacCount];
@@ -102,7 +118,7 @@ final class Abf2Header {
 			h.epochsByDac.add(new ArrayList<>());
 		}
 
-		Section epochs = new Section(info, EPOCH_PER_DAC);
+		Section epochs = new Section(info, EPOCH_PER_DAC).check(file, "epoch table", 30);
 		for (long i = 0; !epochs.isEmpty() && i < epochs.count; i++) {
 			ByteBuffer e = epochs.entry(file, i, "epoch table");
 			int d = indexOf(dacNumbers, e.getShort(2));
@@ -116,6 +132,10 @@ final class Abf2Header {
 		if (data.entrySize != (h.floatData ? 4 : 2)) throw file.damaged("its samples are " + data.entrySize + " bytes long");
 		h.dataByteStart = data.byteStart;
 		h.dataPointCount = data.count;
+		// The samples follow the header and the sections read above.
+		h.headerBytes = Math.max(FILE_INFO_SIZE, protocolSection.byteStart + protocolSection.entrySize);
+		if (data.byteStart < adc.byteStart + adc.count * adc.entrySize && data.byteStart >= adc.byteStart)
+			throw file.damaged("its data section starts at byte " + data.byteStart + ", inside the ADC section");
 
 		Section synch = new Section(info, SYNCH_ARRAY);
 		if (!synch.isEmpty() && synch.entrySize >= 8 && synch.count < Integer.MAX_VALUE / 8) {

@@ -52,7 +52,9 @@ public final class AbfEpoch {
 	public double level(int sweep) { return firstLevel + deltaLevel * sweep; }
 
 	/** Duration in samples during sweep {@code sweep} (0-based), never negative. */
-	public int duration(int sweep) { return Math.max(0, firstDuration + deltaDuration * sweep); }
+	public int duration(int sweep) {
+		return (int) Math.max(0, Math.min(Integer.MAX_VALUE, firstDuration + (long) deltaDuration * sweep));
+	}
 
 	@Override
 	public String toString() {

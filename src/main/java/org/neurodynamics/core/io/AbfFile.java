@@ -22,6 +22,7 @@ public final class AbfFile {
 	private final float[][] data;
 	private final int[] sweepStarts;
 	private final int[] sweepLengths;
+	private final boolean fixedSweepLength;
 
 	AbfFile(Path path, AbfHeader header, float[][] data, int[] sweepStarts, int[] sweepLengths) {
 		this.path = path;
@@ -29,6 +30,10 @@ public final class AbfFile {
 		this.data = data;
 		this.sweepStarts = sweepStarts;
 		this.sweepLengths = sweepLengths;
+		boolean fixed = true;
+		for (int len : sweepLengths) fixed &= len == sweepLengths[0];
+		// Once: it is asked per sweep, and would make reading many sweeps quadratic.
+		this.fixedSweepLength = fixed;
 	}
 
 	public Path path() { return path; }
@@ -78,9 +83,7 @@ public final class AbfFile {
 
 	/** Whether all sweeps have the same length (not so for variable-length event-driven recordings). */
 	public boolean hasFixedSweepLength() {
-		for (int len : sweepLengths)
-			if (len != sweepLengths[0]) return false;
-		return true;
+		return fixedSweepLength;
 	}
 
 	/** Samples of one channel in one sweep, in the channel's units. */

@@ -11,6 +11,10 @@ final class AbfHeader {
 	int operationMode;
 	/** Interval between two samples of one channel, in microseconds. */
 	double sampleIntervalUs;
+	/** Name of the header field the sampling interval comes from, for messages. */
+	String sampleIntervalField = "fADCSequenceInterval";
+	/** Bytes of header before which no sample can start. */
+	long headerBytes;
 	int channelCount;
 	String[] adcNames;
 	String[] adcUnits;

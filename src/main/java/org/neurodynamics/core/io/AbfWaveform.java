@@ -86,6 +86,8 @@ final class AbfWaveform {
 		if (n <= 0) return;
 		double level = s.level, delta = level - before;
 		int pulses = s.pulsePeriod > 0 ? n / s.pulsePeriod : 0;
+		// A damaged header may give a negative or huge width: a pulse lasts 0 to its period.
+		int width = pulses > 0 ? Math.max(0, Math.min(s.pulseWidth, s.pulsePeriod)) : 0;
 		switch (s.type) {
 		case STEP:
 			Arrays.fill(out, s.from, s.to, (float) level);
@@ -97,14 +99,14 @@ final class AbfWaveform {
 			Arrays.fill(out, s.from, s.to, (float) before);
 			for (int p = 0; p < pulses; p++) {
 				int p1 = s.from + p * s.pulsePeriod;
-				Arrays.fill(out, p1, Math.min(s.to, p1 + s.pulseWidth), (float) level);
+				Arrays.fill(out, p1, Math.min(s.to, p1 + width), (float) level);
 			}
 			break;
 		case TRIANGLE:
 			Arrays.fill(out, s.from, s.to, (float) before);
 			for (int p = 0; p < pulses; p++) {
 				int p1 = s.from + p * s.pulsePeriod;
-				int p2 = Math.min(s.to, p1 + s.pulseWidth), p3 = Math.min(s.to, p1 + s.pulsePeriod);
+				int p2 = Math.min(s.to, p1 + width), p3 = Math.min(s.to, p1 + s.pulsePeriod);
 				linspace(out, p1, p2, before, level);
 				linspace(out, p2, p3, level, before);
 			}
@@ -119,7 +121,7 @@ final class AbfWaveform {
 			Arrays.fill(out, s.from, s.to, (float) before);
 			for (int p = 0; p < pulses; p++) {
 				int p1 = s.from + p * s.pulsePeriod;
-				int p3 = Math.min(s.to, p1 + s.pulseWidth), p2 = (p1 + p3) / 2;
+				int p3 = Math.min(s.to, p1 + width), p2 = (p1 + p3) / 2;
 				Arrays.fill(out, p1, p2, (float) (before + delta));
 				Arrays.fill(out, p2, p3, (float) (before - delta));
 			}

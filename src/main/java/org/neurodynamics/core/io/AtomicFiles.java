@@ -75,6 +75,25 @@ public final class AtomicFiles {
 		}
 	}
 
+	/**
+	 * Fails now if {@code target} could not be written later: its folder cannot be created or
+	 * written to, or it is a folder. Creates the folder, and leaves no file behind.
+	 */
+	public static void checkWritable(Path target) throws IOException {
+		if (Files.isDirectory(target)) throw new IOException(target + " is a folder");
+		Path dir = target.toAbsolutePath().getParent();
+		if (dir != null) {
+			try {
+				Files.createDirectories(dir);
+			}
+			catch (java.nio.file.FileAlreadyExistsException e) {
+				throw new IOException(e.getFile() + " is a file, not a folder");
+			}
+		}
+		Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+		Files.delete(tmp);
+	}
+
 	public static void writeString(Path target, String text) throws IOException {
 		write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 	}

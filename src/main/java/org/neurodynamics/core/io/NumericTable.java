@@ -31,6 +31,19 @@ public final class NumericTable {
 		for (int c = 0; c < columns.length; c++) this.columns[c] = Objects.requireNonNull(columns[c], "column").clone();
 	}
 
+	private NumericTable(String source, List<String> names, double[][] columns, boolean own) {
+		this.source = source == null ? "" : source;
+		this.names = Collections.unmodifiableList(new ArrayList<>(names));
+		if (names.size() != columns.length) throw new IllegalArgumentException(names.size() + " names for " +
+			columns.length + " columns");
+		this.columns = columns;
+	}
+
+	/** A table that takes over {@code columns} without copying them (a reader's freshly made arrays). */
+	static NumericTable wrap(String source, List<String> names, double[][] columns) {
+		return new NumericTable(source, names, columns, true);
+	}
+
 	/**
 	 * One column per trace, named "name (unit)"; with {@code timeColumn}, a first column of
 	 * sample times. Traces may differ in length; with a time column they must share dt and

@@ -210,6 +210,7 @@ public final class ReconstructedModel {
 			if (!entries.containsKey("autoencoder.bin") || !entries.containsKey("map.bin")) throw corrupt(file, "a network is missing");
 			VariationalAutoencoder vae = VariationalAutoencoder.load(new ByteArrayInputStream(entries.get("autoencoder.bin")));
 			NeuralMap map = NeuralMap.load(new ByteArrayInputStream(entries.get("map.bin")));
+			checkFields(file, meta, vae, map);
 			double[] params = doubles(meta.getProperty("trainingParameters"));
 			float[][] maxima = new float[params.length][];
 			float[][] excerpts = new float[params.length][];
@@ -224,7 +225,11 @@ public final class ReconstructedModel {
 			int[] active = new int[act.length];
 			for (int i = 0; i < act.length; i++) active[i] = (int) act[i];
 			List<NeuralMap> members = new ArrayList<>();
-			for (int i = 1; entries.containsKey(memberEntry(i)); i++) members.add(NeuralMap.load(new ByteArrayInputStream(entries.get(memberEntry(i)))));
+			for (int i = 1; entries.containsKey(memberEntry(i)); i++) {
+				NeuralMap member = NeuralMap.load(new ByteArrayInputStream(entries.get(memberEntry(i))));
+				if (member.stateSize() != map.stateSize()) throw corrupt(file, memberEntry(i) + " advances " + member.stateSize() + " coordinates, map.bin " + map.stateSize());
+				members.add(member);
+			}
 			return new ReconstructedModel(vae, active, map, Normalisation.fromArray(doubles(meta.getProperty("normalisation"))),
 				new EmbeddingLayout(Integer.parseInt(meta.getProperty("embeddingDimension")), Integer.parseInt(meta.getProperty("delay")),
 					Integer.parseInt(meta.getProperty("slowBins", "0")), Integer.parseInt(meta.getProperty("slowBinWidth", "0"))),
@@ -247,6 +252,93 @@ public final class ReconstructedModel {
 	private static SpikeThresholds thresholds(Properties meta) {
 		String trough = meta.getProperty("spikeTrough"), peak = meta.getProperty("spikePeak");
 		return trough == null || peak == null ? null : new SpikeThresholds(Double.parseDouble(trough), Double.parseDouble(peak));
+	}
+
+	/** Most entries of the arrays and tables read from a model file; bounds what a damaged count can allocate. */
+	private static final int MAX_ENTRIES = 1_000_000;
+
+	/**
+	 * Every field of model.properties checked against what a reconstruction can write,
+	 * before anything is allocated from it: a damaged or hand-edited file is refused with
+	 * the field named, instead of an out-of-memory error, NaN results or a wrong model.
+	 * New fields of the model file get their check here.
+	 */
+	private static void checkFields(Path file, Properties meta, VariationalAutoencoder vae, NeuralMap map) {
+		intField(file, meta, "embeddingDimension", 1, MAX_ENTRIES);
+		intField(file, meta, "delay", 1, MAX_ENTRIES);
+		intField(file, meta, "subsampling", 1, MAX_ENTRIES);
+		double dt = numbers(file, meta, "dt", 1)[0];
+		if (!(dt > 0)) throw badField(file, "dt", meta.getProperty("dt"), "the time between map steps must be positive");
+		double[] norm = numbers(file, meta, "normalisation", 2);
+		if (!(norm[1] > 0)) throw badField(file, "normalisation", meta.getProperty("normalisation"), "the scale (second value) must be positive");
+		double[] act = numbers(file, meta, "active", -1);
+		if (act.length != map.stateSize()) throw badField(file, "active", meta.getProperty("active"), "the map advances " +
+			map.stateSize() + " coordinate(s)");
+		for (int i = 0; i < act.length; i++) {
+			if (act[i] != Math.rint(act[i]) || act[i] < 0 || act[i] >= vae.latentSize()) throw badField(file, "active",
+				meta.getProperty("active"), "coordinates are whole numbers from 0 to " + (vae.latentSize() - 1));
+			for (int j = 0; j < i; j++)
+				if (act[j] == act[i]) throw badField(file, "active", meta.getProperty("active"), "a coordinate appears twice");
+		}
+		int traces = numbers(file, meta, "trainingParameters", -1).length;
+		if (traces == 0) throw badField(file, "trainingParameters", "", "a model is trained on at least one trace");
+		for (int k = 0; k < traces; k++) {
+			if (meta.getProperty("trainingMaxima." + k) != null) numbers(file, meta, "trainingMaxima." + k, -1);
+			if (meta.getProperty("trainingExcerpt." + k) != null) numbers(file, meta, "trainingExcerpt." + k, -1);
+		}
+		int states = intField(file, meta, "initialStates", 1, MAX_ENTRIES);
+		for (int i = 0; i < states; i++) numbers(file, meta, "initialState." + i, act.length);
+		if (meta.getProperty("slowBins") != null) {
+			int bins = intField(file, meta, "slowBins", 0, MAX_ENTRIES);
+			intField(file, meta, "slowBinWidth", bins > 0 ? 1 : 0, MAX_ENTRIES);
+		}
+		if (meta.getProperty("spikeTrough") != null || meta.getProperty("spikePeak") != null) {
+			double trough = numbers(file, meta, "spikeTrough", 1)[0], peak = numbers(file, meta, "spikePeak", 1)[0];
+			if (!(peak > trough)) throw badField(file, "spikePeak", meta.getProperty("spikePeak"), "the recorded spike peak must lie above the trough " + trough);
+		}
+	}
+
+	private static int intField(Path file, Properties meta, String name, int min, int max) {
+		String text = meta.getProperty(name);
+		long v;
+		try {
+			v = Long.parseLong(text == null ? "" : text.trim());
+		}
+		catch (NumberFormatException e) {
+			throw badField(file, name, text, "it must be a whole number");
+		}
+		if (v < min || v > max) throw badField(file, name, text, "it must lie between " + min + " and " + max);
+		return (int) v;
+	}
+
+	/** The finite numbers of a comma-separated field; {@code count} of them, or any number up to MAX_ENTRIES when -1. */
+	private static double[] numbers(Path file, Properties meta, String name, int count) {
+		String text = meta.getProperty(name);
+		if (text == null) throw badField(file, name, null, "it is missing");
+		String[] parts = text.isEmpty() ? new String[0] : text.split(",", -1);
+		if (count >= 0 && parts.length != count || parts.length > MAX_ENTRIES)
+			throw badField(file, name, abbreviated(text), count >= 0 ? "it must hold " + count + " number(s), not " + parts.length :
+				"it holds more than " + MAX_ENTRIES + " numbers");
+		double[] v = new double[parts.length];
+		for (int i = 0; i < v.length; i++) {
+			try {
+				v[i] = Double.parseDouble(parts[i].trim());
+			}
+			catch (NumberFormatException e) {
+				v[i] = Double.NaN;
+			}
+			if (!Double.isFinite(v[i])) throw badField(file, name, abbreviated(text), "'" + parts[i] + "' is not a finite number");
+		}
+		return v;
+	}
+
+	private static String abbreviated(String text) {
+		return text == null || text.length() <= 60 ? text : text.substring(0, 60) + "...";
+	}
+
+	private static UserInputException badField(Path file, String name, String value, String why) {
+		return new UserInputException("The model file '" + file.getFileName() + "' is damaged or was edited: " + name +
+			(value == null ? "" : " = " + value) + " (" + why + "). Reconstruct the model again or choose another file.");
 	}
 
 	private static UserInputException corrupt(Path file, String detail) {

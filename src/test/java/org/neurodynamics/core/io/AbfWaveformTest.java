@@ -55,4 +55,18 @@ class AbfWaveformTest {
 		assertEquals(64, w.length);
 		assertEquals(3, w[63]);
 	}
+
+	@Test
+	void damagedPulseWidthsGiveATrainInsteadOfAnException() {
+		for (int width : new int[] { -5, Integer.MIN_VALUE, Integer.MAX_VALUE, 50 }) {
+			for (AbfEpochType type : new AbfEpochType[] { AbfEpochType.PULSE, AbfEpochType.BIPHASIC, AbfEpochType.TRIANGLE }) {
+				List<AbfEpoch> epochs = Arrays.asList(epoch(0, type, 1, 0, 40, 10, width));
+				float[] w = AbfWaveform.sweep(epochs, 0, 64, 0, false);
+				for (float v : w) assertTrue(Float.isFinite(v), type + " width " + width);
+			}
+		}
+		// An epoch duration that overflows with the sweep number stops at the end of the sweep.
+		List<AbfEpoch> epochs = Arrays.asList(new AbfEpoch(0, AbfEpochType.STEP, 1, 0, Integer.MAX_VALUE, Integer.MAX_VALUE, 0, 0));
+		assertEquals(1, AbfWaveform.sweep(epochs, 3, 64, 0, false)[63]);
+	}
 }

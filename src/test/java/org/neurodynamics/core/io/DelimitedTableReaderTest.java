@@ -84,10 +84,26 @@ class DelimitedTableReaderTest {
 	}
 
 	@Test
-	void decimalCommaIsNotANumberInCommaSeparatedFiles() throws IOException {
-		// "1,5" splits into two cells, so the row is too long
-		UserInputException e = failure("g.csv", "a\n1,5\n");
+	void aOneNameHeaderOverNumbersWithDecimalCommasIsOneColumn() throws IOException {
+		NumericTable t = DelimitedTableReader.readColumns(file("g.csv", "V\n-59,9\n-60\n-58,75\n"));
+		assertEquals(List.of("V"), t.names());
+		assertArrayEquals(new double[] { -59.9, -60, -58.75 }, t.column(0));
+		// a second column that is not a decimal part: still a too-long row
+		UserInputException e = failure("g2.csv", "a\n1,5.5\n");
 		assertTrue(e.getMessage().contains("row 2 has 2 cells"), e.getMessage());
+	}
+
+	@Test
+	void decimalCommasWithoutHeaderAreRefusedAsAmbiguous() throws IOException {
+		// Read as two columns, -59,9 gave traces of integer parts and first decimals.
+		UserInputException e = failure("g3.csv", "-59,9\n-60,1\n-61\n-58,75\n");
+		assertTrue(e.getMessage().contains("'g3.csv' is ambiguous"), e.getMessage());
+		assertTrue(e.getMessage().contains("header"), e.getMessage());
+		// with a header naming two columns, the same lines are two integer columns
+		NumericTable t = DelimitedTableReader.readColumns(file("g4.csv", "a,b\n-59,9\n-60,1\n"));
+		assertArrayEquals(new double[] { 9, 1 }, t.column(1));
+		// decimal points are not ambiguous
+		assertEquals(2, DelimitedTableReader.readColumns(file("g5.csv", "-59.5,9\n-60,1.5\n")).columnCount());
 	}
 
 	@Test
