@@ -42,11 +42,20 @@ public final class ExplorationResults {
 		plot.setColor(Color.RED);
 		plot.addPoints(px.stream().mapToDouble(Double::doubleValue).toArray(), py.stream().mapToDouble(Double::doubleValue).toArray(), Plot.CIRCLE);
 		plot.setColor(Color.BLACK);
-		plot.addLegend("reconstructed map\nrecorded data");
 		plot.setLimitsToFit(false);
 		// Room above the data for the legend, which would otherwise hide the highest points.
 		double[] limits = plot.getLimits();
-		plot.setLimits(limits[0], limits[1], limits[2], limits[3] + 0.3 * (limits[3] - limits[2]));
+		double top = limits[3] + 0.3 * (limits[3] - limits[2]);
+		plot.setLimits(limits[0], limits[1], limits[2], top);
+		// Values where the ensemble's maps settle in different regimes: a grey mark along the top.
+		List<Double> ux = new ArrayList<>();
+		for (Explorer.Point p : points) if (p.uncertain()) ux.add(p.parameter);
+		plot.setColor(Color.GRAY);
+		double[] uy = new double[ux.size()];
+		java.util.Arrays.fill(uy, top - 0.04 * (top - limits[2]));
+		plot.addPoints(ux.stream().mapToDouble(Double::doubleValue).toArray(), uy, Plot.BOX);
+		plot.setColor(Color.BLACK);
+		plot.addLegend("reconstructed map\nrecorded data\nmaps of the ensemble disagree");
 		return plot;
 	}
 
@@ -121,6 +130,8 @@ public final class ExplorationResults {
 			rt.addValue("Regime", p.label());
 			rt.addValue("Regimes of all orbits", labels(p));
 			rt.addValue("Coexisting", p.coexisting() ? 1 : 0);
+			rt.addValue("Maps agreeing", p.membersAgreeing() + " of " + p.memberLabels.length);
+			rt.addValue("Uncertain", p.uncertain() ? "maps disagree: " + String.join("; ", p.memberLabels) : "");
 			RegimeStats r = p.regimes[0];
 			rt.addValue("Spike rate", r == null ? Double.NaN : r.spikeRate());
 			rt.addValue("Mean ISI" + t, r == null ? Double.NaN : r.meanIsi());

@@ -60,10 +60,13 @@ public final class Explorer {
 		public final double lyapunov;
 		public final List<FixedPoints.FixedPoint> fixedPoints;
 		public final boolean farOutside;
+		/** Regime label of every ensemble member's orbit from the first initial state (member 0 is the kept map). */
+		public final String[] memberLabels;
 
 		Point(double parameter, float[][] orbits, RegimeStats[] regimes, double lyapunov, List<FixedPoints.FixedPoint> fixedPoints,
-			boolean farOutside)
+			boolean farOutside, String[] memberLabels)
 		{
+			this.memberLabels = memberLabels;
 			this.parameter = parameter;
 			this.orbits = orbits;
 			this.regimes = regimes;
@@ -87,6 +90,18 @@ public final class Explorer {
 		/** The regime of the first orbit, "diverged" when it left the state space. */
 		public String label() {
 			return regimes[0] == null ? "diverged" : regimes[0].label();
+		}
+
+		/** Ensemble members whose orbit settles in the same regime as the kept map's. */
+		public int membersAgreeing() {
+			int n = 0;
+			for (String l : memberLabels) if (l.equals(label())) n++;
+			return n;
+		}
+
+		/** True when fewer than four in five ensemble members agree with the kept map. */
+		public boolean uncertain() {
+			return membersAgreeing() < Math.ceil(0.8 * memberLabels.length);
 		}
 
 		/** True when orbits from different initial states settle in different regimes (coexistence). */
@@ -142,7 +157,51 @@ public final class Explorer {
 			progress.report("Iterating the map", (double) (settings.transientSteps + t0 + n) / (settings.transientSteps + steps), "");
 		}
 		if (settings.sweepSteps > 0) orbits = withSweeps(model, settings, orbits, nInit, progress);
-		return characterise(model, settings, orbits, lyapStates, nInit + (settings.sweepSteps > 0 ? 2 : 0), progress);
+		String[][] members = memberLabels(model, settings, start, nInit, progress);
+		return characterise(model, settings, orbits, lyapStates, nInit + (settings.sweepSteps > 0 ? 2 : 0), members, progress);
+	}
+
+	/**
+	 * The regime every other ensemble member settles in at each value, iterated from the same
+	 * first initial state as the kept map's first orbit; [value][member], member 0 left for
+	 * the kept map.
+	 */
+	private static String[][] memberLabels(ReconstructedModel model, Settings settings, float[][] start, int nInit, Progress progress) {
+		int nP = settings.grid.length, members = model.ensembleSize();
+		String[][] labels = new String[nP][members];
+		if (members == 1) return labels;
+		float[][] first = new float[nP][];
+		float[] pValues = new float[nP];
+		for (int i = 0; i < nP; i++) {
+			first[i] = start[i * nInit];
+			pValues[i] = (float) settings.grid[i];
+		}
+		INDArray p = Nd4j.create(pValues, new long[] { nP, 1 });
+		RegimeClassifier classifier = model.classifier();
+		double scale = range(model);
+		for (int m = 1; m < members; m++) {
+			org.neurodynamics.core.nn.NeuralMap map = model.member(m);
+			INDArray u = Nd4j.create(first);
+			for (int t = 0; t < settings.transientSteps; t++) u = map.step(u, p);
+			float[][] orbits = new float[nP][settings.iterations];
+			INDArray chunk = Nd4j.create(u.dataType(), (long) DECODE_CHUNK * nP, model.stateDimension());
+			for (int t0 = 0; t0 < settings.iterations; t0 += DECODE_CHUNK) {
+				int n = Math.min(DECODE_CHUNK, settings.iterations - t0);
+				for (int k = 0; k < n; k++) {
+					u = map.step(u, p);
+					chunk.get(org.nd4j.linalg.indexing.NDArrayIndex.interval((long) k * nP, (long) (k + 1) * nP), org.nd4j.linalg.indexing.NDArrayIndex.all()).assign(u);
+				}
+				float[] x = model.decodeObserved(n == DECODE_CHUNK ? chunk : chunk.get(
+					org.nd4j.linalg.indexing.NDArrayIndex.interval(0, (long) n * nP), org.nd4j.linalg.indexing.NDArrayIndex.all()));
+				for (int k = 0; k < n; k++)
+					for (int i = 0; i < nP; i++) orbits[i][t0 + k] = x[k * nP + i];
+				progress.checkCancelled("Exploration");
+			}
+			for (int i = 0; i < nP; i++)
+				labels[i][m] = diverged(orbits[i], model, scale) ? "diverged" : classifier.classify(toDouble(orbits[i]), model.dt()).label();
+			progress.report("Iterating the ensemble", (double) m / (members - 1), "map " + (m + 1) + " of " + members);
+		}
+		return labels;
 	}
 
 	/**
@@ -180,7 +239,7 @@ public final class Explorer {
 	}
 
 	private static List<Point> characterise(ReconstructedModel model, Settings settings, float[][] orbits, double[][][] lyapStates,
-		int nInit, Progress progress)
+		int nInit, String[][] members, Progress progress)
 	{
 		RegimeClassifier classifier = model.classifier();
 		MapAdapter adapter = new MapAdapter(model.map());
@@ -206,7 +265,8 @@ public final class Explorer {
 				for (int k = 0; k < lyapStates[i].length; k += Math.max(1, lyapStates[i].length / 4)) starts.add(lyapStates[i][k]);
 				fixed = finder.find(adapter, pv, starts);
 			}
-			points.add(new Point(pv, mine, regimes, lyapunov, fixed, model.isFarOutside(pv)));
+			members[i][0] = regimes[0] == null ? "diverged" : regimes[0].label();
+			points.add(new Point(pv, mine, regimes, lyapunov, fixed, model.isFarOutside(pv), members[i]));
 			progress.report("Characterising regimes", (double) (i + 1) / nP, model.parameterName() + " = " + (float) pv);
 		}
 		return points;
