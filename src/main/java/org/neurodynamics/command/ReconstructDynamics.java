@@ -71,6 +71,9 @@ public class ReconstructDynamics extends TraceInputCommand {
 	@Parameter(label = "Rollout steps", description = "Steps of the multi-step map loss (1 = one-step training).")
 	private int rollout = DEFAULTS.rolloutSteps;
 
+	@Parameter(label = "Teacher forcing", description = "Generalized teacher forcing alpha: during training the map's state is pulled this fraction back to the data after every step, so training windows (rollout steps) can span a burst cycle; 0 = a free rollout.")
+	private double teacher_forcing = DEFAULTS.teacherForcing;
+
 	@Parameter(label = "Maps", description = "Maps trained on the same states (seeds seed, seed+1, ...); the one that best reproduces the recordings is kept.")
 	private int maps = DEFAULTS.mapCandidates;
 
@@ -128,6 +131,7 @@ public class ReconstructDynamics extends TraceInputCommand {
 		s.mapEpochs = map_epochs;
 		s.rolloutSteps = rollout;
 		s.mapCandidates = maps;
+		s.teacherForcing = teacher_forcing;
 		s.learningRate = learning_rate;
 		s.samplesPerEpoch = samples_per_epoch;
 		s.seed = seed;

@@ -57,6 +57,15 @@ class ReconstructionTest {
 		float first = r.model.autoencoder().decodeMean(u, r.model.activeCoordinates()).getFloat(0, 0);
 		assertEquals(r.model.normalisation().invert(first), r.model.decodeObserved(u)[0], 1e-5);
 		assertArrayEquals(new double[] { 2.0, 3.0 }, loaded.trainingParameters());
+		// the self-check judged every trained map at both recorded values; the ensemble and the
+		// window layout and spike thresholds survive the file
+		assertEquals(r.candidateChecks.size(), quick().mapCandidates);
+		assertEquals(2, r.selfCheck.traces().size());
+		assertEquals(r.model.ensembleSize(), loaded.ensembleSize());
+		for (int m = 0; m < loaded.ensembleSize(); m++)
+			assertArrayEquals(r.model.member(m).step(u, p).toFloatVector(), loaded.member(m).step(u, p).toFloatVector(), 1e-6f);
+		assertEquals(r.model.layout().toString(), loaded.layout().toString());
+		assertEquals(r.model.spikeThresholds().threshold, loaded.spikeThresholds().threshold, 1e-12);
 
 		Explorer.Settings e = new Explorer.Settings();
 		e.grid = new double[] { 1.5, 2.5, 3.5 };
@@ -70,6 +79,8 @@ class ReconstructionTest {
 		assertEquals(300, points.get(1).orbits[1].length);
 		assertEquals(4, points.get(1).orbits.length, "two initial states plus the up and down sweeps");
 		assertEquals(100, points.get(2).orbits[3].length);
+		assertEquals(loaded.ensembleSize(), points.get(0).memberLabels.length);
+		assertEquals(points.get(0).label(), points.get(0).memberLabels[0]);
 		INDArray orbit = Explorer.orbit(loaded, 2.5, 0, 300, 10);
 		assertEquals(300, orbit.rows());
 		assertEquals(300, loaded.decodeObserved(orbit).length);
