@@ -52,7 +52,7 @@ final class MapWindows {
 			int held = (int) Math.round(config.validationFraction * q.length());
 			trainLen[s] = q.length() - held;
 		}
-		MapNormalisation nz = norm != null ? norm : MapNormalisation.of(sequences, trainLen, d);
+		MapNormalisation nz = norm != null ? norm : MapNormalisation.of(sequences, trainLen, d, config.incrementScaling);
 		float[][] std = new float[sequences.size()][];
 		float[] pStd = new float[sequences.size()];
 		for (int s = 0; s < sequences.size(); s++) {

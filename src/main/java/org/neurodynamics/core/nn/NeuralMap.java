@@ -64,12 +64,18 @@ public final class NeuralMap {
 		 * {@link TeacherForcedMapLoss}); 0 = a free rollout.
 		 */
 		public final double teacherForcing;
+		/**
+		 * Standardise every state coordinate by the spread of its one-step increments (see
+		 * {@link MapNormalisation#of(List, int[], int, boolean)}), so a slow coordinate counts.
+		 */
+		public final boolean incrementScaling;
 
 		private Config(int stateSize, int[] hidden, Activation activation, boolean increment, double inputNoise,
 			double stateNoise, int rolloutSteps, double learningRate, int epochs, int batchSize, long seed,
 			double weightDecay, double validationFraction, int validationSteps, int patience, long maxSamplesPerEpoch,
-			double teacherForcing) {
+			double teacherForcing, boolean incrementScaling) {
 			this.teacherForcing = teacherForcing;
+			this.incrementScaling = incrementScaling;
 			this.stateSize = stateSize;
 			this.hidden = hidden.clone();
 			this.activation = activation;
@@ -95,18 +101,18 @@ public final class NeuralMap {
 		 */
 		public static Config of(int stateSize) {
 			return new Config(stateSize, new int[] { 128, 128, 128 }, Activation.TANH, true, 0.05, 0.02, 8, 1e-3, 40, 256,
-				0, 0, 0.1, 8, 10, 0, 0);
+				0, 0, 0.1, 8, 10, 0, 0, false);
 		}
 
 		public int[] hidden() { return hidden.clone(); }
 
 		private Config copy(java.util.function.Consumer<Object[]> f) {
 			Object[] v = { stateSize, hidden, activation, increment, inputNoise, stateNoise, rolloutSteps, learningRate,
-				epochs, batchSize, seed, weightDecay, validationFraction, validationSteps, patience, maxSamplesPerEpoch, teacherForcing };
+				epochs, batchSize, seed, weightDecay, validationFraction, validationSteps, patience, maxSamplesPerEpoch, teacherForcing, incrementScaling };
 			f.accept(v);
 			return new Config((Integer) v[0], (int[]) v[1], (Activation) v[2], (Boolean) v[3], (Double) v[4], (Double) v[5],
 				(Integer) v[6], (Double) v[7], (Integer) v[8], (Integer) v[9], (Long) v[10], (Double) v[11], (Double) v[12],
-				(Integer) v[13], (Integer) v[14], (Long) v[15], (Double) v[16]);
+				(Integer) v[13], (Integer) v[14], (Long) v[15], (Double) v[16], (Boolean) v[17]);
 		}
 
 		public Config withHidden(int... h) { return copy(v -> v[1] = h.clone()); }
@@ -125,6 +131,7 @@ public final class NeuralMap {
 		public Config withPatience(int p) { return copy(v -> v[14] = p); }
 		public Config withMaxSamplesPerEpoch(long m) { return copy(v -> v[15] = m); }
 		public Config withTeacherForcing(double alpha) { return copy(v -> v[16] = alpha); }
+		public Config withIncrementScaling(boolean on) { return copy(v -> v[17] = on); }
 
 		void validate() {
 			if (stateSize < 1) throw new UserInputException("The map's state size must be at least 1 (got " + stateSize + ").");
@@ -169,7 +176,7 @@ public final class NeuralMap {
 			int[] hidden = ModelStreams.readSizes(o);
 			Activation act = Activation.valueOf(o.readUTF());
 			Config c = new Config(d, hidden, act, o.readBoolean(), o.readDouble(), o.readDouble(), o.readInt(), o.readDouble(),
-				o.readInt(), o.readInt(), o.readLong(), o.readDouble(), o.readDouble(), o.readInt(), o.readInt(), o.readLong(), 0);
+				o.readInt(), o.readInt(), o.readLong(), o.readDouble(), o.readDouble(), o.readInt(), o.readInt(), o.readLong(), 0, false);
 			c.validate();
 			if (d > 1 << 16) throw new IOException("implausible state size " + d);
 			return c;
@@ -182,7 +189,8 @@ public final class NeuralMap {
 				+ ", stateNoise=" + stateNoise + ", lr=" + learningRate + ", epochs=" + epochs + ", batch=" + batchSize
 				+ ", seed=" + seed + ", weightDecay=" + weightDecay + ", validation=" + validationFraction + "/"
 				+ validationSteps + " steps, patience=" + patience + ", samples/epoch="
-				+ (maxSamplesPerEpoch == 0 ? "all" : maxSamplesPerEpoch) + (teacherForcing > 0 ? ", teacher forcing " + teacherForcing : "") + "]";
+				+ (maxSamplesPerEpoch == 0 ? "all" : maxSamplesPerEpoch) + (teacherForcing > 0 ? ", teacher forcing " + teacherForcing : "")
+				+ (incrementScaling ? ", increment scaling" : "") + "]";
 		}
 	}
 
@@ -349,7 +357,8 @@ public final class NeuralMap {
 			config.write(o);
 			MapNormalisation.write(o, nz);
 			m.write(o);
-			o.writeDouble(config.teacherForcing); // trailing: older readers ignore it
+			o.writeDouble(config.teacherForcing); // trailing: older readers ignore them
+			o.writeBoolean(config.incrementScaling);
 		});
 	}
 
@@ -364,6 +373,7 @@ public final class NeuralMap {
 			MapNormalisation nz = MapNormalisation.read(o, c.stateSize);
 			Mlp m = ModelStreams.readNetwork(o, netSizes(c), c.activation);
 			if (o.available() >= Double.BYTES) c = c.withTeacherForcing(o.readDouble());
+			if (o.available() >= 1) c = c.withIncrementScaling(o.readBoolean());
 			c.validate();
 			return new NeuralMap(c, m, nz);
 		});

@@ -209,6 +209,11 @@ class NeuralMapTest {
 		new VariationalAutoencoder(VariationalAutoencoder.Config.of(4)).save(vaeBytes);
 		e = assertThrows(UserInputException.class, () -> NeuralMap.load(new ByteArrayInputStream(vaeBytes.toByteArray())));
 		assertTrue(e.getMessage().contains("Expected a saved neural network map"), e.getMessage());
+		// training choices stored behind the weights round-trip as well
+		NeuralMap tuned = new NeuralMap(smallConfig().withTeacherForcing(0.2).withIncrementScaling(true));
+		ByteArrayOutputStream o3 = new ByteArrayOutputStream();
+		tuned.save(o3);
+		assertEquals(tuned.config().toString(), NeuralMap.load(new ByteArrayInputStream(o3.toByteArray())).config().toString());
 		// an untrained map round-trips too, and refuses to step
 		NeuralMap fresh = new NeuralMap(smallConfig());
 		ByteArrayOutputStream o2 = new ByteArrayOutputStream();
@@ -265,6 +270,23 @@ class NeuralMapTest {
 		assertEquals(2 * (90 - 6), h.trainingWindows);
 		assertTrue(calls[0] > 0);
 		assertTrue(map.isTrained());
+	}
+
+	@Test
+	void incrementScalingGivesEveryCoordinateStepsOfOneSize() {
+		// a fast oscillation (large steps) and a slow ramp (tiny steps) of similar range
+		int n = 4000;
+		float[][] u = new float[n][];
+		for (int t = 0; t < n; t++) u[t] = new float[] { (float) Math.sin(0.5 * t), (float) (t / (double) n - 0.5) };
+		java.util.List<org.neurodynamics.core.data.StateSequence> seq = java.util.List.of(new org.neurodynamics.core.data.StateSequence(u, 1.0));
+		MapNormalisation plain = MapNormalisation.of(seq, new int[] { n }, 2, false);
+		MapNormalisation scaled = MapNormalisation.of(seq, new int[] { n }, 2, true);
+		assertArrayEquals(plain.mean, scaled.mean, 0);
+		double incFast = 2 * Math.sin(0.25) / Math.sqrt(2), incSlow = 1.0 / n; // rms step of each coordinate
+		// steps in standardised units are equal, and the common factor is the median ratio of
+		// spread to step (for two coordinates the upper one: the slow ramp keeps its spread)
+		assertEquals(incFast / scaled.std[0], incSlow / scaled.std[1], 1e-3 * incFast / scaled.std[0]);
+		assertEquals(plain.std[1], scaled.std[1], 0.01 * plain.std[1]);
 	}
 
 	@Test

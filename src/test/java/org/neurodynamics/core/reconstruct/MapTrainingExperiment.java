@@ -96,6 +96,7 @@ public final class MapTrainingExperiment {
 					case "samples": c = c.withMaxSamplesPerEpoch(Long.parseLong(p[1])); break;
 					case "seed": c = c.withSeed(Long.parseLong(p[1])); break;
 					case "batch": c = c.withBatchSize(Integer.parseInt(p[1])); break;
+					case "scaling": c = c.withIncrementScaling(Boolean.parseBoolean(p[1])); break;
 					case "lr": c = c.withLearningRate(Double.parseDouble(p[1])); break;
 					default: throw new IllegalArgumentException(p[0]);
 				}
