@@ -12,7 +12,8 @@ setBatchMode(true);
 run("Simulate Neuron Model...", "model=Hindmarsh-Rose variable=x parameters=[1.5, 2.25, 3.0, 3.75] duration=4000 transient_time=1000 dt=0.5 noise=0 seed=1 output=[" + out + "]");
 traces = getTitle();
 
-run("Reconstruct Dynamics...", "source=[Image (one trace per row)] image=[" + traces + "] model=[" + out + "/hindmarsh-rose.ndmodel] dimension_analysis output=[" + out + "]");
+// A quick preset (fewer epochs, two maps); leave out vae_epochs, map_epochs and maps for the defaults.
+run("Reconstruct Dynamics...", "source=[Image (one trace per row)] image=[" + traces + "] model=[" + out + "/hindmarsh-rose.ndmodel] dimension_analysis vae_epochs=60 map_epochs=30 maps=2 output=[" + out + "]");
 for (i = 0; i < nResults; i++)
 	if (getResultString("Item", i) == "State dimension") print("Recovered state dimension: " + getResult("Value", i));
 

@@ -15,13 +15,16 @@ class JourneyMacroIT {
 	void simulateReconstructExplore(@TempDir Path out) throws Exception {
 		MacroRunner.runFile("hindmarsh-rose-journey.ijm", out.toString());
 		for (String name : new String[] { "simulated-traces.tif", "simulated-traces.csv", "hindmarsh-rose.ndmodel",
-			"reconstruction-summary.csv", "kl-per-coordinate.csv", "kl-per-coordinate.png", "training-losses.png", "regimes.csv",
+			"reconstruction-summary.csv", "self-check.csv", "kl-per-coordinate.csv", "kl-per-coordinate.png", "training-losses.png", "regimes.csv",
 			"bifurcation-diagram.png", "bifurcation-maxima.csv", "bifurcation-density.tif", "fixed-points.csv",
 			"reconstructed-trace.png", "phase-portrait.png" })
 			assertTrue(Files.size(out.resolve(name)) > 100, name + " was not written");
 		String regimes = MacroRunner.read(out.resolve("regimes.csv"));
 		assertEquals(91, regimes.strip().split("\n").length - 1, "one row per explored current");
 		assertTrue(regimes.contains("bursting") || regimes.contains("tonic"), "the map spikes somewhere in the range");
+		assertTrue(regimes.contains("of 2"), "the regime table says how many of the two maps agree");
+		String check = MacroRunner.read(out.resolve("self-check.csv"));
+		assertEquals(4, check.strip().split("\n").length - 1, "one self-check row per recorded trace");
 	}
 
 	@Test
