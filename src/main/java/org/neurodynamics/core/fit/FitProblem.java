@@ -120,21 +120,39 @@ public final class FitProblem {
 	 * from forward sensitivities carried in the same simulation.
 	 */
 	public double loss(double[] phi, int steps, double[] gradient) {
+		return loss(phi, steps, gradient, null);
+	}
+
+	/**
+	 * As {@link #loss(double[], int, double[])}, and if {@code curvature} is not null also the
+	 * Gauss-Newton matrix {@code 1/n sum_t J_tk J_tl} with {@code J_tk = dV_t/dphi_k}: the
+	 * Hessian of the loss without its second-derivative term.
+	 */
+	public double loss(double[] phi, int steps, double[] gradient, double[][] curvature) {
 		double[] theta = theta(phi);
 		CableSimulation sim = protocol.start(model, theta, gradient == null ? new int[0] : fitted);
 		int p = gradient == null ? 0 : fitted.length;
 		double sum = 0;
-		double[] g = new double[p];
+		double[] g = new double[p], w = new double[p];
+		double[][] h = curvature == null ? null : new double[p][p];
 		for (int i = 1; i <= steps; i++) {
 			sim.step();
 			for (int r = 0; r < recordAt.length; r++) {
 				double e = sim.voltage(recordAt[r]) - target[r][i];
 				sum += e * e;
-				for (int k = 0; k < p; k++) g[k] += e * sim.sensitivity(k, recordAt[r]);
+				for (int k = 0; k < p; k++) {
+					w[k] = sim.sensitivity(k, recordAt[r]);
+					g[k] += e * w[k];
+				}
+				if (h != null) for (int k = 0; k < p; k++) for (int l = 0; l <= k; l++) h[k][l] += w[k] * w[l];
 			}
 		}
 		double n = (double) steps * recordAt.length;
 		for (int k = 0; k < p; k++) gradient[k] = g[k] / n * theta[fitted[k]];
+		if (h != null) for (int k = 0; k < p; k++) for (int l = 0; l <= k; l++) {
+			curvature[k][l] = h[k][l] / n * theta[fitted[k]] * theta[fitted[l]];
+			curvature[l][k] = curvature[k][l];
+		}
 		return sum / (2 * n);
 	}
 }
