@@ -107,6 +107,13 @@ public final class Fitter {
 		return new FitResult(status, message, problem.theta(best.phi), multipliers(best.phi), best.loss, history, names);
 	}
 
+	/** Log-multipliers phi of multipliers m. */
+	public static double[] logMultipliers(double[] m) {
+		double[] phi = new double[m.length];
+		for (int k = 0; k < m.length; k++) phi[k] = Math.log(m[k]);
+		return phi;
+	}
+
 	static double[] multipliers(double[] phi) {
 		double[] m = new double[phi.length];
 		for (int k = 0; k < m.length; k++) m[k] = Math.exp(phi[k]);

@@ -87,7 +87,7 @@ final class GlobalSearch {
 
 	/** Starts the Sobol points, takes each a few Adam steps and returns them best first. */
 	static Probe[] probe(FitProblem problem, FitOptions options, GradientMethod gradient, Progress progress) {
-		double[][] starts = starts(problem.size(), options.starts, options.lowest, options.highest);
+		double[][] starts = starts(problem, options.starts, options.lowest, options.highest);
 		Probe[] probes = new Probe[starts.length];
 		int threads = Math.min(options.threads, starts.length);
 		if (threads <= 1) {
@@ -147,15 +147,23 @@ final class GlobalSearch {
 		return x;
 	}
 
-	/** The origin (the starting values), then Sobol points in [ln low, ln high]^p. */
-	static double[][] starts(int p, int count, double low, double high) {
+	/**
+	 * The origin (the starting values), then Sobol points in [ln low, ln high] for every
+	 * conductance density (S/cm^2); other parameters (capacitance, reversal potentials,
+	 * resistivity) keep their starting values, a range of multipliers being meaningless for
+	 * a reversal potential.
+	 */
+	static double[][] starts(FitProblem problem, int count, double low, double high) {
+		int p = problem.size();
+		int[] fitted = problem.fitted();
 		double[][] s = new double[count][p];
 		SobolSequenceGenerator sobol = new SobolSequenceGenerator(p);
 		sobol.nextVector(); // the first Sobol point is the corner 0
 		double a = Math.log(low), b = Math.log(high);
 		for (int i = 1; i < count; i++) {
 			double[] u = sobol.nextVector();
-			for (int k = 0; k < p; k++) s[i][k] = a + (b - a) * u[k];
+			for (int k = 0; k < p; k++)
+				if ("S/cm^2".equals(problem.model().parameters().get(fitted[k]).unit())) s[i][k] = a + (b - a) * u[k];
 		}
 		return s;
 	}
