@@ -30,11 +30,19 @@ run("Fit Conductances (Gradient Diffusion)...", "source=[ABF recording] file=[" 
 	"start_search=[Multi-start, then Adam] starts=8 polish=10 learning_rate=0.02 iterations=40 window=0.5 ramp=20 l2=0 " +
 	"output=[" + dir + "]");
 
-// The sweep table is the last Results table; summarise the held-out sweeps.
+// Read back the per-sweep table (CSV) and summarise the held-out sweeps.
+lines = split(File.openAsString(dir + "sweeps.csv"), "\n");
+header = split(lines[0], ",");
+column = newArray(header.length);
+names = newArray("Sweep", "Current (pA)", "Recorded spikes", "Model spikes", "Recorded steady (mV)", "Model steady (mV)", "Role");
+index = newArray(names.length);
+for (j = 0; j < names.length; j++) for (c = 0; c < header.length; c++) if (header[c] == names[j]) index[j] = c;
 summary = "sweep\tcurrent (pA)\trecorded spikes\tmodel spikes\trecorded steady (mV)\tmodel steady (mV)\n";
-for (i = 0; i < nResults; i++) if (getResultString("Role", i) == "held out")
-	summary = summary + getResult("Sweep", i) + "\t" + getResult("Current (pA)", i) + "\t" + getResult("Recorded spikes", i) +
-		"\t" + getResult("Model spikes", i) + "\t" + d2s(getResult("Recorded steady (mV)", i), 2) + "\t" +
-		d2s(getResult("Model steady (mV)", i), 2) + "\n";
+for (i = 1; i < lines.length; i++) {
+	row = split(lines[i], ",");
+	if (row.length < header.length || row[index[6]] != "held out") continue;
+	for (j = 0; j < 4; j++) summary = summary + row[index[j]] + "\t";
+	summary = summary + d2s(parseFloat(row[index[4]]), 2) + "\t" + d2s(parseFloat(row[index[5]]), 2) + "\n";
+}
 File.saveString(summary, dir + "step-family-summary.txt");
 print(summary);

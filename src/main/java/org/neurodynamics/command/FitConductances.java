@@ -19,8 +19,10 @@ import org.neurodynamics.core.fit.FitMethod;
 import org.neurodynamics.core.fit.FitOptions;
 import org.neurodynamics.core.fit.FitResult;
 import org.neurodynamics.core.fit.FitStart;
+import org.neurodynamics.core.fit.FitUnstableException;
 import org.neurodynamics.core.fit.Fitter;
 import org.neurodynamics.core.fit.StepFamily;
+import org.neurodynamics.core.fit.StepFamilyFit;
 import org.neurodynamics.results.StepFamilyResults;
 import org.neurodynamics.service.StepFamilies;
 import org.neurodynamics.core.trace.Trace;
@@ -46,6 +48,8 @@ public class FitConductances extends TraceInputCommand {
 
 	static final String MULTI_START = "Multi-start, then Adam", SINGLE_START = "Initial values, then Adam",
 		CMA_ES_START = "CMA-ES, then Adam";
+	/** Weight and time constant (ms) of the low-pass filtered voltage term of step-family fits (see FitProblem). */
+	static final double SMOOTH_WEIGHT = 10, SMOOTH_TAU = 50;
 
 	@Parameter
 	private GradientTuningService tuning;
@@ -259,7 +263,16 @@ public class FitConductances extends TraceInputCommand {
 		}
 		log().info(String.format(Locale.ROOT, "Fitting %d parameter(s) of %s to %d of %d sweeps of '%s'", fit.length, model,
 			chosen.length, family.size(), file.getName()));
-		FitResult result = tuning.fit(family.problem(m, chosen, recordAt, fit, initial), options, FitListener.NONE, progress());
+		// passive properties first from the sweeps without spikes, then the rest with a smoothed-voltage term
+		FitOptions passive = new FitOptions().iterations(iterations).learningRate(0.05).curriculum(1, 0).polish(polish);
+		FitResult result;
+		try {
+			result = StepFamilyFit.fit(family, m, initial, chosen, recordAt, fit, passive, options,
+				q -> q.withSmoothing(1, SMOOTH_WEIGHT, SMOOTH_TAU), FitListener.NONE, progress());
+		}
+		catch (FitUnstableException e) {
+			result = e.best();
+		}
 		List<float[]> simulated = new ArrayList<>();
 		for (int s = 0; s < family.size(); s++) simulated.add(family.simulate(m, result.theta(), s, recordAt));
 		fitted_values = TuningResults.fittedValues(m, initial, result);

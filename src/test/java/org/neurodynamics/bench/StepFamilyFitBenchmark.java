@@ -5,13 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import ij.IJ;
-import ij.ImagePlus;
-
 import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.cable.CableModel;
 import org.neurodynamics.core.cable.CableModels;
+import org.neurodynamics.core.fit.FitListener;
 import org.neurodynamics.core.fit.FitOptions;
+import org.neurodynamics.core.fit.StepFamilyFit;
 import org.neurodynamics.core.fit.FitProblem;
 import org.neurodynamics.core.fit.FitResult;
 import org.neurodynamics.core.fit.FitStart;
@@ -45,17 +44,32 @@ public final class StepFamilyFitBenchmark {
 		String[] names = { "cm", "gNa", "gK", "gM", "gL", "eL" };
 		int[] fitted = new int[names.length];
 		for (int k = 0; k < names.length; k++) fitted[k] = model.parameterIndex(names[k]);
+		double vw = Double.parseDouble(System.getProperty("vw", "1")), sw = Double.parseDouble(System.getProperty("sw", "0"));
+		double tau = Double.parseDouble(System.getProperty("tau", "50"));
 		FitProblem problem = family.problem(model, fit, 0, fitted, model.defaults());
+		if (sw > 0 || vw != 1) problem = problem.withSmoothing(vw, sw, tau);
 		FitOptions o = new FitOptions().iterations(iterations).curriculum(0.3, iterations / 2).start(start)
 			.multiStart(Integer.getInteger("starts", 16), 5, 2, 0.5, 2).polish(20).threads(1);
 		long t0 = System.nanoTime();
 		double initial = problem.loss(new double[names.length], problem.steps(), null);
-		FitResult r = Fitter.fit(problem, o, it -> { if (it.iteration % 25 == 0) System.out.printf(Locale.ROOT,
-			"  it %d loss %.4g %.0f s%n", it.iteration, it.loss, it.seconds); }, Progress.NONE);
+		double high = Double.parseDouble(System.getProperty("high", "2"));
+		o.multiStart(Integer.getInteger("starts", 16), 5, 2, 1 / high, high);
+		FitListener log = it -> { if (it.iteration % 25 == 0) System.out.printf(Locale.ROOT, "  it %d loss %.4g %.0f s%n",
+			it.iteration, it.loss, it.seconds); };
+		FitResult r;
+		if (Boolean.getBoolean("staged")) {
+			FitOptions passive = new FitOptions().iterations(iterations).curriculum(1, 0).learningRate(0.05).polish(20);
+			r = StepFamilyFit.fit(family, model, model.defaults(), fit, 0, fitted, passive, o,
+				q -> sw > 0 || vw != 1 ? q.withSmoothing(vw, sw, tau) : q, log, Progress.NONE);
+			problem = family.problem(model, fit, 0, fitted, model.defaults());
+		}
+		else r = Fitter.fit(problem, o, log, Progress.NONE);
 		double seconds = (System.nanoTime() - t0) * 1e-9;
 		double[] se = problem.standardErrors(Fitter.logMultipliers(r.multipliers()));
 		System.out.printf(Locale.ROOT, "# %s: %d sweeps, fitted on %d, %.0f ms each at dt %s; rest %.2f mV; %s; %.0f s; loss %.4g -> %.4g mV^2%n",
 			file.getName(), family.size(), fit.length, duration, dt, rest, start, seconds, initial, r.loss());
+		System.out.printf(Locale.ROOT, "# loss weights: voltage %s, smoothed %s (tau %s ms); %d iterations, %s starts%n", vw, sw,
+			tau, iterations, Integer.getInteger("starts", 16));
 		System.out.println("| parameter | start | fitted | multiplier | Gauss-Newton s.e. (relative) |");
 		System.out.println("|---|---|---|---|---|");
 		double[] theta = r.theta();
@@ -73,9 +87,8 @@ public final class StepFamilyFitBenchmark {
 				family.steadyState(sim.get(s)));
 		}
 		if (png != null) {
-			IJ.saveAs(StepFamilyResults.fiCurve(family, sim).getImagePlus(), "png", png + "-fI.png");
-			ImagePlus cmp = StepFamilyResults.comparison(family, sim).getImagePlus();
-			IJ.saveAs(cmp, "png", png + "-traces.png");
+			new ij.io.FileSaver(StepFamilyResults.fiCurve(family, sim).getImagePlus()).saveAsPng(png + "-fI.png");
+			new ij.io.FileSaver(StepFamilyResults.comparison(family, sim).getImagePlus()).saveAsPng(png + "-traces.png");
 		}
 	}
 }

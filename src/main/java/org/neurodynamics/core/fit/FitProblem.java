@@ -27,6 +27,10 @@ public final class FitProblem {
 	private final double[][][] target;
 	private final int[] fitted;
 	private final double[] start;
+	/** Weight of the raw voltage term, and of the low-pass filtered voltage term with its time constant (ms). */
+	private double voltageWeight = 1, smoothWeight = 0, smoothTau = 50;
+	/** Low-pass filtered target, smoothTarget[sweep][r][step], when smoothWeight > 0. */
+	private double[][][] smoothTarget;
 
 	/**
 	 * @param target voltage (mV) sampled every {@code targetDt} ms from t = 0; the fit covers
@@ -98,6 +102,44 @@ public final class FitProblem {
 					this.target[sweep][r][i] = t[j] * (1 - w) + t[j + 1] * w;
 				}
 			}
+	}
+
+	/**
+	 * A copy whose loss adds a low-pass filtered voltage term: with
+	 * {@code y_i = y_{i-1} + a (V_i - y_{i-1})}, {@code a = dt / (tau + dt)}, {@code y_0 = V_0}
+	 * (the same filter on the target), the loss is
+	 * {@code 1/(2n) sum [voltageWeight (V - V*)^2 + smoothWeight (y - y*)^2]}. A filtered spike
+	 * train is a smooth function of the spike times, so the filtered term still pulls when a
+	 * spike is missing or extra, where the raw squared voltage only compares samples.
+	 */
+	public FitProblem withSmoothing(double voltageWeight, double smoothWeight, double tauMs) {
+		if (!(voltageWeight >= 0 && smoothWeight >= 0) || voltageWeight + smoothWeight == 0) throw new UserInputException(
+			"The loss weights must be zero or positive and not both zero; got voltage " + voltageWeight + ", smoothed " +
+			smoothWeight + ".");
+		if (!(tauMs > 0) || Double.isInfinite(tauMs)) throw new UserInputException("The smoothing time constant must be a " +
+			"positive number of ms, got " + tauMs + ".");
+		FitProblem q = new FitProblem(this);
+		q.voltageWeight = voltageWeight;
+		q.smoothWeight = smoothWeight;
+		q.smoothTau = tauMs;
+		double a = dt() / (tauMs + dt());
+		q.smoothTarget = new double[target.length][recordAt.length][];
+		for (int sw = 0; sw < target.length; sw++) for (int r = 0; r < recordAt.length; r++) {
+			double[] t = target[sw][r], y = new double[t.length];
+			y[0] = t[0];
+			for (int i = 1; i < t.length; i++) y[i] = y[i - 1] + a * (t[i] - y[i - 1]);
+			q.smoothTarget[sw][r] = y;
+		}
+		return q;
+	}
+
+	private FitProblem(FitProblem o) {
+		model = o.model;
+		protocols = o.protocols;
+		recordAt = o.recordAt;
+		target = o.target;
+		fitted = o.fitted;
+		start = o.start;
 	}
 
 	private static void checkTarget(CableModel model, int recordAt, float[] target, double targetDt) {
@@ -183,21 +225,36 @@ public final class FitProblem {
 	public double loss(double[] phi, int steps, double[] gradient, double[][] curvature) {
 		double[] theta = theta(phi);
 		int p = gradient == null ? 0 : fitted.length;
+		boolean smooth = smoothWeight > 0;
+		double a = dt() / (smoothTau + dt()), wv = voltageWeight, ws = smoothWeight;
 		double sum = 0;
 		double[] g = new double[p], w = new double[p];
 		double[][] h = curvature == null ? null : new double[p][p];
 		for (int sweep = 0; sweep < protocols.length; sweep++) {
 			CableSimulation sim = protocols[sweep].start(model, theta, gradient == null ? new int[0] : fitted);
+			double[] y = new double[recordAt.length];
+			double[][] z = new double[recordAt.length][p];
+			for (int r = 0; r < recordAt.length; r++) y[r] = sim.voltage(recordAt[r]);
 			for (int i = 1; i <= steps; i++) {
 				sim.step();
 				for (int r = 0; r < recordAt.length; r++) {
-					double e = sim.voltage(recordAt[r]) - target[sweep][r][i];
-					sum += e * e;
+					double v = sim.voltage(recordAt[r]), e = v - target[sweep][r][i];
+					sum += wv * e * e;
 					for (int k = 0; k < p; k++) {
 						w[k] = sim.sensitivity(k, recordAt[r]);
-						g[k] += e * w[k];
+						g[k] += wv * e * w[k];
 					}
-					if (h != null) for (int k = 0; k < p; k++) for (int l = 0; l <= k; l++) h[k][l] += w[k] * w[l];
+					if (h != null) for (int k = 0; k < p; k++) for (int l = 0; l <= k; l++) h[k][l] += wv * w[k] * w[l];
+					if (!smooth) continue;
+					y[r] += a * (v - y[r]);
+					double es = y[r] - smoothTarget[sweep][r][i];
+					sum += ws * es * es;
+					double[] zr = z[r];
+					for (int k = 0; k < p; k++) {
+						zr[k] += a * (w[k] - zr[k]);
+						g[k] += ws * es * zr[k];
+					}
+					if (h != null) for (int k = 0; k < p; k++) for (int l = 0; l <= k; l++) h[k][l] += ws * zr[k] * zr[l];
 				}
 			}
 		}

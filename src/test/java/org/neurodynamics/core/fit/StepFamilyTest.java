@@ -34,8 +34,13 @@ class StepFamilyTest {
 		StepFamily f = family(m, truth);
 		int[] fitted = { m.parameterIndex("cm"), m.parameterIndex("gNa"), m.parameterIndex("gK"), m.parameterIndex("gM"),
 			m.parameterIndex("gL"), m.parameterIndex("eL") };
-		FitProblem p = f.problem(m, new int[] { 0, 1 }, 0, fitted, m.defaults());
-		assertEquals(2, p.sweeps());
+		FitProblem plain = f.problem(m, new int[] { 0, 1 }, 0, fitted, m.defaults());
+		assertEquals(2, plain.sweeps());
+		checkGradient(plain);
+		checkGradient(plain.withSmoothing(0.5, 3, 20));
+	}
+
+	private static void checkGradient(FitProblem p) {
 		double[] phi = { 0.05, -0.02, 0.03, 0.1, -0.05, 0.01 }, g = new double[6];
 		p.loss(phi, p.steps(), g);
 		double scale = 0;
@@ -53,6 +58,20 @@ class StepFamilyTest {
 		double plus = p.loss(x, p.steps(), null);
 		x[k] -= 2 * h;
 		return (plus - p.loss(x, p.steps(), null)) / (2 * h);
+	}
+
+	@Test
+	void smoothedTermVanishesAtTheTruthAndBadWeightsAreRefused() {
+		CableModel m = CableModels.corticalNeuron();
+		StepFamily f = family(m, m.defaults());
+		int[] fitted = { m.parameterIndex("gNa"), m.parameterIndex("gK") };
+		FitProblem p = f.problem(m, new int[] { 0, 1 }, 0, fitted, m.defaults());
+		assertEquals(0, p.withSmoothing(0, 1, 50).loss(new double[2], p.steps(), null), 1e-9);
+		assertEquals(true, p.withSmoothing(0, 1, 50).loss(new double[] { 0.1, 0 }, p.steps(), null) > 0);
+		org.junit.jupiter.api.Assertions.assertThrows(org.neurodynamics.core.UserInputException.class,
+			() -> p.withSmoothing(0, 0, 50));
+		org.junit.jupiter.api.Assertions.assertThrows(org.neurodynamics.core.UserInputException.class,
+			() -> p.withSmoothing(1, 1, 0));
 	}
 
 	@Test
