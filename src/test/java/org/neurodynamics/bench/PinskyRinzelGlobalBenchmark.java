@@ -1,12 +1,16 @@
 package org.neurodynamics.bench;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
 import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.cable.CableModel;
 import org.neurodynamics.core.cable.CableModels;
+import org.neurodynamics.core.cable.Injection;
+import org.neurodynamics.core.cable.Protocol;
+import org.neurodynamics.core.cable.PulseTrain;
 import org.neurodynamics.core.fit.FitListener;
 import org.neurodynamics.core.fit.FitOptions;
 import org.neurodynamics.core.fit.FitProblem;
@@ -55,12 +59,12 @@ public final class PinskyRinzelGlobalBenchmark {
 		double[][] truths = targets(24);
 		CableModel pr = CableModels.pinskyRinzel();
 		int pass = 0;
-		System.out.printf(Locale.ROOT, "# %s starts %d probe %d keep %d iterations %d range [%s, %s] generations %d%n", start,
-			starts, probe, keep, iterations, low, high, generations);
+		System.out.printf(Locale.ROOT, "# %s starts %d probe %d keep %d iterations %d range [%s, %s] generations %d protocol %s%n",
+			start, starts, probe, keep, iterations, low, high, generations, System.getProperty("proto", "pulses"));
 		System.out.println("| case | truth | recovered | worst error | initial loss | final loss | simulations | time (s) | within 5% |");
 		System.out.println("|---|---|---|---|---|---|---|---|---|");
 		for (int i : cases) {
-			FitProblem p = GradientDiffusionBenchmark.problem(pr, GradientDiffusionBenchmark.prProtocol(500, 0.05),
+			FitProblem p = GradientDiffusionBenchmark.problem(pr, protocol(System.getProperty("proto", "pulses")),
 				new int[] { 0, 1 }, NAMES, truths[i]);
 			double initial = p.loss(new double[NAMES.length], p.steps(), null);
 			FitOptions o = new FitOptions().iterations(iterations).curriculum(0.2, 300).start(start)
@@ -78,6 +82,19 @@ public final class PinskyRinzelGlobalBenchmark {
 				round(m), 100 * worst, initial, r.loss(), sims, seconds, ok ? "yes" : "**no**");
 		}
 		System.out.printf(Locale.ROOT, "within 5%%: %d of %d%n", pass, cases.length);
+	}
+
+	/**
+	 * "pulses": 5 pulses of 3 nA, 5 ms, every 100 ms (the 2026-11-24 protocol); "mixed": 3 nA 5 ms
+	 * pulses at 10, 210, 410 ms and 1 nA 20 ms pulses at 110, 310 ms (doublets and longer bursts).
+	 */
+	static Protocol protocol(String name) {
+		switch (name) {
+			case "pulses": return GradientDiffusionBenchmark.prProtocol(500, 0.05);
+			case "mixed": return new Protocol(List.of(new Injection(0, new PulseTrain(10, 5, 200, 3.0)),
+				new Injection(0, new PulseTrain(110, 20, 200, 1.0))), 0.05, 500);
+			default: throw new IllegalArgumentException("protocol " + name);
+		}
 	}
 
 	static int[] cases(String spec) {

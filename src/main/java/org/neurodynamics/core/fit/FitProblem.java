@@ -209,7 +209,10 @@ public final class FitProblem {
 		try {
 			org.hipparchus.linear.RealMatrix inverse = new org.hipparchus.linear.LUDecomposition(m, 1e-300).getSolver()
 				.getInverse();
-			for (int k = 0; k < p; k++) se[k] = Math.sqrt(Math.max(0, 2 * loss * inverse.getEntry(k, k) / n));
+			for (int k = 0; k < p; k++) {
+				double var = 2 * loss * inverse.getEntry(k, k) / n;
+				se[k] = var >= 0 ? Math.sqrt(var) : Double.NaN; // negative: J^T J numerically singular
+			}
 		}
 		catch (org.hipparchus.exception.MathIllegalArgumentException e) {
 			java.util.Arrays.fill(se, Double.NaN);
