@@ -61,6 +61,7 @@ final class GlobalSearch {
 				if (Double.isFinite(probes[i].loss) && !probes[i].origin) finish.add(probes[i].phi);
 		}
 		FitResult winner = null;
+		boolean cancelled = false;
 		for (double[] phi0 : finish) {
 			FitResult r;
 			try {
@@ -71,8 +72,13 @@ final class GlobalSearch {
 			}
 			if (!r.history().isEmpty()) simulations[0] = r.history().get(r.history().size() - 1).simulations;
 			if (winner == null || (Double.isFinite(r.loss()) && !(winner.loss() <= r.loss()))) winner = r;
-			if (r.status() == FitResult.Status.CANCELLED) break;
+			if (r.status() == FitResult.Status.CANCELLED) {
+				cancelled = true;
+				break;
+			}
 		}
+		if (cancelled) return new FitResult(FitResult.Status.CANCELLED, "Fit cancelled; the best parameters so far are kept.",
+			winner.theta(), winner.multipliers(), winner.loss(), history, winner.parameterNames());
 		return new FitResult(winner.status(), winner.message(), winner.theta(), winner.multipliers(), winner.loss(), history,
 			winner.parameterNames());
 	}

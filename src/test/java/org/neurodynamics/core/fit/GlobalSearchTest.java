@@ -85,6 +85,20 @@ class GlobalSearchTest {
 	}
 
 	@Test
+	void aCancelledMultiStartFitKeepsTheBestSoFar() {
+		FitProblem problem = FitterTest.axonProblem(60);
+		int[] calls = { 0 };
+		Progress cancelLater = new Progress() {
+			@Override public void report(String stage, double fraction, String detail) {}
+			@Override public boolean isCancelled() { return ++calls[0] > 30; }
+		};
+		FitResult r = Fitter.fit(problem, new FitOptions().iterations(50).curriculum(1, 0).start(FitStart.MULTI_START)
+			.multiStart(8, 2, 2, 0.5, 2).polish(10), FitListener.NONE, cancelLater);
+		assertEquals(FitResult.Status.CANCELLED, r.status());
+		assertTrue(Double.isFinite(r.loss()) && r.loss() < problem.loss(new double[3], problem.steps(), null) * 10);
+	}
+
+	@Test
 	void badMultiStartSettingsAreRefusedInTheUsersTerms() {
 		UserInputException e = org.junit.jupiter.api.Assertions.assertThrows(UserInputException.class,
 			() -> new FitOptions().multiStart(8, 3, 2, 2, 0.5));
