@@ -28,10 +28,12 @@ run("Simulate Compartmental Model...", model + " values=[" + changed + "] " + st
 	" total=200 record=soma sensitivities= output=[" + dir + "]");
 target = "HH single compartment voltage"; // the trace image (the plot is shown last)
 
-// 2. The fit: Adam with exact gradients, a loss window growing from 30% to all of the trace.
+// 2. The fit: Adam with exact gradients from the defaults, a loss window growing from 30% to all of
+// the trace (this target has one minimum, so the default multi-start search is not needed).
 run("Fit Conductances (Gradient Diffusion)...", "source=[Image (one trace per row)] image=[" + target + "] trace=0 " +
 	model + " values= fitted=[gNa, gK, gL] record=soma " + stimulus + " total=0 optimiser=[Adam (gradient diffusion)] " +
-	"learning_rate=0.05 iterations=300 window=0.3 ramp=100 l2=0 output=[" + dir + "]");
+	"start_search=[Initial values, then Adam] polish=0 learning_rate=0.05 iterations=300 window=0.3 ramp=100 l2=0 " +
+	"output=[" + dir + "]");
 
 // 3. Headless, the fitted values are the Results table; compare them with the truth.
 summary = "parameter\ttruth\tfitted multiplier\terror (%)\n";

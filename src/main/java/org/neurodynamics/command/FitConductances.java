@@ -1,6 +1,7 @@
 package org.neurodynamics.command;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,11 +12,19 @@ import ij.measure.ResultsTable;
 import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.UserInputException;
 import org.neurodynamics.core.cable.CableModel;
+import org.neurodynamics.core.cable.CableModels;
 import org.neurodynamics.core.cable.Protocol;
 import org.neurodynamics.core.fit.FitListener;
 import org.neurodynamics.core.fit.FitMethod;
 import org.neurodynamics.core.fit.FitOptions;
 import org.neurodynamics.core.fit.FitResult;
+import org.neurodynamics.core.fit.FitStart;
+import org.neurodynamics.core.fit.FitUnstableException;
+import org.neurodynamics.core.fit.Fitter;
+import org.neurodynamics.core.fit.StepFamily;
+import org.neurodynamics.core.fit.StepFamilyFit;
+import org.neurodynamics.results.StepFamilyResults;
+import org.neurodynamics.service.StepFamilies;
 import org.neurodynamics.core.trace.Trace;
 import org.neurodynamics.results.TuningResults;
 import org.neurodynamics.service.GradientTuningService;
@@ -37,14 +46,24 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, label = "Fit Conductances (Gradient Diffusion)")
 public class FitConductances extends TraceInputCommand {
 
+	static final String MULTI_START = "Multi-start, then Adam", SINGLE_START = "Initial values, then Adam",
+		CMA_ES_START = "CMA-ES, then Adam";
+	/** Weight and time constant (ms) of the low-pass filtered voltage term of step-family fits (see FitProblem). */
+	static final double SMOOTH_WEIGHT = 10, SMOOTH_TAU = 50;
+
 	@Parameter
 	private GradientTuningService tuning;
 
 	@Parameter(label = "Trace", description = "Which trace of the source is the target (0 = first row, column or sweep).")
 	private int trace = 0;
 
+	@Parameter(label = "Sweeps", required = false, description = "Empty: fit the one trace above. With an ABF step " +
+		"recording: all, even (fit every other sweep and predict the rest), odd, or sweep numbers such as 0,2,4; each " +
+		"sweep is simulated with its recorded command current.")
+	private String sweeps = "";
+
 	@Parameter(label = "Model", choices = { GradientTuningService.HH_AXON, GradientTuningService.PINSKY_RINZEL,
-		GradientTuningService.HH_COMPARTMENT, GradientTuningService.SWC })
+		GradientTuningService.HH_COMPARTMENT, GradientTuningService.CORTICAL, GradientTuningService.SWC })
 	private String model = GradientTuningService.HH_AXON;
 
 	@Parameter(label = "SWC file", required = false, description = "Morphology for the model 'SWC morphology' (e.g. saved by SNT).")
@@ -125,6 +144,18 @@ public class FitConductances extends TraceInputCommand {
 		GradientTuningService.CMA_ES })
 	private String optimiser = GradientTuningService.ADAM;
 
+	@Parameter(label = "Start search", choices = { MULTI_START, SINGLE_START, CMA_ES_START },
+		description = "Where Adam starts: the best of several spread starts (finds the right minimum far more often), " +
+		"the initial values only, or a short CMA-ES search.")
+	private String start_search = MULTI_START;
+
+	@Parameter(label = "Starts", description = "Number of spread starts of the multi-start search (each a few cheap " +
+		"steps; the initial values and the best other start are then fitted).")
+	private int starts = 32;
+
+	@Parameter(label = "Polish", description = "Gauss-Newton (Levenberg-Marquardt) steps after Adam; 0 for none.")
+	private int polish = 30;
+
 	@Parameter(label = "Learning rate", description = "Adam step size in log-multiplier (0.01 = about 1% per step).")
 	private double learning_rate = 0.01;
 
@@ -159,6 +190,12 @@ public class FitConductances extends TraceInputCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Fitted traces")
 	private ImagePlus fitted_traces;
 
+	@Parameter(type = ItemIO.OUTPUT, label = "Sweeps recorded vs model")
+	private ResultsTable sweep_table;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "f-I curve")
+	private Plot fi_plot;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Fit message")
 	private String message = "";
 
@@ -181,9 +218,14 @@ public class FitConductances extends TraceInputCommand {
 		if (recorded.length != 1) throw new UserInputException("The target was recorded at one compartment; 'record' names " +
 			recorded.length + ".");
 		int[] fit = tuning.parameters(m, fitted);
-		StimulusRequest s = stimulusRequest();
 		FitOptions options = new FitOptions().method(method()).iterations(iterations).learningRate(learning_rate)
-			.curriculum(window, ramp).l2(l2).cmaEs(20, 0.1, seed);
+			.curriculum(window, ramp).l2(l2).cmaEs(20, 0.1, seed).start(start()).multiStart(starts, 10, 2, 0.5, 2).polish(polish)
+			.threads(Runtime.getRuntime().availableProcessors());
+		if (sweeps != null && !sweeps.isBlank()) {
+			fitStepFamily(m, initial, recorded[0], fit, options);
+			return;
+		}
+		StimulusRequest s = stimulusRequest();
 		log().info(String.format(Locale.ROOT, "Fitting %d parameter(s) of %s to '%s' with %s, %d iterations", fit.length,
 			model, target.name(), optimiser, iterations));
 		FitResult result = tuning.fit(m, initial, s, dt, total, recorded[0], target, fit, options, FitListener.NONE, progress());
@@ -208,6 +250,61 @@ public class FitConductances extends TraceInputCommand {
 		save(output, "fit-loss", loss_plot);
 		save(output, "fitted-vs-target", comparison_plot);
 		save(output, "fitted-traces", fitted_traces);
+	}
+
+	/** Fits the chosen sweeps of the ABF source together; every sweep is then simulated and compared. */
+	private void fitStepFamily(CableModel m, double[] initial, int recordAt, int[] fit, FitOptions options) {
+		if (!TraceInputService.ABF.equals(source)) throw new UserInputException("Fitting several sweeps needs an ABF step " +
+			"recording as the source; choose the source '" + TraceInputService.ABF + "', or leave Sweeps empty.");
+		StepFamily family = StepFamilies.fromAbf(file, channel, dt, total);
+		int[] chosen = StepFamilies.choose(sweeps, family.size());
+		if (GradientTuningService.CORTICAL.equals(model) && (values == null || values.isBlank())) {
+			m = CableModels.corticalNeuron(family.restingPotential());
+			initial = m.defaults();
+		}
+		log().info(String.format(Locale.ROOT, "Fitting %d parameter(s) of %s to %d of %d sweeps of '%s'", fit.length, model,
+			chosen.length, family.size(), file.getName()));
+		// passive properties first from the sweeps without spikes, then the rest with a smoothed-voltage term
+		FitOptions passive = new FitOptions().iterations(iterations).learningRate(0.05).curriculum(1, 0).polish(polish);
+		FitResult result;
+		try {
+			result = StepFamilyFit.fit(family, m, initial, chosen, recordAt, fit, passive, options,
+				q -> q.withSmoothing(1, SMOOTH_WEIGHT, SMOOTH_TAU), FitListener.NONE, progress());
+		}
+		catch (FitUnstableException e) {
+			result = e.best();
+		}
+		List<float[]> simulated = new ArrayList<>();
+		for (int s = 0; s < family.size(); s++) simulated.add(family.simulate(m, result.theta(), s, recordAt));
+		fitted_values = TuningResults.fittedValues(m, initial, result);
+		double[] se = family.problem(m, chosen, recordAt, fit, initial).standardErrors(Fitter.logMultipliers(result.multipliers()));
+		for (int k = 0; k < se.length; k++) fitted_values.setValue("Relative s.e. (Gauss-Newton)", k, se[k]);
+		iteration_table = TuningResults.iterations(result);
+		loss_plot = TuningResults.lossPlot(result);
+		sweep_table = StepFamilyResults.sweeps(family, chosen, simulated);
+		fi_plot = StepFamilyResults.fiCurve(family, simulated);
+		comparison_plot = StepFamilyResults.comparison(family, simulated);
+		fitted_traces = StepFamilyResults.traces("Fitted traces of " + file.getName(), family, simulated);
+		message = result.message();
+		log().info(String.format(Locale.ROOT, "Fit %s: loss %.4g mV^2; %s", result.status().name().toLowerCase(Locale.ROOT),
+			result.loss(), describe(result)));
+		save(output, "fitted-values", fitted_values);
+		save(output, "fit-iterations", iteration_table);
+		save(output, "fit-loss", loss_plot);
+		save(output, "sweeps", sweep_table);
+		save(output, "f-i-curve", fi_plot);
+		save(output, "fitted-vs-recorded", comparison_plot);
+		save(output, "fitted-traces", fitted_traces);
+	}
+
+	private FitStart start() {
+		switch (start_search) {
+			case MULTI_START: return FitStart.MULTI_START;
+			case SINGLE_START: return FitStart.SINGLE;
+			case CMA_ES_START: return FitStart.CMA_ES_THEN_ADAM;
+			default: throw new UserInputException("Unknown start search '" + start_search + "'; choose " + MULTI_START + ", " +
+				SINGLE_START + " or " + CMA_ES_START + ".");
+		}
 	}
 
 	/**

@@ -37,8 +37,6 @@ import org.neurodynamics.core.fit.FitUnstableException;
 import org.neurodynamics.core.fit.Fitter;
 import org.neurodynamics.core.fit.HomeostasisResult;
 import org.neurodynamics.core.fit.HomeostaticControl;
-import org.neurodynamics.core.io.AbfFile;
-import org.neurodynamics.core.io.AbfReader;
 import org.neurodynamics.core.trace.Trace;
 import org.scijava.plugin.Plugin;
 import org.scijava.service.AbstractService;
@@ -62,6 +60,8 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 				return CableModels.pinskyRinzel();
 			case HH_COMPARTMENT:
 				return CableModels.hodgkinHuxleyCompartment();
+			case CORTICAL:
+				return CableModels.corticalNeuron();
 			case SWC:
 				return fromSwc(request);
 			default:
@@ -239,7 +239,7 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 			case NOISE:
 				return new OrnsteinUhlenbeckNoise(s.amplitude, s.sd, s.tau, duration, noiseSampleInterval(s.tau, dt), s.seed);
 			case WAVEFORM:
-				Waveform w = waveform(s);
+				CommandWaveform w = CommandWaveform.of(s);
 				return new RecordedWaveform(w.samples, w.dt, 0);
 			default:
 				throw new UserInputException("Unknown stimulus '" + kind + "'; choose one of " + Arrays.toString(STIMULI) + ".");
@@ -249,49 +249,6 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 	/** Fine enough for the noise's correlation time, coarse enough to keep long runs small. */
 	static double noiseSampleInterval(double tau, double dt) {
 		return Math.max(dt, Math.min(0.1, tau / 20));
-	}
-
-	/** A command waveform in nA, sampled every dt ms. */
-	static final class Waveform {
-		final float[] samples;
-		final double dt;
-		final String source;
-
-		Waveform(float[] samples, double dt, String source) {
-			this.samples = samples;
-			this.dt = dt;
-			this.source = source;
-		}
-
-		double duration() { return (samples.length - 1) * dt; }
-	}
-
-	static Waveform waveform(StimulusRequest s) {
-		if (s.file == null || s.file.getPath().isEmpty()) throw new UserInputException("The stimulus '" + WAVEFORM +
-			"' needs the ABF recording whose command waveform is played; choose the file.");
-		if (!s.file.isFile()) throw new UserInputException("The stimulus file '" + s.file + "' does not exist.");
-		AbfFile abf = AbfReader.read(s.file.toPath());
-		int dac = s.dac >= 0 ? s.dac : abf.stimulusDac(Math.min(Math.max(0, s.channel), abf.channelCount() - 1));
-		if (dac < 0) throw new UserInputException("ABF file '" + s.file.getName() + "' plays no command waveform (epoch " +
-			"table) on any output; give the DAC explicitly, or use a step or pulse-train stimulus.");
-		String unit = abf.dacUnit(dac);
-		double scale = currentScale(unit);
-		if (Double.isNaN(scale)) throw new UserInputException("DAC " + dac + " of '" + s.file.getName() + "' is in '" + unit +
-			"', not a current: the recording is not current clamp. Choose the DAC that injects current (pA or nA).");
-		float[] w = abf.commandWaveform(s.sweep, dac);
-		for (int i = 0; i < w.length; i++) w[i] *= (float) scale;
-		return new Waveform(w, abf.sampleIntervalMs(), s.file.getName() + " sweep " + s.sweep + " DAC " + dac);
-	}
-
-	/** nA per unit of a current, NaN for anything else. */
-	static double currentScale(String unit) {
-		switch (unit == null ? "" : unit.trim()) {
-			case "pA": return 1e-3;
-			case "nA": return 1;
-			case "uA": case "\u00b5A": return 1e3;
-			case "A": return 1e9;
-			default: return Double.NaN;
-		}
 	}
 
 	@Override
@@ -375,7 +332,11 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 		double fitDuration = duration > 0 ? duration : length;
 		checkStimulus(stimulus, t, length);
 		Protocol protocol = protocol(model, stimulus, dt, fitDuration);
-		FitProblem problem = new FitProblem(model, protocol, recordAt, t.samples(), t.dt(), fitted, start);
+		return fit(new FitProblem(model, protocol, recordAt, t.samples(), t.dt(), fitted, start), options, listener, progress);
+	}
+
+	@Override
+	public FitResult fit(FitProblem problem, FitOptions options, FitListener listener, Progress progress) {
 		try {
 			return Fitter.fit(problem, options, listener, progress);
 		}
@@ -387,7 +348,7 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 	/** The stimulus must fit the target's time base: a recorded waveform as long as the target, pulses within it. */
 	private static void checkStimulus(StimulusRequest s, Trace t, double length) {
 		if (WAVEFORM.equals(s.kind)) {
-			Waveform w = waveform(s);
+			CommandWaveform w = CommandWaveform.of(s);
 			if (Math.abs(w.duration() - length) > Math.max(w.dt, t.dt()) + 1e-9) throw new UserInputException("The target " +
 				"trace and the stimulus do not match: the target '" + t.name() + "' has " + samples(t) + ", the stimulus " +
 				"waveform (" + w.source + ") " + w.samples.length + " samples every " + number(w.dt) + " ms (" +

@@ -23,9 +23,9 @@ import org.scijava.service.SciJavaService;
 public interface GradientTuningService extends SciJavaService {
 
 	String HH_AXON = "HH axon (paper)", PINSKY_RINZEL = "Pinsky-Rinzel", HH_COMPARTMENT = "HH single compartment",
-		SWC = "SWC morphology";
+		SWC = "SWC morphology", CORTICAL = "Cortical neuron (Na, K, M, leak)";
 
-	String[] MODELS = { HH_AXON, PINSKY_RINZEL, HH_COMPARTMENT, SWC };
+	String[] MODELS = { HH_AXON, PINSKY_RINZEL, HH_COMPARTMENT, CORTICAL, SWC };
 
 	/** Channel sets a region of an SWC morphology can have. */
 	String HH_CHANNELS = "Hodgkin-Huxley (Na, K, leak)", PASSIVE = "Passive (leak)",
@@ -84,6 +84,9 @@ public interface GradientTuningService extends SciJavaService {
 
 	/** The target as it is fitted: time in ms, voltage in mV, cut to {@code duration} ms (0: all). */
 	Trace targetInMillivolts(Trace target, double duration);
+
+	/** Fits a prepared problem (a step family, for instance); an unstable fit returns the best point so far. */
+	FitResult fit(org.neurodynamics.core.fit.FitProblem problem, FitOptions options, FitListener listener, Progress progress);
 
 	/** Homeostatic control of {@code adapted} towards a target firing rate, spikes detected at {@code compartment}. */
 	HomeostasisResult homeostasis(CableModel model, double[] theta, HomeostasisRequest request, int[] adapted,

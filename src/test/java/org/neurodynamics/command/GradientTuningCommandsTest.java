@@ -220,6 +220,8 @@ class GradientTuningCommandsTest {
 		Map<String, Object> in = fit(target, GradientTuningService.HH_COMPARTMENT, GradientTuningService.NOISE);
 		in.put("fitted", "gNa, gK");
 		in.put("iterations", 40);
+		in.put("start_search", FitConductances.SINGLE_START);
+		in.put("polish", 0);
 		in.put("output", dir.toFile());
 		CommandModule m = run(FitConductances.class, in);
 		ResultsTable values = (ResultsTable) m.getOutput("fitted_values");
@@ -248,6 +250,7 @@ class GradientTuningCommandsTest {
 		Map<String, Object> in = fit(target, GradientTuningService.HH_COMPARTMENT, GradientTuningService.PULSES);
 		in.put("fitted", "gNa, gK");
 		in.put("optimiser", GradientTuningService.ADAM_FD);
+		in.put("start_search", FitConductances.SINGLE_START);
 		assertEquals(4, ((ResultsTable) run(FitConductances.class, in).getOutput("iteration_table")).size());
 		in.put("optimiser", GradientTuningService.CMA_ES);
 		in.put("iterations", 2);

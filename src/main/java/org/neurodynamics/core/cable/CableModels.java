@@ -21,6 +21,31 @@ public final class CableModels {
 	}
 
 	/**
+	 * A single-compartment regular-spiking cortical cell (see {@link CorticalNeuron}) for fits
+	 * to current-clamp recordings: parameters cm, gNa, gK, gM, gL, eL; rest at eL. Its area is
+	 * that of the paper's soma; a recorded cell of another size gives other densities and cm
+	 * (only their products with the area matter).
+	 */
+	public static CableModel corticalNeuron() {
+		return corticalNeuron(CorticalNeuron.E_L);
+	}
+
+	/** As {@link #corticalNeuron()} with eL and the initial voltage at {@code restMv} (a recorded cell's rest). */
+	public static CableModel corticalNeuron(double restMv) {
+		CableModel.Builder b = CableModel.builder();
+		int cm = b.parameter("cm", 1, "uF/cm^2");
+		double area = Math.PI * CorticalNeuron.DIAMETER * CorticalNeuron.DIAMETER;
+		int soma = b.compartment(new Compartment("soma", Region.SOMA, area, -1, 0, cm, 1, cm));
+		new RegionChannels()
+			.insertShared(Region.SOMA, CorticalNeuron.sodium(), CorticalNeuron.G_NA)
+			.insertShared(Region.SOMA, CorticalNeuron.potassium(), CorticalNeuron.G_K)
+			.insertShared(Region.SOMA, CorticalNeuron.mCurrent(), CorticalNeuron.G_M)
+			.insertShared(Region.SOMA, new Leak(), CorticalNeuron.G_L, restMv)
+			.insertInto(b, soma, Region.SOMA);
+		return b.restingPotential(restMv).build();
+	}
+
+	/**
 	 * The Gradient Diffusion paper's HH axon: a soma cylinder (r 10 um, L 20 um) and 10 axon
 	 * compartments (r 0.5 um, L 40 um each); cm 1 uF/cm^2, Ra 100 ohm cm, rest -68.5 mV.
 	 * With {@code perRegion} the densities are "gNa(soma)", "gNa(axon)", ...; otherwise one

@@ -30,6 +30,11 @@ final class CmaEsSearch {
 	private CmaEsSearch() {}
 
 	static FitResult run(FitProblem problem, FitOptions options, FitListener listener, Progress progress) {
+		return run(problem, options, options.iterations, listener, progress);
+	}
+
+	/** CMA-ES for {@code generations} generations of {@code options.population} simulations. */
+	static FitResult run(FitProblem problem, FitOptions options, int generations, FitListener listener, Progress progress) {
 		int p = problem.size(), full = problem.steps();
 		BestPoint best = new BestPoint(p);
 		List<FitIteration> history = new ArrayList<>();
@@ -55,7 +60,7 @@ final class CmaEsSearch {
 					Fitter.multipliers(best.phi), Fitter.values(problem, best.phi), evaluations[0], (System.nanoTime() - start) * 1e-9);
 				history.add(it);
 				listener.iteration(it);
-				progress.report("Fitting", (double) generation / options.iterations, String.format(Locale.ROOT,
+				progress.report("Fitting", (double) generation / generations, String.format(Locale.ROOT,
 					"CMA-ES generation %d, best loss %.4g mV^2", generation, best.loss));
 			}
 			return value;
@@ -65,9 +70,9 @@ final class CmaEsSearch {
 		Arrays.fill(upper, 1e3);
 		Arrays.fill(sigma, options.sigma0);
 		Arrays.fill(guess, 1);
-		CMAESOptimizer cmaes = new CMAESOptimizer(options.iterations, 0, true, 0, 0, new Well19937c(options.seed), false, null);
+		CMAESOptimizer cmaes = new CMAESOptimizer(generations, 0, true, 0, 0, new Well19937c(options.seed), false, null);
 		try {
-			cmaes.optimize(new MaxEval(options.iterations * options.population), objective, GoalType.MINIMIZE,
+			cmaes.optimize(new MaxEval(generations * options.population), objective, GoalType.MINIMIZE,
 				new InitialGuess(guess), new SimpleBounds(lower, upper), new CMAESOptimizer.Sigma(sigma),
 				new CMAESOptimizer.PopulationSize(options.population));
 		}

@@ -20,6 +20,10 @@ public final class FitOptions {
 	double sigma0 = 0.1;
 	long seed = 1;
 	double stopLoss = 0;
+	FitStart start = FitStart.SINGLE;
+	int starts = 32, probeSteps = 10, keep = 2, globalGenerations = 15, threads = 1;
+	double lowest = 0.5, highest = 2;
+	int polishIterations = 0;
 
 	public FitOptions method(FitMethod m) { method = m; return this; }
 
@@ -62,11 +66,50 @@ public final class FitOptions {
 		return this;
 	}
 
+	/** Global stage before Adam (see {@link FitStart}); SINGLE for none. */
+	public FitOptions start(FitStart how) { start = how; return this; }
+
+	/**
+	 * Multi-start: {@code count} starts with multipliers in [{@code low}, {@code high}] of the
+	 * starting values (the starting values themselves are the first), {@code steps} Adam steps
+	 * each on the first window, the best {@code finished} finished with the full Adam schedule.
+	 */
+	public FitOptions multiStart(int count, int steps, int finished, double low, double high) {
+		if (count < 1 || steps < 0 || finished < 1) throw new UserInputException("Multi-start needs at least 1 start and 1 " +
+			"finished start, and 0 or more probe steps; got " + count + " starts, " + steps + " steps, " + finished + " finished.");
+		if (!(low > 0 && high >= low) || Double.isInfinite(high)) throw new UserInputException("The multi-start range of " +
+			"multipliers must be positive with low <= high, got [" + low + ", " + high + "].");
+		starts = count;
+		probeSteps = steps;
+		keep = Math.min(finished, count);
+		lowest = low;
+		highest = high;
+		return this;
+	}
+
+	/** CMA-ES generations of the CMA_ES_THEN_ADAM global stage. */
+	public FitOptions globalGenerations(int generations) {
+		if (generations < 1) throw new UserInputException("CMA-ES needs at least 1 generation, got " + generations + ".");
+		globalGenerations = generations;
+		return this;
+	}
+
+	/** Levenberg-Marquardt steps on the whole target after Adam (sensitivities only); 0 for none. */
+	public FitOptions polish(int steps) {
+		if (steps < 0) throw new UserInputException("The number of polishing steps must be 0 or more, got " + steps + ".");
+		polishIterations = steps;
+		return this;
+	}
+
+	/** Threads for the multi-start probes (1 = sequential). */
+	public FitOptions threads(int n) { threads = Math.max(1, n); return this; }
+
 	/** Stop early once the full-window loss falls below this (mV^2). */
 	public FitOptions stopLoss(double loss) { stopLoss = loss; return this; }
 
 	public FitMethod method() { return method; }
 	public int iterations() { return iterations; }
+	public FitStart start() { return start; }
 
 	/** Window length (steps) at Adam iteration i of a problem with {@code full} steps. */
 	int window(int iteration, int full) {

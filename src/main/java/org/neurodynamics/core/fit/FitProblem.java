@@ -1,5 +1,6 @@
 package org.neurodynamics.core.fit;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.neurodynamics.core.UserInputException;
@@ -14,17 +15,22 @@ import org.neurodynamics.core.cable.Protocol;
  * is kept (a leak reversal stays negative) and no clamping is needed.
  *
  * <p>Loss over a window of N steps at R recorded compartments:
- * {@code L = 1/(2NR) sum_r sum_{i=1..N} (V_ri - V*_ri)^2} (mV^2), the targets being linearly
- * resampled to the simulation steps.
+ * {@code L = 1/(2NRS) sum_s sum_r sum_{i=1..N} (V_sri - V*_sri)^2} (mV^2) over S sweeps (one
+ * unless a step family is fitted), the targets being linearly resampled to the simulation steps.
  */
 public final class FitProblem {
 
 	private final CableModel model;
-	private final Protocol protocol;
+	private final Protocol[] protocols;
 	private final int[] recordAt;
-	private final double[][] target;
+	/** target[sweep][recorded compartment][step] */
+	private final double[][][] target;
 	private final int[] fitted;
 	private final double[] start;
+	/** Weight of the raw voltage term, and of the low-pass filtered voltage term with its time constant (ms). */
+	private double voltageWeight = 1, smoothWeight = 0, smoothTau = 50;
+	/** Low-pass filtered target, smoothTarget[sweep][r][step], when smoothWeight > 0. */
+	private double[][][] smoothTarget;
 
 	/**
 	 * @param target voltage (mV) sampled every {@code targetDt} ms from t = 0; the fit covers
@@ -42,12 +48,31 @@ public final class FitProblem {
 	public FitProblem(CableModel model, Protocol protocol, int[] recordAt, float[][] targets, double targetDt, int[] fitted,
 		double[] start)
 	{
-		if (recordAt.length == 0 || recordAt.length != targets.length) throw new IllegalArgumentException(
-			"one target per recorded compartment");
+		this(model, List.of(protocol), recordAt, List.<float[][]>of(targets), targetDt, fitted, start);
+	}
+
+	/**
+	 * Several sweeps fitted together (a recorded step family): sweep s runs {@code protocols[s]}
+	 * and is compared with {@code targets.get(s)[r]} at compartment {@code recordAt[r]}. The
+	 * loss is the mean over sweeps; every sweep is cut to the shortest of them.
+	 */
+	public FitProblem(CableModel model, List<Protocol> protocols, int[] recordAt, List<float[][]> targets, double targetDt,
+		int[] fitted, double[] start)
+	{
+		if (protocols.isEmpty() || protocols.size() != targets.size()) throw new IllegalArgumentException(
+			"one target set per sweep");
 		int length = Integer.MAX_VALUE;
-		for (int r = 0; r < recordAt.length; r++) {
-			checkTarget(model, recordAt[r], targets[r], targetDt);
-			length = Math.min(length, targets[r].length);
+		double protocolDuration = Double.POSITIVE_INFINITY, dt = protocols.get(0).dt();
+		for (int sweep = 0; sweep < protocols.size(); sweep++) {
+			float[][] t = targets.get(sweep);
+			if (recordAt.length == 0 || recordAt.length != t.length) throw new IllegalArgumentException(
+				"one target per recorded compartment");
+			for (int r = 0; r < recordAt.length; r++) {
+				checkTarget(model, recordAt[r], t[r], targetDt);
+				length = Math.min(length, t[r].length);
+			}
+			if (protocols.get(sweep).dt() != dt) throw new IllegalArgumentException("all sweeps need the same time step");
+			protocolDuration = Math.min(protocolDuration, protocols.get(sweep).duration());
 		}
 		if (fitted.length == 0) throw new UserInputException("Choose at least one parameter to fit.");
 		for (int k = 0; k < fitted.length; k++) {
@@ -56,23 +81,65 @@ public final class FitProblem {
 			for (int j = 0; j < k; j++) if (fitted[j] == fitted[k]) throw new UserInputException("Parameter " +
 				model.parameters().get(fitted[k]).name() + " is listed twice.");
 		}
-		double duration = Math.min(protocol.duration(), (length - 1) * targetDt);
-		if (duration < protocol.dt()) throw new UserInputException("The target trace (" + duration +
+		double duration = Math.min(protocolDuration, (length - 1) * targetDt);
+		if (duration < dt) throw new UserInputException("The target trace (" + duration +
 			" ms) is shorter than one time step.");
 		this.model = model;
-		this.protocol = protocol.withDuration(duration);
+		this.protocols = new Protocol[protocols.size()];
+		for (int sweep = 0; sweep < protocols.size(); sweep++) this.protocols[sweep] = protocols.get(sweep).withDuration(duration);
 		this.recordAt = recordAt.clone();
 		this.fitted = fitted.clone();
 		this.start = start.clone();
-		int steps = this.protocol.steps();
-		this.target = new double[recordAt.length][steps + 1];
-		for (int r = 0; r < recordAt.length; r++)
-			for (int i = 0; i <= steps; i++) {
-				double x = Math.min(i * protocol.dt() / targetDt, length - 1);
-				int j = Math.min((int) x, length - 2);
-				double w = x - j;
-				this.target[r][i] = targets[r][j] * (1 - w) + targets[r][j + 1] * w;
+		int steps = this.protocols[0].steps();
+		this.target = new double[protocols.size()][recordAt.length][steps + 1];
+		for (int sweep = 0; sweep < protocols.size(); sweep++)
+			for (int r = 0; r < recordAt.length; r++) {
+				float[] t = targets.get(sweep)[r];
+				for (int i = 0; i <= steps; i++) {
+					double x = Math.min(i * dt / targetDt, length - 1);
+					int j = Math.min((int) x, length - 2);
+					double w = x - j;
+					this.target[sweep][r][i] = t[j] * (1 - w) + t[j + 1] * w;
+				}
 			}
+	}
+
+	/**
+	 * A copy whose loss adds a low-pass filtered voltage term: with
+	 * {@code y_i = y_{i-1} + a (V_i - y_{i-1})}, {@code a = dt / (tau + dt)}, {@code y_0 = V_0}
+	 * (the same filter on the target), the loss is
+	 * {@code 1/(2n) sum [voltageWeight (V - V*)^2 + smoothWeight (y - y*)^2]}. A filtered spike
+	 * train is a smooth function of the spike times, so the filtered term still pulls when a
+	 * spike is missing or extra, where the raw squared voltage only compares samples.
+	 */
+	public FitProblem withSmoothing(double voltageWeight, double smoothWeight, double tauMs) {
+		if (!(voltageWeight >= 0 && smoothWeight >= 0) || voltageWeight + smoothWeight == 0) throw new UserInputException(
+			"The loss weights must be zero or positive and not both zero; got voltage " + voltageWeight + ", smoothed " +
+			smoothWeight + ".");
+		if (!(tauMs > 0) || Double.isInfinite(tauMs)) throw new UserInputException("The smoothing time constant must be a " +
+			"positive number of ms, got " + tauMs + ".");
+		FitProblem q = new FitProblem(this);
+		q.voltageWeight = voltageWeight;
+		q.smoothWeight = smoothWeight;
+		q.smoothTau = tauMs;
+		double a = dt() / (tauMs + dt());
+		q.smoothTarget = new double[target.length][recordAt.length][];
+		for (int sw = 0; sw < target.length; sw++) for (int r = 0; r < recordAt.length; r++) {
+			double[] t = target[sw][r], y = new double[t.length];
+			y[0] = t[0];
+			for (int i = 1; i < t.length; i++) y[i] = y[i - 1] + a * (t[i] - y[i - 1]);
+			q.smoothTarget[sw][r] = y;
+		}
+		return q;
+	}
+
+	private FitProblem(FitProblem o) {
+		model = o.model;
+		protocols = o.protocols;
+		recordAt = o.recordAt;
+		target = o.target;
+		fitted = o.fitted;
+		start = o.start;
 	}
 
 	private static void checkTarget(CableModel model, int recordAt, float[] target, double targetDt) {
@@ -87,13 +154,15 @@ public final class FitProblem {
 	}
 
 	public CableModel model() { return model; }
-	public Protocol protocol() { return protocol; }
+	/** The protocol of the first sweep. */
+	public Protocol protocol() { return protocols[0]; }
+	public int sweeps() { return protocols.length; }
 	public int[] recordAt() { return recordAt.clone(); }
 	public int[] fitted() { return fitted.clone(); }
 	public int size() { return fitted.length; }
 	/** Steps in the full window. */
-	public int steps() { return protocol.steps(); }
-	public double dt() { return protocol.dt(); }
+	public int steps() { return protocols[0].steps(); }
+	public double dt() { return protocols[0].dt(); }
 
 	/** The full parameter vector for log-multipliers phi. */
 	public double[] theta(double[] phi) {
@@ -120,21 +189,84 @@ public final class FitProblem {
 	 * from forward sensitivities carried in the same simulation.
 	 */
 	public double loss(double[] phi, int steps, double[] gradient) {
-		double[] theta = theta(phi);
-		CableSimulation sim = protocol.start(model, theta, gradient == null ? new int[0] : fitted);
-		int p = gradient == null ? 0 : fitted.length;
-		double sum = 0;
-		double[] g = new double[p];
-		for (int i = 1; i <= steps; i++) {
-			sim.step();
-			for (int r = 0; r < recordAt.length; r++) {
-				double e = sim.voltage(recordAt[r]) - target[r][i];
-				sum += e * e;
-				for (int k = 0; k < p; k++) g[k] += e * sim.sensitivity(k, recordAt[r]);
+		return loss(phi, steps, gradient, null);
+	}
+
+	/**
+	 * Standard errors of the log-multipliers (about the relative errors of the parameters)
+	 * from the Gauss-Newton approximation at phi: {@code cov = s^2 (J^T J)^-1} with s^2 the
+	 * mean squared residual. It treats the residuals as independent, which the samples of a
+	 * voltage trace are not (model error is correlated in time), so it is a lower bound.
+	 * NaN where J^T J is singular.
+	 */
+	public double[] standardErrors(double[] phi) {
+		int p = size(), steps = steps();
+		double[] g = new double[p], se = new double[p];
+		double[][] c = new double[p][p];
+		double loss = loss(phi, steps, g, c);
+		double n = (double) steps * recordAt.length * protocols.length;
+		org.hipparchus.linear.RealMatrix m = new org.hipparchus.linear.Array2DRowRealMatrix(c);
+		try {
+			org.hipparchus.linear.RealMatrix inverse = new org.hipparchus.linear.LUDecomposition(m, 1e-300).getSolver()
+				.getInverse();
+			for (int k = 0; k < p; k++) {
+				double var = 2 * loss * inverse.getEntry(k, k) / n;
+				se[k] = var >= 0 ? Math.sqrt(var) : Double.NaN; // negative: J^T J numerically singular
 			}
 		}
-		double n = (double) steps * recordAt.length;
+		catch (org.hipparchus.exception.MathIllegalArgumentException e) {
+			java.util.Arrays.fill(se, Double.NaN);
+		}
+		return se;
+	}
+
+	/**
+	 * As {@link #loss(double[], int, double[])}, and if {@code curvature} is not null also the
+	 * Gauss-Newton matrix {@code 1/n sum_t J_tk J_tl} with {@code J_tk = dV_t/dphi_k}: the
+	 * Hessian of the loss without its second-derivative term.
+	 */
+	public double loss(double[] phi, int steps, double[] gradient, double[][] curvature) {
+		double[] theta = theta(phi);
+		int p = gradient == null ? 0 : fitted.length;
+		boolean smooth = smoothWeight > 0;
+		double a = dt() / (smoothTau + dt()), wv = voltageWeight, ws = smoothWeight;
+		double sum = 0;
+		double[] g = new double[p], w = new double[p];
+		double[][] h = curvature == null ? null : new double[p][p];
+		for (int sweep = 0; sweep < protocols.length; sweep++) {
+			CableSimulation sim = protocols[sweep].start(model, theta, gradient == null ? new int[0] : fitted);
+			double[] y = new double[recordAt.length];
+			double[][] z = new double[recordAt.length][p];
+			for (int r = 0; r < recordAt.length; r++) y[r] = sim.voltage(recordAt[r]);
+			for (int i = 1; i <= steps; i++) {
+				sim.step();
+				for (int r = 0; r < recordAt.length; r++) {
+					double v = sim.voltage(recordAt[r]), e = v - target[sweep][r][i];
+					sum += wv * e * e;
+					for (int k = 0; k < p; k++) {
+						w[k] = sim.sensitivity(k, recordAt[r]);
+						g[k] += wv * e * w[k];
+					}
+					if (h != null) for (int k = 0; k < p; k++) for (int l = 0; l <= k; l++) h[k][l] += wv * w[k] * w[l];
+					if (!smooth) continue;
+					y[r] += a * (v - y[r]);
+					double es = y[r] - smoothTarget[sweep][r][i];
+					sum += ws * es * es;
+					double[] zr = z[r];
+					for (int k = 0; k < p; k++) {
+						zr[k] += a * (w[k] - zr[k]);
+						g[k] += ws * es * zr[k];
+					}
+					if (h != null) for (int k = 0; k < p; k++) for (int l = 0; l <= k; l++) h[k][l] += ws * zr[k] * zr[l];
+				}
+			}
+		}
+		double n = (double) steps * recordAt.length * protocols.length;
 		for (int k = 0; k < p; k++) gradient[k] = g[k] / n * theta[fitted[k]];
+		if (h != null) for (int k = 0; k < p; k++) for (int l = 0; l <= k; l++) {
+			curvature[k][l] = h[k][l] / n * theta[fitted[k]] * theta[fitted[l]];
+			curvature[l][k] = curvature[k][l];
+		}
 		return sum / (2 * n);
 	}
 }

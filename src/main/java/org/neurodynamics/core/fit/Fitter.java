@@ -21,18 +21,32 @@ public final class Fitter {
 		if (options.method == FitMethod.CMA_ES) return CmaEsSearch.run(problem, options, listener, progress);
 		GradientMethod gradient = options.method == FitMethod.ADAM_SENSITIVITIES ? GradientMethod.SENSITIVITIES :
 			GradientMethod.finiteDifferences(options.finiteDifferenceStep);
-		return adam(problem, options, gradient, listener, progress);
+		FitResult local = options.start != FitStart.SINGLE ? GlobalSearch.run(problem, options, gradient, listener, progress)
+			: adam(problem, options, gradient, listener, progress);
+		return options.method == FitMethod.ADAM_SENSITIVITIES ? GaussNewtonPolish.run(problem, options, local, listener,
+			progress) : local;
 	}
 
 	static FitResult adam(FitProblem problem, FitOptions options, GradientMethod method, FitListener listener,
 		Progress progress)
 	{
-		int p = problem.size(), full = problem.steps();
-		double[] phi = new double[p], grad = new double[p];
+		return adam(problem, options, method, new double[problem.size()], new ArrayList<>(), 0, System.nanoTime(), listener,
+			progress);
+	}
+
+	/**
+	 * Adam from log-multipliers {@code phi0}; iterations are numbered on from the reports
+	 * already in {@code history} (a global stage before), which the result keeps, and the
+	 * simulation count and wall time go on from {@code simulationsBefore} and {@code start}.
+	 */
+	static FitResult adam(FitProblem problem, FitOptions options, GradientMethod method, double[] phi0,
+		List<FitIteration> history, long simulationsBefore, long start, FitListener listener, Progress progress)
+	{
+		int p = problem.size(), full = problem.steps(), offset = history.size();
+		double[] phi = phi0.clone(), grad = new double[p];
 		Adam adam = new Adam(p, options.learningRate, options.beta1, options.beta2, options.epsilon);
 		BestPoint best = new BestPoint(p);
-		List<FitIteration> history = new ArrayList<>();
-		long simulations = 0, start = System.nanoTime();
+		long simulations = simulationsBefore;
 		for (int it = 0; it <= options.iterations; it++) {
 			if (progress.isCancelled()) return result(problem, best, history, FitResult.Status.CANCELLED,
 				"Fit cancelled after " + it + " iterations; the best parameters so far are kept.");
@@ -49,7 +63,7 @@ public final class Fitter {
 			if (!Double.isFinite(loss) || !finite(grad)) throw unstable(problem, phi, "The loss or its gradient is not finite.",
 				best, history);
 			double objective = loss + regularise(phi, grad, options.l2);
-			FitIteration report = new FitIteration(it, steps * problem.dt(), loss, objective, multipliers(phi),
+			FitIteration report = new FitIteration(offset + it, steps * problem.dt(), loss, objective, multipliers(phi),
 				values(problem, phi), simulations, (System.nanoTime() - start) * 1e-9);
 			history.add(report);
 			listener.iteration(report);
@@ -91,6 +105,13 @@ public final class Fitter {
 		String[] names = new String[problem.size()];
 		for (int k = 0; k < names.length; k++) names[k] = problem.parameterName(k);
 		return new FitResult(status, message, problem.theta(best.phi), multipliers(best.phi), best.loss, history, names);
+	}
+
+	/** Log-multipliers phi of multipliers m. */
+	public static double[] logMultipliers(double[] m) {
+		double[] phi = new double[m.length];
+		for (int k = 0; k < m.length; k++) phi[k] = Math.log(m[k]);
+		return phi;
 	}
 
 	static double[] multipliers(double[] phi) {

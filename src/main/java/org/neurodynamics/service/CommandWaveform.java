@@ -1,0 +1,49 @@
+package org.neurodynamics.service;
+
+import org.neurodynamics.core.UserInputException;
+import org.neurodynamics.core.io.AbfFile;
+import org.neurodynamics.core.io.AbfReader;
+
+/** A command waveform in nA, sampled every dt ms. */
+final class CommandWaveform {
+	final float[] samples;
+	final double dt;
+	final String source;
+
+	CommandWaveform(float[] samples, double dt, String source) {
+		this.samples = samples;
+		this.dt = dt;
+		this.source = source;
+	}
+
+	double duration() { return (samples.length - 1) * dt; }
+
+	/** The command waveform a request names (an ABF sweep's DAC output), in nA. */
+	static CommandWaveform of(StimulusRequest s) {
+		if (s.file == null || s.file.getPath().isEmpty()) throw new UserInputException("The stimulus '" + GradientTuningService.WAVEFORM +
+			"' needs the ABF recording whose command waveform is played; choose the file.");
+		if (!s.file.isFile()) throw new UserInputException("The stimulus file '" + s.file + "' does not exist.");
+		AbfFile abf = AbfReader.read(s.file.toPath());
+		int dac = s.dac >= 0 ? s.dac : abf.stimulusDac(Math.min(Math.max(0, s.channel), abf.channelCount() - 1));
+		if (dac < 0) throw new UserInputException("ABF file '" + s.file.getName() + "' plays no command waveform (epoch " +
+			"table) on any output; give the DAC explicitly, or use a step or pulse-train stimulus.");
+		String unit = abf.dacUnit(dac);
+		double scale = currentScale(unit);
+		if (Double.isNaN(scale)) throw new UserInputException("DAC " + dac + " of '" + s.file.getName() + "' is in '" + unit +
+			"', not a current: the recording is not current clamp. Choose the DAC that injects current (pA or nA).");
+		float[] w = abf.commandWaveform(s.sweep, dac);
+		for (int i = 0; i < w.length; i++) w[i] *= (float) scale;
+		return new CommandWaveform(w, abf.sampleIntervalMs(), s.file.getName() + " sweep " + s.sweep + " DAC " + dac);
+	}
+
+	/** nA per unit of a current, NaN for anything else. */
+	static double currentScale(String unit) {
+		switch (unit == null ? "" : unit.trim()) {
+			case "pA": return 1e-3;
+			case "nA": return 1;
+			case "uA": case "\u00b5A": return 1e3;
+			case "A": return 1e9;
+			default: return Double.NaN;
+		}
+	}
+}

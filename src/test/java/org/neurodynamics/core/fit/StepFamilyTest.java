@@ -1,0 +1,89 @@
+package org.neurodynamics.core.fit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.neurodynamics.core.cable.CableModel;
+import org.neurodynamics.core.cable.CableModels;
+import org.neurodynamics.core.cable.CurrentStep;
+import org.neurodynamics.core.cable.Injection;
+import org.neurodynamics.core.cable.Protocol;
+
+class StepFamilyTest {
+
+	/** Two steps of the cortical model (one subthreshold, one spiking) as a synthetic family. */
+	static StepFamily family(CableModel model, double[] theta) {
+		double dt = 0.05;
+		List<Protocol> ps = List.of(
+			new Protocol(List.of(new Injection(0, new CurrentStep(20, 150, -0.05))), dt, 200),
+			new Protocol(List.of(new Injection(0, new CurrentStep(20, 150, 0.15))), dt, 200));
+		StepFamily blank = new StepFamily(ps, List.of(new float[4001], new float[4001]), new double[] { -0.05, 0.15 }, dt, 400,
+			3400);
+		return new StepFamily(ps, List.of(blank.simulate(model, theta, 0, 0), blank.simulate(model, theta, 1, 0)),
+			new double[] { -0.05, 0.15 }, dt, 400, 3400);
+	}
+
+	@Test
+	void gradientOverSweepsMatchesFiniteDifferences() {
+		CableModel m = CableModels.corticalNeuron();
+		double[] truth = m.defaults();
+		truth[m.parameterIndex("gM")] *= 2;
+		truth[m.parameterIndex("gNa")] *= 0.9;
+		StepFamily f = family(m, truth);
+		int[] fitted = { m.parameterIndex("cm"), m.parameterIndex("gNa"), m.parameterIndex("gK"), m.parameterIndex("gM"),
+			m.parameterIndex("gL"), m.parameterIndex("eL") };
+		FitProblem plain = f.problem(m, new int[] { 0, 1 }, 0, fitted, m.defaults());
+		assertEquals(2, plain.sweeps());
+		checkGradient(plain);
+		checkGradient(plain.withSmoothing(0.5, 3, 20));
+	}
+
+	private static void checkGradient(FitProblem p) {
+		double[] phi = { 0.05, -0.02, 0.03, 0.1, -0.05, 0.01 }, g = new double[6];
+		p.loss(phi, p.steps(), g);
+		double scale = 0;
+		for (double x : g) scale = Math.max(scale, Math.abs(x));
+		for (int k = 0; k < 6; k++) {
+			// the spiking sweep makes the loss steeply curved: Richardson-extrapolated central differences
+			double fd = (4 * central(p, phi, k, 1e-6) - central(p, phi, k, 2e-6)) / 3;
+			assertEquals(fd, g[k], 1e-4 * Math.abs(fd) + 1e-6 * scale, "parameter " + k);
+		}
+	}
+
+	private static double central(FitProblem p, double[] phi, int k, double h) {
+		double[] x = phi.clone();
+		x[k] += h;
+		double plus = p.loss(x, p.steps(), null);
+		x[k] -= 2 * h;
+		return (plus - p.loss(x, p.steps(), null)) / (2 * h);
+	}
+
+	@Test
+	void smoothedTermVanishesAtTheTruthAndBadWeightsAreRefused() {
+		CableModel m = CableModels.corticalNeuron();
+		StepFamily f = family(m, m.defaults());
+		int[] fitted = { m.parameterIndex("gNa"), m.parameterIndex("gK") };
+		FitProblem p = f.problem(m, new int[] { 0, 1 }, 0, fitted, m.defaults());
+		assertEquals(0, p.withSmoothing(0, 1, 50).loss(new double[2], p.steps(), null), 1e-9);
+		assertEquals(true, p.withSmoothing(0, 1, 50).loss(new double[] { 0.1, 0 }, p.steps(), null) > 0);
+		org.junit.jupiter.api.Assertions.assertThrows(org.neurodynamics.core.UserInputException.class,
+			() -> p.withSmoothing(0, 0, 50));
+		org.junit.jupiter.api.Assertions.assertThrows(org.neurodynamics.core.UserInputException.class,
+			() -> p.withSmoothing(1, 1, 0));
+	}
+
+	@Test
+	void spikesAndSteadyStateOfTheSteps() {
+		CableModel m = CableModels.corticalNeuron();
+		StepFamily f = family(m, m.defaults());
+		assertEquals(0, f.spikes(f.voltage(0)));
+		int n = f.spikes(f.voltage(1));
+		assertEquals(true, n >= 2, "a 150 pA step makes the RS cell fire, got " + n);
+		assertEquals(true, f.steadyState(f.voltage(0)) < m.defaults()[m.parameterIndex("eL")], "hyperpolarised by -50 pA");
+		assertEquals(n / 0.15, f.rate(f.voltage(1)), 1e-9);
+		float[] v = { -70, -10, 20, -50, 0, -30, 10, -60 };
+		assertEquals(2, StepFamily.spikes(v, 0, v.length), "re-armed only below -40 mV");
+	}
+}
