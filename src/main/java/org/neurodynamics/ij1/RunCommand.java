@@ -16,6 +16,7 @@ import ij.plugin.PlugIn;
 import org.neurodynamics.core.CancelledException;
 import org.neurodynamics.command.Commands;
 import org.neurodynamics.core.UserInputException;
+import org.neurodynamics.service.StatusProgress;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
@@ -47,7 +48,10 @@ public class RunCommand implements PlugIn {
 			if (info.getLabel() != null && !info.getLabel().isEmpty()) label = info.getLabel();
 			inputs = CommandDialog.ask(info, info.createModule());
 			if (inputs == null) return;
+			long start = System.currentTimeMillis();
+			IJ.showStatus(label + ": starting");
 			ResultWindows.show(Commands.run(context, info, inputs));
+			IJ.showStatus(label + ": done in " + StatusProgress.duration(System.currentTimeMillis() - start));
 		}
 		catch (Throwable e) {
 			Throwable cause = rootCause(e);
@@ -55,6 +59,7 @@ public class RunCommand implements PlugIn {
 			else fail(internalError(label, inputs, cause));
 		}
 		finally {
+			IJ.showProgress(1.0);
 			thread.setContextClassLoader(previous);
 		}
 	}
