@@ -11,8 +11,14 @@ import ij.plugin.filter.Analyzer;
 import org.scijava.command.CommandModule;
 import org.scijava.module.ModuleItem;
 
-/** Shows a command's results the ImageJ 1 way: tables and plots as windows, then images. */
+/**
+ * Shows a command's results the ImageJ 1 way: the main table as the "Results" table, the
+ * other tables and plots as windows, then images.
+ */
 public final class ResultWindows {
+
+	/** The title of ImageJ's system results table, the one macros read with nResults and getResult(). */
+	public static final String RESULTS = "Results";
 
 	private ResultWindows() {}
 
@@ -23,10 +29,15 @@ public final class ResultWindows {
 			Object value = module.getOutput(item.getName());
 			String title = item.getLabel() != null && !item.getLabel().isEmpty() ? item.getLabel() : item.getName();
 			if (value instanceof ResultsTable) {
-				// Headless there are no table windows and macros reach only the "Results" table:
-				// the command's main (first) table becomes it.
-				if (!GraphicsEnvironment.isHeadless()) ((ResultsTable) value).show(title);
-				else if (firstTable) Analyzer.setResultsTable((ResultsTable) value);
+				// The command's main (first) table is the "Results" table, with a display and
+				// without, so that a recorded macro reads the same nResults and getResult()
+				// everywhere; the other tables get windows of their own in the GUI.
+				ResultsTable table = (ResultsTable) value;
+				if (firstTable) {
+					Analyzer.setResultsTable(table);
+					if (!GraphicsEnvironment.isHeadless()) table.show(RESULTS);
+				}
+				else if (!GraphicsEnvironment.isHeadless()) table.show(title);
 				firstTable = false;
 			}
 			else if (value instanceof Plot) ((Plot) value).show();
