@@ -51,7 +51,7 @@ final class CommandRunner {
 			if (inputs == null) return;
 			long start = System.currentTimeMillis();
 			IJ.showStatus(label + ": starting");
-			ResultWindows.show(Commands.run(context, info, inputs));
+			ResultWindows.showWithResultsTable(Commands.run(context, info, inputs));
 			IJ.showStatus(label + ": done in " + StatusProgress.duration(System.currentTimeMillis() - start));
 		}
 		catch (Throwable e) {

@@ -32,7 +32,7 @@ class GuiSmokeIT {
 			"File.saveString(\"\" + nResults + \" \" + getResultString(\"Trace\", 0), out + \"/results.txt\");\n" +
 			"run(\"Import Traces...\", \"source=[Image (one trace per row)] image=[Hindmarsh-Rose x] table=Results columns= channel=0 interval=1 time_unit=ms value_unit= percentile=8 bleach_window=0 parameters= parameter_name=p\");\n" +
 			"call(\"" + RECORDER + ".start\");\n" +
-			"run(\"Simulate Compartmental Model...\", \"model=[HH axon (paper)] stimulus=[Pulse train] amplitude=0.2 start=10 width=5 period=100 dt=0.025 total=300 record=[soma, axon[9]] sensitivities=gNa\");\n" +
+			"run(\"Simulate Compartmental Model...\", \"model=[HH axon (paper)] stimulus=[Pulse train] amplitude=0.2 start=10 width=5 period=100 dt=0.025 total=1200 record=[soma, axon[9]] sensitivities=gNa\");\n" +
 			"call(\"" + RECORDER + ".stop\", out + \"/status.txt\");\n" +
 			"wait(1500);\n" +
 			"File.saveString(String.join(getList(\"window.titles\"), \"\\n\") + \"\\n\" + String.join(getList(\"image.titles\"), \"\\n\"), out + \"/windows.txt\");\n" +
