@@ -35,7 +35,7 @@ run("Fit Conductances (Gradient Diffusion)...", "source=[Image (one trace per ro
 	"start_search=[Initial values, then Adam] polish=0 learning_rate=0.05 iterations=300 window=0.3 ramp=100 l2=0 " +
 	"output=[" + dir + "]");
 
-// 3. Headless, the fitted values are the Results table; compare them with the truth.
+// 3. The fitted values are the Results table (with a display and without); compare them with the truth.
 summary = "parameter\ttruth\tfitted multiplier\terror (%)\n";
 worst = 0;
 for (i = 0; i < nResults; i++) {

@@ -51,9 +51,14 @@ public abstract class LongCommand extends ContextCommand {
 		}
 	}
 
-	/** Progress for the core: status bar in the GUI, log lines headless; cancelled with the command. */
+	/**
+	 * Progress for the core: the command's label, phase and time left in the status bar in the
+	 * GUI, log lines headless; cancelled with the command.
+	 */
 	protected Progress progress() {
-		return new StatusProgress(status, log, this::isCanceled);
+		org.scijava.plugin.Plugin plugin = getClass().getAnnotation(org.scijava.plugin.Plugin.class);
+		String label = plugin != null && !plugin.label().isEmpty() ? plugin.label() : getClass().getSimpleName();
+		return new StatusProgress(label, status, log, this::isCanceled);
 	}
 
 	protected LogService log() {

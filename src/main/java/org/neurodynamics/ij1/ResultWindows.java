@@ -11,22 +11,50 @@ import ij.plugin.filter.Analyzer;
 import org.scijava.command.CommandModule;
 import org.scijava.module.ModuleItem;
 
-/** Shows a command's results the ImageJ 1 way: tables and plots as windows, then images. */
+/**
+ * Shows a command's results the ImageJ 1 way: tables and plots as windows, then images.
+ * Run from a menu entry (and so from a macro), the command's main table is the "Results"
+ * table, with a display and headless alike.
+ */
 public final class ResultWindows {
+
+	/** The title of ImageJ's system results table, the one macros read with nResults and getResult(). */
+	public static final String RESULTS = "Results";
 
 	private ResultWindows() {}
 
-	/** Images come last, so that the command's image is the current one for the next step. */
+	/**
+	 * The results of a menu entry: the command's main (first) table is the "Results" table,
+	 * with a display and without, so that a recorded macro reads the same nResults and
+	 * getResult() everywhere; the other tables get windows of their own in the GUI.
+	 */
+	public static void showWithResultsTable(CommandModule module) {
+		show(module, true);
+	}
+
+	/**
+	 * Every table in a window of its own titled after it (several commands' results side by
+	 * side, as in the demo); headless, where there are no table windows, the main table
+	 * becomes the "Results" table.
+	 */
 	public static void show(CommandModule module) {
+		show(module, false);
+	}
+
+	/** Images come last, so that the command's image is the current one for the next step. */
+	private static void show(CommandModule module, boolean mainIsResults) {
+		boolean headless = GraphicsEnvironment.isHeadless();
 		boolean firstTable = true;
 		for (ModuleItem<?> item : module.getInfo().outputs()) {
 			Object value = module.getOutput(item.getName());
 			String title = item.getLabel() != null && !item.getLabel().isEmpty() ? item.getLabel() : item.getName();
 			if (value instanceof ResultsTable) {
-				// Headless there are no table windows and macros reach only the "Results" table:
-				// the command's main (first) table becomes it.
-				if (!GraphicsEnvironment.isHeadless()) ((ResultsTable) value).show(title);
-				else if (firstTable) Analyzer.setResultsTable((ResultsTable) value);
+				ResultsTable table = (ResultsTable) value;
+				if (firstTable && (mainIsResults || headless)) {
+					Analyzer.setResultsTable(table);
+					if (!headless) table.show(RESULTS);
+				}
+				else if (!headless) table.show(title);
 				firstTable = false;
 			}
 			else if (value instanceof Plot) ((Plot) value).show();

@@ -3,9 +3,6 @@ package org.neurodynamics.ij1;
 import ij.IJ;
 
 import org.scijava.Context;
-import org.scijava.event.EventHandler;
-import org.scijava.event.EventService;
-import org.scijava.module.event.ModuleErroredEvent;
 
 /**
  * The SciJava context for ImageJ 1 menu entries: Fiji's own when the plugin runs inside
@@ -15,9 +12,6 @@ import org.scijava.module.event.ModuleErroredEvent;
 final class SciJavaContext {
 
 	private static Context own;
-	/** Held here: the event service keeps only weak references to its subscribers. */
-	private static final QuietErrors QUIET_ERRORS = new QuietErrors();
-	private static Context subscribed;
 
 	private SciJavaContext() {}
 
@@ -32,11 +26,6 @@ final class SciJavaContext {
 			if (own == null) own = new Context();
 			context = own;
 		}
-		if (subscribed != context) {
-			EventService events = context.getService(EventService.class);
-			if (events != null) events.subscribe(QUIET_ERRORS);
-			subscribed = context;
-		}
 		return context;
 	}
 
@@ -47,18 +36,6 @@ final class SciJavaContext {
 		}
 		catch (ClassNotFoundException e) {
 			return false;
-		}
-	}
-
-	/**
-	 * The menu bridge reports a failed command itself (one message, and the stack trace
-	 * logged once for internal errors); SciJava would log every failure again, user errors
-	 * included.
-	 */
-	public static final class QuietErrors {
-		@EventHandler
-		public void onError(ModuleErroredEvent event) {
-			if (event.getModule().getInfo().getDelegateClassName().startsWith("org.neurodynamics.")) event.consume();
 		}
 	}
 }

@@ -3,7 +3,6 @@ package org.neurodynamics.macro;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,37 +60,28 @@ class FailingCommandMacroIT {
 		assertEquals(1, count(log, "ArrayIndexOutOfBoundsException: Index 3 out of bounds for length 3\n"), "one stack trace:\n" + log);
 	}
 
-	/** Runs {@code command} and then a line that writes next.txt; returns what was printed meanwhile. */
+	/**
+	 * Runs {@code command} and then a line that writes next.txt; returns what was printed
+	 * meanwhile. The failures are on purpose, so their messages stay out of the test log (the
+	 * assertions show them when a test fails); a failure of the runner itself is printed.
+	 */
 	private static String run(Path out, String command, Path[] extraJars) throws Exception {
 		String macro = "setBatchMode(true);\n" + command + "File.saveString(\"ran\", \"" + out.resolve("next.txt") + "\");\n";
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
 		PrintStream stdout = System.out, stderr = System.err;
-		System.setOut(new PrintStream(tee(stdout, printed), true));
-		System.setErr(new PrintStream(tee(stderr, printed), true));
+		System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+		System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+		boolean ran = false;
 		try {
 			MacroRunner.run(macro, "", extraJars);
+			ran = true;
 		}
 		finally {
 			System.setOut(stdout);
 			System.setErr(stderr);
+			if (!ran) stderr.print(printed.toString(StandardCharsets.UTF_8));
 		}
 		return printed.toString(StandardCharsets.UTF_8);
-	}
-
-	private static OutputStream tee(OutputStream a, OutputStream b) {
-		return new OutputStream() {
-			@Override
-			public void write(int c) throws java.io.IOException {
-				a.write(c);
-				b.write(c);
-			}
-
-			@Override
-			public void write(byte[] bytes, int off, int len) throws java.io.IOException {
-				a.write(bytes, off, len);
-				b.write(bytes, off, len);
-			}
-		};
 	}
 
 	private static int count(String text, String part) {
