@@ -22,6 +22,6 @@ run("Import Traces...", "source=[ROIs on a time-lapse] image=[" + movie + "] roi
 	"dff percentile=8 bleach_window=31 parameters=[0, 0] parameter_name=condition output=[" + out + "]");
 traces = getTitle();
 model = out + File.separator + "calcium.ndmodel";
-run("Reconstruct Dynamics...", "source=[Image (one trace per row)] image=[" + traces + "] parameters= model=[" + model + "] output=[" + out + "]");
+run("Reconstruct Dynamics...", "source=[Image (one trace per row)] image=[" + traces + "] parameters= model=[" + model + "] vae_epochs=60 map_epochs=30 maps=2 output=[" + out + "]");
 run("Explore Reconstructed Model...", "model=[" + model + "] parameters=0 iterations=1000 transient_steps=200 initial_states=3 trace_at=0 seed=0 output=[" + out + "]");
 print("Regime of the reconstructed calcium dynamics: " + getResultString("Regime", 0));

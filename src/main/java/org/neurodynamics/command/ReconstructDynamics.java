@@ -77,7 +77,10 @@ public class ReconstructDynamics extends TraceInputCommand {
 	@Parameter(label = "Maps", description = "Maps trained on the same states (seeds seed, seed+1, ...); the one that best reproduces the recordings is kept.")
 	private int maps = DEFAULTS.mapCandidates;
 
-	@Parameter(label = "Learning rate")
+	@Parameter(label = "Autoencoder learning rate")
+	private double vae_learning_rate = DEFAULTS.autoencoderLearningRate;
+
+	@Parameter(label = "Map learning rate")
 	private double learning_rate = DEFAULTS.learningRate;
 
 	@Parameter(label = "Samples per epoch", description = "Training rows drawn per epoch; 0 uses all.")
@@ -133,6 +136,7 @@ public class ReconstructDynamics extends TraceInputCommand {
 		s.mapCandidates = maps;
 		s.teacherForcing = teacher_forcing;
 		s.learningRate = learning_rate;
+		s.autoencoderLearningRate = vae_learning_rate;
 		s.samplesPerEpoch = samples_per_epoch;
 		s.seed = seed;
 		Reconstruction.Result r = reconstruction.reconstruct(readTraces(), s, progress());

@@ -140,7 +140,7 @@ public final class Reconstruction {
 		List<NeuralMap.History> histories = new ArrayList<>();
 		for (int m = 0; m < settings.mapCandidates; m++) {
 			NeuralMap map = new NeuralMap(NeuralMap.Config.of(active.length).withHidden(settings.mapHidden)
-				.withIncrement(settings.mapIncrement).withRolloutSteps(settings.rolloutSteps).withTeacherForcing(settings.teacherForcing).withInputNoise(settings.inputNoise).withStateNoise(settings.stateNoise)
+				.withIncrement(settings.mapIncrement).withRolloutSteps(settings.rolloutSteps).withTeacherForcing(settings.teacherForcing).withIncrementScaling(settings.incrementScaling).withInputNoise(settings.inputNoise).withStateNoise(settings.stateNoise)
 				.withLearningRate(settings.learningRate).withEpochs(settings.mapEpochs).withBatchSize(settings.batchSize)
 				.withSeed(settings.seed + m).withMaxSamplesPerEpoch(settings.samplesPerEpoch));
 			histories.add(map.train(sequences, progress));
@@ -177,7 +177,7 @@ public final class Reconstruction {
 
 	private static VariationalAutoencoder.Config autoencoderConfig(int inputSize, ReconstructionSettings settings) {
 		return VariationalAutoencoder.Config.of(inputSize).withHidden(settings.autoencoderHidden).withLatentSize(settings.latentSize)
-			.withBeta(settings.beta).withLearningRate(settings.learningRate).withBatchSize(settings.batchSize)
+			.withBeta(settings.beta).withLearningRate(settings.autoencoderLearningRate).withBatchSize(settings.batchSize)
 			.withEpochs(settings.autoencoderEpochs).withSeed(settings.seed).withMaxSamplesPerEpoch(settings.samplesPerEpoch);
 	}
 

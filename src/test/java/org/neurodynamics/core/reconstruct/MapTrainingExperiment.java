@@ -41,7 +41,7 @@ public final class MapTrainingExperiment {
 			String[] p = kv.split("=");
 			switch (p[0]) {
 				case "epochs": s.autoencoderEpochs = Integer.parseInt(p[1]); break;
-				case "lr": s.learningRate = Double.parseDouble(p[1]); break;
+				case "lr": s.autoencoderLearningRate = Double.parseDouble(p[1]); break;
 				case "beta": s.beta = Double.parseDouble(p[1]); break;
 				case "-": break;
 				default: throw new IllegalArgumentException(p[0]);
