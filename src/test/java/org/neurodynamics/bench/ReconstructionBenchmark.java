@@ -544,7 +544,7 @@ public final class ReconstructionBenchmark {
 	static void writeSection(Path out, String name, String body) throws IOException {
 		String begin = "<!-- case " + name + " -->", end = "<!-- end " + name + " -->";
 		String text = Files.exists(out) ? new String(Files.readAllBytes(out), StandardCharsets.UTF_8)
-			: "# Reconstruction benchmark, 2026-11-24\n\nProduced by `org.neurodynamics.bench.ReconstructionBenchmark` (see its class comment for the command). "
+			: "# Reconstruction benchmark, 2026-12-02\n\nProduced by `org.neurodynamics.bench.ReconstructionBenchmark` (see its class comment for the command). "
 				+ "Each case below is replaced when the case is re-run.\n\n";
 		String section = begin + "\n" + body.trim() + "\n" + end + "\n";
 		int a = text.indexOf(begin), b = text.indexOf(end);

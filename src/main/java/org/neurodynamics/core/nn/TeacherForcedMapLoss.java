@@ -12,14 +12,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * slow drift enter the loss, without the exploding gradients of a free rollout that long;
  * alpha = 0 is the free rollout ({@link RolloutMapLoss}), alpha = 1 the one-step loss.
  */
-final class TeacherForcedMapLoss implements MapLoss {
+class TeacherForcedMapLoss implements MapLoss {
 
 	private final int steps;
 	private final double alpha;
 	private final UnrolledSteps.Pool pool = new UnrolledSteps.Pool();
 
 	TeacherForcedMapLoss(int steps, double alpha) {
-		if (steps < 1) throw new IllegalArgumentException("Teacher-forced windows need at least 1 step");
+		if (steps < 1) throw new IllegalArgumentException("Rollout steps must be at least 1");
 		if (!(alpha >= 0 && alpha <= 1)) throw new IllegalArgumentException("The forcing alpha must lie in [0, 1], got " + alpha);
 		this.steps = steps;
 		this.alpha = alpha;
@@ -41,7 +41,11 @@ final class TeacherForcedMapLoss implements MapLoss {
 			INDArray out = net.forward(r.caches[j]);
 			if (increment) r.pred[j].assign(r.stateInput(j)).addi(out);
 			else r.pred[j].assign(out);
-			if (j + 1 < k) r.stateInput(j + 1).assign(r.pred[j]).muli(1 - alpha).addi(b.states[j + 1].mul(alpha)).addi(b.noise[j + 1]);
+			if (j + 1 < k) {
+				INDArray next = r.stateInput(j + 1).assign(r.pred[j]);
+				if (alpha > 0) next.muli(1 - alpha).addi(b.states[j + 1].mul(alpha));
+				next.addi(b.noise[j + 1]);
+			}
 		}
 		// loss; backward through time, each forced step passing on (1 - alpha) of the gradient
 		double loss = 0;
@@ -57,7 +61,7 @@ final class TeacherForcedMapLoss implements MapLoss {
 				INDArray dState = r.stateInputGradient(j);
 				if (increment) r.carry.assign(r.grad).addi(dState);
 				else r.carry.assign(dState);
-				r.carry.muli(1 - alpha);
+				if (alpha > 0) r.carry.muli(1 - alpha);
 			}
 			else r.carry.assign(0);
 		}
