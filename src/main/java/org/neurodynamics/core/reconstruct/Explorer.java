@@ -180,23 +180,7 @@ public final class Explorer {
 		RegimeClassifier classifier = model.classifier();
 		double scale = range(model);
 		for (int m = 1; m < members; m++) {
-			org.neurodynamics.core.nn.NeuralMap map = model.member(m);
-			INDArray u = Nd4j.create(first);
-			for (int t = 0; t < settings.transientSteps; t++) u = map.step(u, p);
-			float[][] orbits = new float[nP][settings.iterations];
-			INDArray chunk = Nd4j.create(u.dataType(), (long) DECODE_CHUNK * nP, model.stateDimension());
-			for (int t0 = 0; t0 < settings.iterations; t0 += DECODE_CHUNK) {
-				int n = Math.min(DECODE_CHUNK, settings.iterations - t0);
-				for (int k = 0; k < n; k++) {
-					u = map.step(u, p);
-					chunk.get(org.nd4j.linalg.indexing.NDArrayIndex.interval((long) k * nP, (long) (k + 1) * nP), org.nd4j.linalg.indexing.NDArrayIndex.all()).assign(u);
-				}
-				float[] x = model.decodeObserved(n == DECODE_CHUNK ? chunk : chunk.get(
-					org.nd4j.linalg.indexing.NDArrayIndex.interval(0, (long) n * nP), org.nd4j.linalg.indexing.NDArrayIndex.all()));
-				for (int k = 0; k < n; k++)
-					for (int i = 0; i < nP; i++) orbits[i][t0 + k] = x[k * nP + i];
-				progress.checkCancelled("Exploration");
-			}
+			float[][] orbits = decodedOrbits(model, model.member(m), Nd4j.create(first), p, settings.transientSteps, settings.iterations, progress);
 			for (int i = 0; i < nP; i++)
 				labels[i][m] = diverged(orbits[i], model, scale) ? "diverged" : classifier.classify(toDouble(orbits[i]), model.dt()).label();
 			progress.report("Iterating the ensemble", (double) m / (members - 1), "map " + (m + 1) + " of " + members);
@@ -236,6 +220,33 @@ public final class Explorer {
 			progress.report("Sweeping the parameter up and down", (double) (k + 1) / nP, "");
 		}
 		return out;
+	}
+
+	/**
+	 * Iterates a batch of states u (n x d) with {@code map} at parameters p (n x 1): a
+	 * transient, then {@code steps} steps whose states are decoded to the observed variable,
+	 * in chunks; returns [n][steps] in input units.
+	 */
+	static float[][] decodedOrbits(ReconstructedModel model, org.neurodynamics.core.nn.NeuralMap map, INDArray u, INDArray p,
+		int transientSteps, int steps, Progress progress)
+	{
+		int n = (int) u.rows();
+		for (int t = 0; t < transientSteps; t++) u = map.step(u, p);
+		float[][] orbits = new float[n][steps];
+		INDArray chunk = Nd4j.create(u.dataType(), (long) DECODE_CHUNK * n, model.stateDimension());
+		for (int t0 = 0; t0 < steps; t0 += DECODE_CHUNK) {
+			int m = Math.min(DECODE_CHUNK, steps - t0);
+			for (int k = 0; k < m; k++) {
+				u = map.step(u, p);
+				chunk.get(org.nd4j.linalg.indexing.NDArrayIndex.interval((long) k * n, (long) (k + 1) * n), org.nd4j.linalg.indexing.NDArrayIndex.all()).assign(u);
+			}
+			float[] x = model.decodeObserved(m == DECODE_CHUNK ? chunk : chunk.get(
+				org.nd4j.linalg.indexing.NDArrayIndex.interval(0, (long) m * n), org.nd4j.linalg.indexing.NDArrayIndex.all()));
+			for (int k = 0; k < m; k++)
+				for (int i = 0; i < n; i++) orbits[i][t0 + k] = x[k * n + i];
+			progress.checkCancelled("Exploration");
+		}
+		return orbits;
 	}
 
 	private static List<Point> characterise(ReconstructedModel model, Settings settings, float[][] orbits, double[][][] lyapStates,

@@ -133,8 +133,9 @@ public final class Reconstruction {
 			names[k] = checked.get(k).name();
 			starts[k] = sequences.get(k).state(0);
 			float[] x = subsampled.get(k);
-			recorded[k] = Arrays.copyOfRange(x, embedding.span(), x.length);
+			recorded[k] = Arrays.copyOfRange(x, embedding.span() + 1, x.length); // from the map's first step on
 		}
+		float[][] maxima = maxima(subsampled), excerpts = excerpts(subsampled), initial = sampleStates(states, settings.seed);
 		List<SelfCheck.Result> candidates = new ArrayList<>();
 		List<ReconstructedModel> models = new ArrayList<>();
 		List<NeuralMap.History> histories = new ArrayList<>();
@@ -146,8 +147,7 @@ public final class Reconstruction {
 			histories.add(map.train(sequences, progress));
 			models.add(new ReconstructedModel(vae, active, map, embedding.normalisation(), choice.layout,
 				choice.subsampling, first.dt() * choice.subsampling, first.timeUnit(), first.valueUnit(),
-				first.parameterName().isEmpty() ? "p" : first.parameterName(), parameters, maxima(checked, choice.subsampling),
-				sampleStates(states, settings.seed), excerpts(checked, choice.subsampling), thresholds));
+				first.parameterName().isEmpty() ? "p" : first.parameterName(), parameters, maxima, initial, excerpts, thresholds));
 			candidates.add(SelfCheck.run(models.get(m), names, parameters, starts, recorded));
 			progress.report("Self-check", (m + 1.0) / settings.mapCandidates, "map " + (m + 1) + " of " + settings.mapCandidates + ": " + candidates.get(m).summary());
 		}
@@ -200,10 +200,11 @@ public final class Reconstruction {
 		return t.hasParameter() ? t.parameter() : 0;
 	}
 
-	private static float[][] maxima(List<Trace> traces, int step) {
+	/** The last local maxima of every (subsampled) trace. */
+	private static float[][] maxima(List<float[]> traces) {
 		float[][] out = new float[traces.size()][];
 		for (int k = 0; k < traces.size(); k++) {
-			float[] x = traces.get(k).subsample(step).samples();
+			float[] x = traces.get(k);
 			double[] d = new double[x.length];
 			for (int i = 0; i < x.length; i++) d[i] = x[i];
 			int[] idx = LocalMaxima.indices(d);
@@ -214,10 +215,11 @@ public final class Reconstruction {
 		return out;
 	}
 
-	private static float[][] excerpts(List<Trace> traces, int step) {
+	/** The start of every (subsampled) trace. */
+	private static float[][] excerpts(List<float[]> traces) {
 		float[][] out = new float[traces.size()][];
 		for (int k = 0; k < out.length; k++) {
-			float[] x = traces.get(k).subsample(step).samples();
+			float[] x = traces.get(k);
 			out[k] = Arrays.copyOf(x, Math.min(x.length, EXCERPT_LENGTH));
 		}
 		return out;

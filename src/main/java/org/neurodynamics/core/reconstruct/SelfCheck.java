@@ -5,9 +5,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.analysis.RegimeClassifier;
 import org.neurodynamics.core.analysis.RegimeStats;
 import org.neurodynamics.core.analysis.RegimeStats.Regime;
@@ -28,7 +27,6 @@ public final class SelfCheck {
 	static final double LEVEL_TOLERANCE = 0.10, ISI_TOLERANCE = 0.15;
 	/** Longest orbit compared per trace (map steps). */
 	static final int MAX_STEPS = 8000;
-	private static final int DECODE_CHUNK = 500;
 
 	/** The comparison at one recorded value. */
 	public static final class TraceCheck {
@@ -88,30 +86,17 @@ public final class SelfCheck {
 	 * @param model the reconstruction to check (its map, decoder and classifier)
 	 * @param names, parameters, starts per recorded trace: its name, parameter value and
 	 *          first recovered state
-	 * @param recorded per trace, the recorded (subsampled) samples from the time of its
-	 *          first recovered state on
+	 * @param recorded per trace, the recorded (subsampled) samples from the step after its
+	 *          first recovered state on (the orbit's first sample is one map step later)
 	 */
 	public static Result run(ReconstructedModel model, String[] names, double[] parameters, float[][] starts, float[][] recorded) {
-		int n = starts.length, d = model.stateDimension();
+		int n = starts.length;
 		int steps = 0;
 		for (float[] r : recorded) steps = Math.max(steps, Math.min(MAX_STEPS, r.length));
-		float[][] orbits = new float[n][steps];
-		INDArray u = Nd4j.create(starts);
 		float[] pv = new float[n];
 		for (int k = 0; k < n; k++) pv[k] = (float) parameters[k];
-		INDArray p = Nd4j.create(pv, new long[] { n, 1 });
-		INDArray chunk = Nd4j.create(u.dataType(), (long) DECODE_CHUNK * n, d);
-		for (int t0 = 0; t0 < steps; t0 += DECODE_CHUNK) {
-			int m = Math.min(DECODE_CHUNK, steps - t0);
-			for (int t = 0; t < m; t++) {
-				// the first orbit sample is the decoded start state itself
-				if (t0 + t > 0) u = model.step(u, p);
-				chunk.get(NDArrayIndex.interval((long) t * n, (long) (t + 1) * n), NDArrayIndex.all()).assign(u);
-			}
-			float[] x = model.decodeObserved(chunk.get(NDArrayIndex.interval(0, (long) m * n), NDArrayIndex.all()));
-			for (int t = 0; t < m; t++)
-				for (int k = 0; k < n; k++) orbits[k][t0 + t] = x[t * n + k];
-		}
+		float[][] orbits = Explorer.decodedOrbits(model, model.map(), Nd4j.create(starts), Nd4j.create(pv, new long[] { n, 1 }), 0, steps,
+			Progress.NONE);
 		RegimeClassifier classifier = model.classifier();
 		List<TraceCheck> checks = new ArrayList<>();
 		double deviation = 0;

@@ -63,7 +63,7 @@ public final class MapTrainingExperiment {
 			names[k] = traces.get(k).name();
 			starts[k] = states[from];
 			float[] x = traces.get(k).subsample(m.subsampling()).samples();
-			recorded[k] = Arrays.copyOfRange(x, embedding.span(), x.length);
+			recorded[k] = Arrays.copyOfRange(x, embedding.span() + 1, x.length);
 		}
 		// decoded recorded states: how well can the decoder alone draw a spike?
 		INDArray all = Nd4j.create(Arrays.copyOfRange(states, 0, embedding.windows(0)));
