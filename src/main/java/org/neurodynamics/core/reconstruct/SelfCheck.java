@@ -37,10 +37,13 @@ public final class SelfCheck {
 		public final double recordedPeak, mapPeak, recordedTrough, mapTrough;
 		/** Empty when the trace passed, else what differs. */
 		public final String failure;
+		/** Summed relative deviation of trough, spike peak and mean ISI (ranks maps that pass alike). */
+		final double deviation;
 
 		TraceCheck(String name, double parameter, RegimeStats recorded, RegimeStats reconstructed, double recordedPeak,
-			double mapPeak, double recordedTrough, double mapTrough, String failure)
+			double mapPeak, double recordedTrough, double mapTrough, String failure, double deviation)
 		{
+			this.deviation = deviation;
 			this.name = name;
 			this.parameter = parameter;
 			this.recorded = recorded;
@@ -105,7 +108,7 @@ public final class SelfCheck {
 			double[] truth = toDouble(recorded[k], len), map = toDouble(orbits[k], len);
 			TraceCheck c = compare(names[k], parameters[k], truth, map, model.dt(), classifier);
 			checks.add(c);
-			deviation += deviationOf(c);
+			deviation += c.deviation;
 		}
 		return new Result(checks, deviation);
 	}
@@ -125,17 +128,12 @@ public final class SelfCheck {
 				why.add(String.format("mean ISI %.3g instead of %.3g", rep.meanIsi(), rec.meanIsi()));
 		}
 		if (Math.abs(mapTrough - recTrough) > LEVEL_TOLERANCE * range) why.add(String.format("trough %.3g instead of %.3g", mapTrough, recTrough));
-		return new TraceCheck(name, parameter, rec, rep, recPeak, mapPeak, recTrough, mapTrough, String.join("; ", why));
-	}
-
-	private static double deviationOf(TraceCheck c) {
-		double range = Math.max(1e-12, Math.abs(c.recordedPeak - c.recordedTrough));
-		double dev = Math.abs(c.mapTrough - c.recordedTrough) / (Double.isFinite(range) ? range : 1);
-		if (Double.isFinite(c.recordedPeak) && Double.isFinite(c.mapPeak)) dev += Math.abs(c.mapPeak - c.recordedPeak) / range;
-		else if (Double.isFinite(c.recordedPeak) != Double.isFinite(c.mapPeak)) dev += 1;
-		double ri = c.recorded.meanIsi(), mi = c.reconstructed.meanIsi();
-		if (Double.isFinite(ri) && Double.isFinite(mi)) dev += Math.abs(mi - ri) / ri;
-		return dev;
+		// the same range as the tolerances; a spike seen on one side only counts as a whole range
+		double deviation = Math.abs(mapTrough - recTrough) / range;
+		if (Double.isFinite(recPeak) && Double.isFinite(mapPeak)) deviation += Math.abs(mapPeak - recPeak) / range;
+		else if (Double.isFinite(recPeak) != Double.isFinite(mapPeak)) deviation += 1;
+		if (Double.isFinite(rec.meanIsi()) && Double.isFinite(rep.meanIsi())) deviation += Math.abs(rep.meanIsi() - rec.meanIsi()) / rec.meanIsi();
+		return new TraceCheck(name, parameter, rec, rep, recPeak, mapPeak, recTrough, mapTrough, String.join("; ", why), deviation);
 	}
 
 	private static double meanPeak(SpikeDetector detector, double[] x) {
