@@ -5,7 +5,6 @@ import java.util.List;
 
 import ij.ImagePlus;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
 
@@ -103,9 +102,9 @@ public class ExploreReconstructedModel extends LongCommand {
 		density = ExplorationResults.densityImage(m, points);
 		fixed_points = ExplorationResults.fixedPointTable(points);
 		int steps = (int) Math.min(iterations, 2000);
-		INDArray orbit = Explorer.orbit(m, at, 0, steps, transient_steps);
+		float[][] orbit = Explorer.orbit(m, at, 0, steps, transient_steps);
 		trace = ExplorationResults.tracePlot(m, at, m.decodeObserved(orbit));
-		phase = ExplorationResults.phasePortrait(m, at, orbit.toFloatMatrix());
+		phase = ExplorationResults.phasePortrait(m, at, orbit);
 		save(output, "regimes", regimes);
 		save(output, "bifurcation-diagram", bifurcation);
 		save(output, "bifurcation-maxima", maxima);

@@ -34,8 +34,8 @@ final class CommandRunner {
 	private CommandRunner() {}
 
 	static void run(String commandClass) {
-		// ImageJ loads plugins in its own class loader; SciJava's plugin discovery and ND4J's
-		// backend lookup use the thread's context class loader, so point it at ours.
+		// ImageJ loads plugins in its own class loader; SciJava's plugin discovery
+		// uses the thread's context class loader, so point it at ours.
 		Thread thread = Thread.currentThread();
 		ClassLoader previous = thread.getContextClassLoader();
 		thread.setContextClassLoader(CommandRunner.class.getClassLoader());

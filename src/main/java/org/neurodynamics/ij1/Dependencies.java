@@ -11,7 +11,6 @@ import java.util.Locale;
  */
 final class Dependencies {
 
-	static final String DL4J = "1.0.0-M2.1";
 	static final String JAVACPP = "1.5.7";
 	static final String OPENBLAS = "0.3.19-" + JAVACPP;
 
@@ -46,27 +45,19 @@ final class Dependencies {
 		new Library("hipparchus-optim-3.1.jar", "org.hipparchus.optim.OptimizationData"),
 		new Library("hipparchus-stat-3.1.jar", "org.hipparchus.stat.descriptive.DescriptiveStatistics"));
 
-	/** The network libraries (DeepLearning4J, ND4J and their natives for this platform). */
+	/** The network libraries: OpenBLAS through JavaCPP, with their natives for this platform. */
 	static List<Library> networks() {
 		String platform = platform();
 		return List.of(
-			new Library("deeplearning4j-nn-" + DL4J + ".jar", "org.deeplearning4j.nn.multilayer.MultiLayerNetwork"),
-			new Library("nd4j-api-" + DL4J + ".jar", "org.nd4j.linalg.factory.Nd4j"),
-			new Library("nd4j-common-" + DL4J + ".jar", "org.nd4j.common.config.ND4JClassLoading"),
-			new Library("nd4j-native-api-" + DL4J + ".jar", "org.nd4j.nativeblas.NativeOps"),
-			new Library("nd4j-native-" + DL4J + ".jar", "org.nd4j.linalg.cpu.nativecpu.CpuBackend"),
-			// DL4J's own guava (shaded packages), not Google's guava-*-jre.jar that Fiji ships.
-			new Library("guava-" + DL4J + ".jar", "org.nd4j.shade.guava.util.concurrent.AtomicDouble"),
 			new Library("javacpp-" + JAVACPP + ".jar", "org.bytedeco.javacpp.Loader"),
-			new Library("openblas-" + OPENBLAS + ".jar", "org.bytedeco.openblas.global.openblas"),
-			new Library("nd4j-native-" + DL4J + "-" + platform + ".jar", "org/nd4j/linalg/cpu/nativecpu/bindings/" + platform + "/"),
+			new Library("openblas-" + OPENBLAS + ".jar", "org.bytedeco.openblas.global.openblas_nolapack"),
 			new Library("javacpp-" + JAVACPP + "-" + platform + ".jar", "org/bytedeco/javacpp/" + platform + "/"),
 			new Library("openblas-" + OPENBLAS + "-" + platform + ".jar", "org/bytedeco/openblas/" + platform + "/"));
 	}
 
 	private Dependencies() {}
 
-	/** Whether the command trains or runs networks (so needs DeepLearning4J, ND4J and its natives). */
+	/** Whether the command trains or runs networks (so needs OpenBLAS and its natives). */
 	static boolean needsNetworks(String commandClass) {
 		return commandClass.endsWith(".EstimateStateDimension") || commandClass.endsWith(".ReconstructDynamics") ||
 			commandClass.endsWith(".ExploreReconstructedModel");

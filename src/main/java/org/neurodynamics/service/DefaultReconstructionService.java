@@ -37,18 +37,14 @@ public class DefaultReconstructionService extends AbstractService implements Rec
 
 	@Override
 	public DimensionAnalysis.Result analyseDimension(List<Trace> traces, DimensionAnalysis.Settings settings, Progress progress) {
-		try (Nd4jClassLoader ignored = Nd4jClassLoader.use()) {
-			if (log != null) log.info("Network threads: " + NetworkThreads.describe());
-			return DimensionAnalysis.run(traces, settings, progress);
-		}
+		if (log != null) log.info("Network threads: " + NetworkThreads.describe());
+		return DimensionAnalysis.run(traces, settings, progress);
 	}
 
 	@Override
 	public Reconstruction.Result reconstruct(List<Trace> traces, ReconstructionSettings settings, Progress progress) {
-		try (Nd4jClassLoader ignored = Nd4jClassLoader.use()) {
-			if (log != null) log.info("Network threads: " + NetworkThreads.describe());
-			return Reconstruction.run(traces, settings, progress);
-		}
+		if (log != null) log.info("Network threads: " + NetworkThreads.describe());
+		return Reconstruction.run(traces, settings, progress);
 	}
 
 	@Override
@@ -66,18 +62,14 @@ public class DefaultReconstructionService extends AbstractService implements Rec
 	public synchronized ReconstructedModel load(File file) {
 		if (file == null) throw new UserInputException("Choose a model file (.ndmodel) written by Reconstruct Dynamics.");
 		if (file.equals(cachedFile) && file.lastModified() == cachedModified && cachedModel != null) return cachedModel;
-		try (Nd4jClassLoader ignored = Nd4jClassLoader.use()) {
-			cachedModel = ReconstructedModel.load(file.toPath());
-			cachedFile = file;
-			cachedModified = file.lastModified();
-			return cachedModel;
-		}
+		cachedModel = ReconstructedModel.load(file.toPath());
+		cachedFile = file;
+		cachedModified = file.lastModified();
+		return cachedModel;
 	}
 
 	@Override
 	public List<Explorer.Point> explore(ReconstructedModel model, Explorer.Settings settings, Progress progress) {
-		try (Nd4jClassLoader ignored = Nd4jClassLoader.use()) {
-			return Explorer.explore(model, settings, progress);
-		}
+		return Explorer.explore(model, settings, progress);
 	}
 }

@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.data.RowSource;
 import org.neurodynamics.core.data.StateSequence;
@@ -123,18 +120,23 @@ public final class NetworkThroughputBenchmark {
 		NeuralMap map = new NeuralMap(NeuralMap.Config.of(MAP_D).withEpochs(1).withMaxSamplesPerEpoch(256).withActivation(act));
 		map.train(sequences(1, 1000), Progress.NONE);
 		int n = 200, steps = 5000;
-		INDArray u = Nd4j.rand(DataType.FLOAT, n, MAP_D).muli(0.1);
+		Random r = new Random(3);
+		float[] u = new float[n * MAP_D];
+		for (int i = 0; i < u.length; i++)
+			u[i] = 0.1f * r.nextFloat();
 		float[] pv = new float[n];
 		for (int i = 0; i < n; i++)
 			pv[i] = i / (float) n;
-		INDArray p = Nd4j.createFromArray(pv).reshape(n, 1);
+		NeuralMap.Stepper stepper = map.stepper(n);
 		for (int t = 0; t < 200; t++)
-			u = map.step(u, p);
+			stepper.step(u, pv);
 		long t0 = System.nanoTime();
 		for (int t = 0; t < steps; t++)
-			u = map.step(u, p);
+			stepper.step(u, pv);
 		double s = (System.nanoTime() - t0) * 1e-9;
-		if (!Double.isFinite(u.sumNumber().doubleValue())) System.out.println("(iterates not finite)");
+		double sum = 0;
+		for (float v : u) sum += v;
+		if (!Double.isFinite(sum)) System.out.println("(iterates not finite)");
 		return (double) n * steps / s;
 	}
 }

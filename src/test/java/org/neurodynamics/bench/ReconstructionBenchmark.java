@@ -15,8 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.hipparchus.complex.Complex;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.analysis.FixedPoints;
 import org.neurodynamics.core.analysis.RegimeClassifier;
@@ -498,13 +496,14 @@ public final class ReconstructionBenchmark {
 		float[] row = new float[de];
 		int n0 = (de - 1) * tau;
 		for (int j = 0; j < de; j++) row[j] = (float) m.normalisation().apply(x[n0 - j * tau]);
-		INDArray u = m.autoencoder().encodeMean(Nd4j.create(new float[][] { row }), m.activeCoordinates());
-		INDArray pp = Nd4j.create(new float[] { (float) p }, new long[] { 1, 1 });
+		float[] u = m.autoencoder().encodeMean(new float[][] { row }, m.activeCoordinates())[0];
+		float[] pp = { (float) p };
 		int steps = (length + s - 1) / s - n0;
-		INDArray states = Nd4j.create(u.dataType(), steps, m.stateDimension());
+		float[][] states = new float[steps][];
+		org.neurodynamics.core.nn.NeuralMap.Stepper stepper = m.map().stepper(1);
 		for (int t = 0; t < steps; t++) {
-			states.putRow(t, u.getRow(0));
-			u = m.step(u, pp);
+			states[t] = u.clone();
+			stepper.step(u, pp);
 		}
 		float[] decoded = m.decodeObserved(states);
 		float[] out = new float[n0 + steps];

@@ -46,8 +46,8 @@ class DependenciesTest {
 		assertEquals(all().size(), missing.size(), missing.toString());
 		String message = Dependencies.message(missing);
 		assertTrue(message.contains("scijava-common-*.jar"), message);
-		assertTrue(message.contains("deeplearning4j-nn-1.0.0-M2.1.jar"), message);
-		assertTrue(message.contains("guava-1.0.0-M2.1.jar"), message);
+		assertTrue(message.contains("openblas-0.3.19-1.5.7.jar"), message);
+		assertTrue(message.contains("javacpp-1.5.7.jar"), message);
 		assertTrue(message.contains("-Dscijava.app.directory=/path/to/Fiji.app install"), message);
 		assertEquals(Dependencies.COMMON.size(), Dependencies.missing(bare, false).size(), "simulations need no networks");
 	}

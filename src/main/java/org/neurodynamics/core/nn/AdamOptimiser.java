@@ -1,45 +1,50 @@
 package org.neurodynamics.core.nn;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.GradientUpdater;
-import org.nd4j.linalg.learning.config.Adam;
-
 /**
- * Adam on one flat parameter vector, with optional L2 weight decay on a masked subset of
- * the parameters (the weights, not the biases).
+ * Adam (Kingma and Ba, 2015; beta1 0.9, beta2 0.999, epsilon 1e-8, bias-corrected step
+ * size as in ND4J and PyTorch) on the parameters of one network, with optional L2 weight
+ * decay on the weights (not the biases).
  */
 final class AdamOptimiser {
 
-	private final INDArray params;
-	private final INDArray grads;
-	private final GradientUpdater<?> updater;
-	private final INDArray decayMask;
-	private final double weightDecay;
+	private static final double BETA1 = 0.9, BETA2 = 0.999, EPSILON = 1e-8;
+
+	private final float[][] params, grads, m, v;
+	/** Whether params[i] is a weight matrix (decayed) rather than a bias. */
+	private final boolean[] decayed;
+	private final double learningRate, weightDecay;
 	private int iteration;
 
 	AdamOptimiser(Mlp net, double learningRate, double weightDecay) {
-		this.params = net.params;
-		this.grads = net.grads;
-		INDArray state = Nd4j.create(net.dtype, 1, 2 * net.params.length());
-		updater = new Adam(learningRate).instantiate(state, true);
+		this.params = net.parameters();
+		this.grads = net.gradients();
+		this.learningRate = learningRate;
 		this.weightDecay = weightDecay;
-		if (weightDecay > 0) {
-			decayMask = Nd4j.zeros(net.dtype, 1, net.params.length());
-			Mlp probe = new Mlp(net.sizes, net.activation, net.dtype);
-			// the weight views of a network of the same shape mark the weight positions
-			for (INDArray w : probe.w)
-				w.assign(weightDecay);
-			decayMask.assign(probe.params);
+		m = new float[params.length][];
+		v = new float[params.length][];
+		decayed = new boolean[params.length];
+		for (int i = 0; i < params.length; i++) {
+			m[i] = new float[params[i].length];
+			v[i] = new float[params[i].length];
+			decayed[i] = i % 2 == 0;
 		}
-		else decayMask = null;
 	}
 
 	/** Applies one update from the gradients accumulated in the network, then zeroes them. */
-	void step(int epoch) {
-		if (decayMask != null) grads.addi(params.mul(decayMask));
-		updater.applyUpdater(grads, iteration++, epoch);
-		params.subi(grads);
-		grads.assign(0);
+	void step() {
+		iteration++;
+		float alpha = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, iteration)) / (1 - Math.pow(BETA1, iteration)));
+		float b1 = (float) BETA1, b2 = (float) BETA2, eps = (float) EPSILON;
+		for (int i = 0; i < params.length; i++) {
+			float[] p = params[i], g = grads[i], mi = m[i], vi = v[i];
+			float decay = decayed[i] ? (float) weightDecay : 0f;
+			for (int k = 0; k < p.length; k++) {
+				float gk = g[k] + decay * p[k];
+				mi[k] = b1 * mi[k] + (1 - b1) * gk;
+				vi[k] = b2 * vi[k] + (1 - b2) * gk * gk;
+				p[k] -= alpha * mi[k] / ((float) Math.sqrt(vi[k]) + eps);
+				g[k] = 0f;
+			}
+		}
 	}
 }

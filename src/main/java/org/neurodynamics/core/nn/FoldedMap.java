@@ -2,22 +2,18 @@ package org.neurodynamics.core.nn;
 
 import java.util.Arrays;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A trained map with the standardisation folded into the first and last layers: raw
- * (u, p) in, raw next state out. Kept as ND4J arrays for batched steps and as double
- * arrays for single-point evaluation and Jacobians. Immutable.
+ * (u, p) in, raw next state out. Kept in single precision for batched steps and in double
+ * precision for single-point evaluation and Jacobians. Immutable.
  */
 final class FoldedMap {
 	final int d;
 	final boolean increment;
 	final Activation act;
-	final INDArray wU, wP; // first layer: d x H1 and 1 x H1
-	final INDArray[] w, b; // w[0] unused (see wU, wP)
+	/** Layer weights (in x out, row-major; the first has d+1 rows: state rows, then the parameter row) and biases. */
+	final float[][] w, b;
 	final double[][][] wd; // wd[l][in][out]; wd[0] has d+1 rows (state rows, then parameter row)
 	final double[][] bd;
 
@@ -29,8 +25,14 @@ final class FoldedMap {
 		wd = new double[layers][][];
 		bd = new double[layers][];
 		for (int l = 0; l < layers; l++) {
-			wd[l] = net.w[l].castTo(DataType.DOUBLE).toDoubleMatrix();
-			bd[l] = net.b[l].castTo(DataType.DOUBLE).toDoubleVector();
+			int in = net.sizes[l], out = net.sizes[l + 1];
+			wd[l] = new double[in][out];
+			for (int i = 0; i < in; i++)
+				for (int j = 0; j < out; j++)
+					wd[l][i][j] = net.w[l][i * out + j];
+			bd[l] = new double[out];
+			for (int j = 0; j < out; j++)
+				bd[l][j] = net.b[l][j];
 		}
 		// first layer: s_i = (u_i - m_i)/sd_i, p~ = (p - pm)/psd
 		double[][] w0 = wd[0];
@@ -52,36 +54,58 @@ final class FoldedMap {
 				wd[last][i][j] *= nz.std[j];
 		for (int j = 0; j < d; j++)
 			bd[last][j] = bd[last][j] * nz.std[j] + (increment ? 0 : nz.mean[j]);
-		w = new INDArray[layers];
-		b = new INDArray[layers];
+		w = new float[layers][];
+		b = new float[layers][];
 		for (int l = 0; l < layers; l++) {
-			w[l] = Nd4j.create(wd[l]).castTo(DataType.FLOAT);
-			b[l] = Nd4j.create(new double[][] { bd[l] }).castTo(DataType.FLOAT);
+			int out = bd[l].length;
+			w[l] = new float[wd[l].length * out];
+			for (int i = 0; i < wd[l].length; i++)
+				for (int j = 0; j < out; j++)
+					w[l][i * out + j] = (float) wd[l][i][j];
+			b[l] = new float[out];
+			for (int j = 0; j < out; j++)
+				b[l][j] = (float) bd[l][j];
 		}
-		wU = w[0].get(NDArrayIndex.interval(0, d), NDArrayIndex.all()).dup();
-		wP = w[0].get(NDArrayIndex.interval(d, d + 1), NDArrayIndex.all()).dup();
 	}
 
-	/** See {@link NeuralMap#step(INDArray, INDArray)}. */
-	INDArray step(INDArray u, INDArray p) {
-		INDArray uf = u.dataType() == DataType.FLOAT ? u : u.castTo(DataType.FLOAT);
-		INDArray pf = p.dataType() == DataType.FLOAT ? p : p.castTo(DataType.FLOAT);
-		if (uf.rank() != 2 || uf.columns() != d)
-			throw new IllegalArgumentException("Expected states of shape n x " + d + ", got " + Arrays.toString(u.shape()));
-		long n = uf.rows();
-		if (pf.length() != n) throw new IllegalArgumentException("Expected " + n + " parameter values, got " + pf.length());
-		if (pf.rank() != 2 || pf.columns() != 1) pf = pf.reshape(n, 1);
-		int layers = w.length;
-		INDArray h = Nd4j.create(DataType.FLOAT, n, wU.columns());
-		Nd4j.gemm(uf, wU, h, false, false, 1.0, 0.0);
-		Nd4j.gemm(pf, wP, h, false, false, 1.0, 1.0);
-		h.addiRowVector(b[0]);
-		for (int l = 1; l < layers; l++) {
-			act.applyInPlace(h);
-			h = h.mmul(w[l]).addiRowVector(b[l]);
+	/** Buffers for stepping a batch of n states; not thread-safe. */
+	final class BatchStepper implements NeuralMap.Stepper {
+		private final int n;
+		private final float[][] h;
+
+		BatchStepper(int n) {
+			this.n = n;
+			h = new float[w.length + 1][];
+			h[0] = new float[n * (d + 1)];
+			for (int l = 0; l < w.length; l++)
+				h[l + 1] = new float[n * b[l].length];
 		}
-		if (increment) h.addi(uf);
-		return h;
+
+		@Override
+		public int size() { return n; }
+
+		@Override
+		public void step(float[] u, float[] p) {
+			if (u.length < n * d || p.length < n)
+				throw new IllegalArgumentException("Expected " + n + " states of dimension " + d + " and " + n + " parameter values");
+			float[] x = h[0];
+			for (int r = 0; r < n; r++) {
+				System.arraycopy(u, r * d, x, r * (d + 1), d);
+				x[r * (d + 1) + d] = p[r];
+			}
+			int layers = w.length;
+			for (int l = 0; l < layers; l++) {
+				int out = b[l].length;
+				float[] y = h[l + 1];
+				for (int r = 0; r < n; r++)
+					System.arraycopy(b[l], 0, y, r * out, out);
+				Blas.gemm(false, false, n, out, h[l].length / n, 1f, h[l], w[l], 1f, y);
+				if (l + 1 < layers) act.applyInPlace(y, n * out);
+			}
+			float[] y = h[layers];
+			for (int i = 0; i < n * d; i++)
+				u[i] = increment ? u[i] + y[i] : y[i];
+		}
 	}
 
 	/** See {@link NeuralMap#step(double[], double)}. */
@@ -154,33 +178,6 @@ final class FoldedMap {
 		for (int r = 0; r < d; r++)
 			for (int c = 0; c < d; c++)
 				jac[r][c] = jt[c][r] + (increment && r == c ? 1 : 0);
-		return jac;
-	}
-
-	/** See {@link NeuralMap#jacobian(INDArray, INDArray)}. */
-	INDArray jacobian(INDArray u, INDArray p) {
-		INDArray uf = u.castTo(DataType.FLOAT);
-		long n = uf.rows();
-		INDArray pf = p.castTo(DataType.FLOAT).reshape(n, 1);
-		int layers = w.length;
-		INDArray[] g = new INDArray[layers - 1];
-		INDArray h = uf.mmul(wU).addi(pf.mmul(wP)).addiRowVector(b[0]);
-		for (int l = 1; l < layers; l++) {
-			act.applyInPlace(h);
-			g[l - 1] = h.ulike();
-			act.derivativeFromOutput(h, g[l - 1]);
-			if (l + 1 < layers) h = h.mmul(w[l]).addiRowVector(b[l]);
-		}
-		INDArray jac = Nd4j.create(DataType.FLOAT, n, d, d);
-		for (int i = 0; i < d; i++) {
-			INDArray t = g[0].mulRowVector(wU.getRow(i));
-			for (int l = 1; l < layers; l++) {
-				t = t.mmul(w[l]);
-				if (l + 1 < layers) t.muli(g[l]);
-			}
-			if (increment) t.getColumn(i).addi(1.0);
-			jac.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(i)).assign(t);
-		}
 		return jac;
 	}
 }

@@ -1,53 +1,40 @@
 package org.neurodynamics.core.nn;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-
 /**
  * One minibatch of map training: n windows of k + 1 consecutive standardised states,
- * the standardised parameter of every window and Gaussian noise. {@code noise[0]} is
- * meant for the input state, {@code noise[j]} (j &ge; 1) for the map's own state after
- * step j; a loss is free to use only part of it.
+ * the standardised parameter of every window and Gaussian noise, as row-major arrays.
+ * {@code noise[0]} is meant for the input state, {@code noise[j]} (j &ge; 1) for the
+ * map's own state after step j; a loss is free to use only part of it.
  */
 final class MapBatch {
 	/** Windows, state dimension, steps per window. */
 	final int n, d, steps;
 	/** {@code steps + 1} arrays n x d: states[j] holds u(t + j) of every window. */
-	final INDArray[] states;
+	final float[][] states;
 	/** {@code steps} arrays n x d. */
-	final INDArray[] noise;
-	/** n x 1: the parameter of every window. */
-	final INDArray p;
-	/** Host staging buffers for filling the arrays. */
-	final float[] hostState, hostP, hostNoise;
+	final float[][] noise;
+	/** The parameter of every window. */
+	final float[] p;
 
-	MapBatch(DataType dtype, int n, int d, int steps) {
+	MapBatch(int n, int d, int steps) {
 		this.n = n;
 		this.d = d;
 		this.steps = steps;
-		states = new INDArray[steps + 1];
-		noise = new INDArray[steps];
-		for (int j = 0; j <= steps; j++)
-			states[j] = Nd4j.create(dtype, n, d);
-		for (int j = 0; j < steps; j++)
-			noise[j] = Nd4j.create(dtype, n, d);
-		p = Nd4j.create(dtype, n, 1);
-		hostState = new float[n * d];
-		hostP = new float[n];
-		hostNoise = new float[n * d];
+		states = new float[steps + 1][n * d];
+		noise = new float[steps][n * d];
+		p = new float[n];
 	}
 
 	/** A batch holding copies of the given arrays (for tests and benchmarks). */
-	static MapBatch of(INDArray[] states, INDArray p, INDArray[] noise) {
-		int steps = states.length - 1;
+	static MapBatch of(float[][] states, float[] p, float[][] noise) {
+		int steps = states.length - 1, n = p.length;
 		if (noise.length != steps) throw new IllegalArgumentException("Expected " + steps + " noise arrays, got " + noise.length);
-		MapBatch b = new MapBatch(states[0].dataType(), (int) states[0].rows(), (int) states[0].columns(), steps);
+		MapBatch b = new MapBatch(n, states[0].length / n, steps);
 		for (int j = 0; j <= steps; j++)
-			b.states[j].assign(states[j]);
+			System.arraycopy(states[j], 0, b.states[j], 0, n * b.d);
 		for (int j = 0; j < steps; j++)
-			b.noise[j].assign(noise[j]);
-		b.p.assign(p);
+			System.arraycopy(noise[j], 0, b.noise[j], 0, n * b.d);
+		System.arraycopy(p, 0, b.p, 0, n);
 		return b;
 	}
 }

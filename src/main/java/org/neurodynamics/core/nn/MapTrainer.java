@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.UserInputException;
 import org.neurodynamics.core.data.StateSequence;
@@ -56,7 +55,7 @@ final class MapTrainer {
 		List<NeuralMap.Epoch> epochs = new ArrayList<>();
 		double best = Double.POSITIVE_INFINITY;
 		int bestEpoch = 0;
-		INDArray bestParams = null;
+		Mlp bestParams = null;
 		boolean stoppedEarly = false;
 		long seen = 0;
 		long t0 = System.nanoTime();
@@ -67,11 +66,11 @@ final class MapTrainer {
 			for (int from = 0, bi = 0; from < perEpoch; from += config.batchSize, bi++) {
 				progress.checkCancelled(stage);
 				int n = Math.min(config.batchSize, perEpoch - from);
-				MapBatch b = buffers.computeIfAbsent(n, m -> new MapBatch(work.dtype, m, d, k));
+				MapBatch b = buffers.computeIfAbsent(n, m -> new MapBatch(m, d, k));
 				data.fill(b, windows, from);
 				drawNoise(b, config, rnd);
 				lossSum += loss.lossAndGradient(work, b, config.increment) * n;
-				opt.step(e);
+				opt.step();
 				seen += n;
 				Minibatches.report(progress, stage, e, config.epochs, bi, perEpoch, config.batchSize);
 			}
@@ -85,7 +84,7 @@ final class MapTrainer {
 				if (val < best) {
 					best = val;
 					bestEpoch = e + 1;
-					bestParams = work.params.dup();
+					bestParams = work.copy();
 				}
 				else if (config.patience > 0 && e + 1 - bestEpoch >= config.patience) {
 					stoppedEarly = true;
@@ -94,7 +93,7 @@ final class MapTrainer {
 			}
 			else bestEpoch = e + 1;
 		}
-		if (bestParams != null) work.params.assign(bestParams);
+		if (bestParams != null) work.assign(bestParams);
 		double seconds = (System.nanoTime() - t0) * 1e-9;
 		NeuralMap.History history = new NeuralMap.History(epochs, bestEpoch, stoppedEarly, windows.length, data.validation.length,
 			seen, seconds, NetworkThreads.describe());
@@ -106,9 +105,9 @@ final class MapTrainer {
 		int len = b.n * b.d;
 		for (int j = 0; j < b.steps; j++) {
 			double sigma = j == 0 ? config.inputNoise : config.stateNoise;
+			float[] noise = b.noise[j];
 			for (int i = 0; i < len; i++)
-				b.hostNoise[i] = (float) (sigma * rnd.nextGaussian());
-			Mlp.put(b.noise[j], b.hostNoise, len);
+				noise[i] = (float) (sigma * rnd.nextGaussian());
 		}
 	}
 }

@@ -3,9 +3,6 @@ package org.neurodynamics.core.nn;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neurodynamics.core.UserInputException;
 import org.neurodynamics.core.data.StateSequence;
 
@@ -92,18 +89,13 @@ final class MapWindows {
 
 	/** Fills the states and parameters of {@code b} from {@code b.n} windows starting at {@code windows[from]}. */
 	void fill(MapBatch b, long[] windows, int from) {
-		int n = b.n;
-		for (int j = 0; j <= b.steps; j++) {
-			for (int i = 0; i < n; i++) {
-				long w = windows[from + i];
-				int s = (int) (w >>> 32), t = (int) w;
-				System.arraycopy(std[s], (t + j) * d, b.hostState, i * d, d);
-			}
-			Mlp.put(b.states[j], b.hostState, n * d);
+		for (int i = 0; i < b.n; i++) {
+			long w = windows[from + i];
+			int s = (int) (w >>> 32), t = (int) w;
+			for (int j = 0; j <= b.steps; j++)
+				System.arraycopy(std[s], (t + j) * d, b.states[j], i * d, d);
+			b.p[i] = pStd[s];
 		}
-		for (int i = 0; i < n; i++)
-			b.hostP[i] = pStd[(int) (windows[from + i] >>> 32)];
-		Mlp.put(b.p, b.hostP, n);
 	}
 
 	/**
@@ -114,29 +106,25 @@ final class MapWindows {
 		long[] windows = validation;
 		int n = windows.length;
 		if (n == 0) return Double.NaN;
-		float[] host = new float[n * (d + 1)];
+		Mlp.Cache c = net.newCache(n);
+		float[] x = c.input();
 		for (int i = 0; i < n; i++) {
 			int s = (int) (windows[i] >>> 32), t = (int) windows[i];
-			System.arraycopy(std[s], t * d, host, i * (d + 1), d);
-			host[i * (d + 1) + d] = pStd[s];
+			System.arraycopy(std[s], t * d, x, i * (d + 1), d);
+			x[i * (d + 1) + d] = pStd[s];
 		}
-		INDArray x = Nd4j.create(net.dtype, n, d + 1);
-		Mlp.put(x, host, host.length);
-		INDArray sView = x.get(NDArrayIndex.all(), NDArrayIndex.interval(0, d));
-		float[] target = new float[n * d];
-		INDArray tgt = Nd4j.create(net.dtype, n, d);
 		double sse = 0;
 		for (int j = 1; j <= steps; j++) {
-			INDArray out = net.output(x);
-			if (increment) sView.addi(out);
-			else sView.assign(out);
+			float[] out = net.forward(c);
 			for (int i = 0; i < n; i++) {
 				int s = (int) (windows[i] >>> 32), t = (int) windows[i];
-				System.arraycopy(std[s], (t + j) * d, target, i * d, d);
+				for (int q = 0; q < d; q++) {
+					int o = i * (d + 1) + q;
+					x[o] = increment ? x[o] + out[i * d + q] : out[i * d + q];
+					double e = x[o] - std[s][(t + j) * d + q];
+					sse += e * e;
+				}
 			}
-			Mlp.put(tgt, target, target.length);
-			double e = tgt.subi(sView).norm2Number().doubleValue();
-			sse += e * e;
 		}
 		return sse / ((double) steps * n * d);
 	}

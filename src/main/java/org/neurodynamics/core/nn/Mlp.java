@@ -3,71 +3,52 @@ package org.neurodynamics.core.nn;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.Random;
-
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A fully connected network with an activation on every hidden layer and a linear output
- * layer, written directly with ND4J matrix products so that one forward or backward pass
- * is a handful of native calls into preallocated buffers.
+ * layer, in single precision on row-major Java arrays: matrix products by OpenBLAS
+ * ({@link Blas}), everything else in plain loops into preallocated buffers, so that a
+ * forward or backward pass costs its arithmetic and little more.
  * <p>
- * All weights live in one flat parameter vector (and all gradients in one flat gradient
- * vector) so that the optimiser updates them with a single native call. Weight matrix i
- * has shape (sizes[i] x sizes[i+1]), row-major, and is followed by its bias.
+ * Weight matrix i has shape (sizes[i] x sizes[i+1]), row-major; {@link #parameters()}
+ * lists weights and biases layer by layer, {@link #gradients()} their gradients in the
+ * same order.
  */
 final class Mlp {
 
 	final int[] sizes;
 	final Activation activation;
-	final DataType dtype;
-	final INDArray params;
-	final INDArray grads;
-	final INDArray[] w, b, gw, gb;
+	final float[][] w, b, gw, gb;
 
-	Mlp(int[] sizes, Activation activation, DataType dtype) {
+	Mlp(int[] sizes, Activation activation) {
 		if (sizes.length < 2) throw new IllegalArgumentException("An MLP needs at least an input and an output size");
 		for (int s : sizes)
 			if (s < 1) throw new IllegalArgumentException("Layer sizes must be positive");
 		this.sizes = sizes.clone();
 		this.activation = activation;
-		this.dtype = dtype;
-		long n = parameterCount(sizes);
-		params = Nd4j.create(dtype, 1, n);
-		grads = Nd4j.create(dtype, 1, n);
 		int layers = sizes.length - 1;
-		w = new INDArray[layers];
-		b = new INDArray[layers];
-		gw = new INDArray[layers];
-		gb = new INDArray[layers];
-		long off = 0;
+		w = new float[layers][];
+		b = new float[layers][];
+		gw = new float[layers][];
+		gb = new float[layers][];
 		for (int i = 0; i < layers; i++) {
-			int in = sizes[i], out = sizes[i + 1];
-			w[i] = view(params, off, in, out);
-			gw[i] = view(grads, off, in, out);
-			off += (long) in * out;
-			b[i] = view(params, off, 1, out);
-			gb[i] = view(grads, off, 1, out);
-			off += out;
+			w[i] = new float[sizes[i] * sizes[i + 1]];
+			gw[i] = new float[w[i].length];
+			b[i] = new float[sizes[i + 1]];
+			gb[i] = new float[b[i].length];
 		}
 	}
 
 	/** Glorot-uniform weights and zero biases, drawn from {@code rnd}. */
 	void initialise(Random rnd) {
-		float[] all = new float[(int) params.length()];
-		int off = 0;
 		for (int i = 0; i < w.length; i++) {
-			int in = sizes[i], out = sizes[i + 1];
-			double limit = Math.sqrt(6.0 / (in + out));
-			for (int k = 0; k < in * out; k++)
-				all[off++] = (float) ((2 * rnd.nextDouble() - 1) * limit);
-			off += out;
+			double limit = Math.sqrt(6.0 / (sizes[i] + sizes[i + 1]));
+			for (int k = 0; k < w[i].length; k++)
+				w[i][k] = (float) ((2 * rnd.nextDouble() - 1) * limit);
+			Arrays.fill(b[i], 0f);
 		}
-		params.assign(Nd4j.createFromArray(all).reshape(1, all.length).castTo(dtype));
 	}
 
 	static long parameterCount(int[] sizes) {
@@ -77,48 +58,64 @@ final class Mlp {
 		return n;
 	}
 
-	private static INDArray view(INDArray flat, long off, int rows, int cols) {
-		return flat.get(NDArrayIndex.interval(0, 0, true), NDArrayIndex.interval(off, off + (long) rows * cols))
-			.reshape('c', rows, cols);
-	}
-
 	int inputSize() { return sizes[0]; }
 	int outputSize() { return sizes[sizes.length - 1]; }
 	int layers() { return sizes.length - 1; }
 
+	/** Weights and biases, layer by layer (the arrays themselves, not copies). */
+	float[][] parameters() { return interleave(w, b); }
+
+	/** The gradients, in the order of {@link #parameters()}. */
+	float[][] gradients() { return interleave(gw, gb); }
+
+	private static float[][] interleave(float[][] x, float[][] y) {
+		float[][] r = new float[2 * x.length][];
+		for (int i = 0; i < x.length; i++) {
+			r[2 * i] = x[i];
+			r[2 * i + 1] = y[i];
+		}
+		return r;
+	}
+
+	void zeroGradients() {
+		for (float[] g : gradients())
+			Arrays.fill(g, 0f);
+	}
+
 	Mlp copy() {
-		Mlp m = new Mlp(sizes, activation, dtype);
-		m.params.assign(params);
+		Mlp m = new Mlp(sizes, activation);
+		m.assign(this);
 		return m;
+	}
+
+	/** Copies the parameters of a network of the same shape. */
+	void assign(Mlp other) {
+		float[][] from = other.parameters(), to = parameters();
+		for (int i = 0; i < to.length; i++)
+			System.arraycopy(from[i], 0, to[i], 0, to[i].length);
 	}
 
 	/** Preallocated buffers of one forward/backward pass for a batch of {@code n} rows. */
 	final class Cache {
 		final int n;
-		/** a[0]: input (filled by the caller); a[i]: output of layer i (activated if hidden). */
-		final INDArray[] a;
+		/** a[0]: input (filled by the caller), n x sizes[0]; a[i]: output of layer i (activated if hidden). */
+		final float[][] a;
 		/** d[i]: gradient with respect to a[i], i < layers. */
-		final INDArray[] d;
-		final INDArray[] scratch;
-		final INDArray ones;
+		final float[][] d;
 
 		Cache(int n) {
 			this.n = n;
 			int layers = layers();
-			a = new INDArray[layers + 1];
-			d = new INDArray[layers];
-			scratch = new INDArray[layers];
+			a = new float[layers + 1][];
+			d = new float[layers][];
 			for (int i = 0; i <= layers; i++)
-				a[i] = Nd4j.create(dtype, n, sizes[i]);
-			for (int i = 0; i < layers; i++) {
-				d[i] = Nd4j.create(dtype, n, sizes[i]);
-				scratch[i] = Nd4j.create(dtype, n, sizes[i]);
-			}
-			ones = Nd4j.ones(dtype, 1, n);
+				a[i] = new float[n * sizes[i]];
+			for (int i = 0; i < layers; i++)
+				d[i] = new float[n * sizes[i]];
 		}
 
-		INDArray input() { return a[0]; }
-		INDArray output() { return a[layers()]; }
+		float[] input() { return a[0]; }
+		float[] output() { return a[layers()]; }
 	}
 
 	Cache newCache(int n) {
@@ -126,57 +123,72 @@ final class Mlp {
 	}
 
 	/** Forward pass on {@code c.input()}; returns {@code c.output()}. */
-	INDArray forward(Cache c) {
+	float[] forward(Cache c) {
 		int layers = layers();
 		for (int i = 0; i < layers; i++) {
-			Nd4j.gemm(c.a[i], w[i], c.a[i + 1], false, false, 1.0, 0.0);
-			c.a[i + 1].addiRowVector(b[i]);
-			if (i + 1 < layers) activation.applyInPlace(c.a[i + 1]);
+			affine(c.a[i], c.n, i, c.a[i + 1]);
+			if (i + 1 < layers) activation.applyInPlace(c.a[i + 1], c.n * sizes[i + 1]);
 		}
 		return c.a[layers];
 	}
 
+	/** out (n x sizes[i+1]) = x (n x sizes[i]) w[i] + b[i]. */
+	private void affine(float[] x, int n, int i, float[] out) {
+		int cols = sizes[i + 1];
+		float[] bias = b[i];
+		for (int r = 0; r < n; r++)
+			System.arraycopy(bias, 0, out, r * cols, cols);
+		Blas.gemm(false, false, n, cols, sizes[i], 1f, x, w[i], 1f, out);
+	}
+
 	/**
 	 * Backward pass after {@link #forward(Cache)}: adds the parameter gradients of a loss
-	 * whose gradient with respect to the output is {@code dOut} into {@link #grads}, and,
-	 * if asked, returns the gradient with respect to the input ({@code c.d[0]}).
+	 * whose gradient with respect to the output is {@code dOut} (n x outputSize) into
+	 * {@link #gradients()}, and, if asked, returns the gradient with respect to the input
+	 * ({@code c.d[0]}).
 	 */
-	INDArray backward(Cache c, INDArray dOut, boolean inputGradient) {
-		INDArray delta = dOut;
+	float[] backward(Cache c, float[] dOut, boolean inputGradient) {
+		float[] delta = dOut;
+		int n = c.n;
 		for (int i = layers() - 1; i >= 0; i--) {
-			Nd4j.gemm(c.a[i], delta, gw[i], true, false, 1.0, 1.0);
-			Nd4j.gemm(c.ones, delta, gb[i], false, false, 1.0, 1.0);
+			int in = sizes[i], out = sizes[i + 1];
+			Blas.gemm(true, false, in, out, n, 1f, c.a[i], delta, 1f, gw[i]);
+			float[] g = gb[i];
+			for (int r = 0; r < n; r++)
+				for (int j = 0, o = r * out; j < out; j++)
+					g[j] += delta[o + j];
 			if (i == 0 && !inputGradient) return null;
-			Nd4j.gemm(delta, w[i], c.d[i], false, true, 1.0, 0.0);
-			if (i > 0) {
-				activation.derivativeFromOutput(c.a[i], c.scratch[i]);
-				c.d[i].muli(c.scratch[i]);
-			}
+			Blas.gemm(false, true, n, in, out, 1f, delta, w[i], 0f, c.d[i]);
+			if (i > 0) activation.multiplyByDerivative(c.d[i], c.a[i], n * in);
 			delta = c.d[i];
 		}
 		return c.d[0];
 	}
 
-	/** Inference on a batch (n x inputSize), allocating its outputs. */
-	INDArray output(INDArray x) {
-		INDArray h = x;
-		int layers = layers();
-		for (int i = 0; i < layers; i++) {
-			h = h.mmul(w[i]).addiRowVector(b[i]);
-			if (i + 1 < layers) activation.applyInPlace(h);
-		}
-		return h;
+	/** Inference on a batch x (n x inputSize, row-major), allocating its outputs. */
+	float[] output(float[] x, int n) {
+		Cache c = new Cache(n);
+		System.arraycopy(x, 0, c.a[0], 0, n * sizes[0]);
+		return forward(c);
 	}
 
-	/** One output column of a batch: the last layer's product is taken with that column only. */
-	INDArray outputColumn(INDArray x, int column) {
-		INDArray h = x;
-		int last = layers() - 1;
+	/** One output column of a batch x (n x inputSize): the last layer's product is taken with that column only. */
+	float[] outputColumn(float[] x, int n, int column) {
+		int last = layers() - 1, h = sizes[last], outs = outputSize();
+		Cache c = new Cache(n);
+		System.arraycopy(x, 0, c.a[0], 0, n * sizes[0]);
 		for (int i = 0; i < last; i++) {
-			h = h.mmul(w[i]).addiRowVector(b[i]);
-			activation.applyInPlace(h);
+			affine(c.a[i], n, i, c.a[i + 1]);
+			activation.applyInPlace(c.a[i + 1], n * sizes[i + 1]);
 		}
-		return h.mmul(w[last].getColumn(column, true)).addi(b[last].getDouble(column));
+		float[] wl = w[last], hidden = c.a[last], y = new float[n];
+		for (int r = 0; r < n; r++) {
+			float v = b[last][column];
+			for (int j = 0; j < h; j++)
+				v += hidden[r * h + j] * wl[j * outs + column];
+			y[r] = v;
+		}
+		return y;
 	}
 
 	void write(DataOutputStream out) throws IOException {
@@ -184,12 +196,12 @@ final class Mlp {
 		for (int s : sizes)
 			out.writeInt(s);
 		out.writeUTF(activation.name());
-		float[] p = params.castTo(DataType.FLOAT).toFloatVector();
-		for (float v : p)
-			out.writeFloat(v);
+		for (float[] p : parameters())
+			for (float v : p)
+				out.writeFloat(v);
 	}
 
-	static Mlp read(DataInputStream in, DataType dtype) throws IOException {
+	static Mlp read(DataInputStream in) throws IOException {
 		int n = in.readInt();
 		if (n < 2 || n > 64) throw new IOException("implausible layer count " + n);
 		int[] sizes = new int[n];
@@ -206,24 +218,10 @@ final class Mlp {
 		}
 		long count = parameterCount(sizes);
 		if (count > 1L << 28) throw new IOException("implausible parameter count " + count);
-		float[] p = new float[(int) count];
-		for (int i = 0; i < p.length; i++)
-			p[i] = in.readFloat();
-		Mlp m = new Mlp(sizes, act, dtype);
-		m.params.assign(Nd4j.createFromArray(p).reshape(1, p.length).castTo(dtype));
+		Mlp m = new Mlp(sizes, act);
+		for (float[] p : m.parameters())
+			for (int i = 0; i < p.length; i++)
+				p[i] = in.readFloat();
 		return m;
-	}
-
-	/** Copies {@code len} floats into a fresh (non-view) array of the same length or more. */
-	static void put(INDArray target, float[] src, int len) {
-		if (target.dataType() == DataType.FLOAT && !target.isView() && target.offset() == 0) {
-			FloatBuffer fb = target.data().asNioFloat();
-			fb.position(0);
-			fb.put(src, 0, len);
-		}
-		else {
-			float[] copy = len == src.length ? src : java.util.Arrays.copyOf(src, len);
-			target.assign(Nd4j.createFromArray(copy).reshape(target.shape()).castTo(target.dataType()));
-		}
 	}
 }

@@ -57,7 +57,7 @@ final class ModelStreams {
 	 * layer sizes and activation its saved configuration implies.
 	 */
 	static Mlp readNetwork(DataInputStream in, int[] expectedSizes, Activation expectedActivation) throws IOException {
-		Mlp m = Mlp.read(in, org.nd4j.linalg.api.buffer.DataType.FLOAT);
+		Mlp m = Mlp.read(in);
 		if (!java.util.Arrays.equals(m.sizes, expectedSizes)) throw new IOException("layer sizes do not match the configuration");
 		if (m.activation != expectedActivation) throw new IOException("activation does not match the configuration");
 		return m;

@@ -9,8 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.UserInputException;
 import org.neurodynamics.core.data.StateSequence;
@@ -28,7 +26,7 @@ import org.neurodynamics.core.data.StateSequence;
  * a multi-step validation error, on which training stops early, keeping the best weights.
  * <p>
  * For iteration, the standardisation is folded into the weights ({@link FoldedMap}), so
- * one step of a batch is a few matrix products ({@link #step(INDArray, INDArray)}).
+ * one step of a batch is a few matrix products ({@link #stepper(int)}).
  */
 public final class NeuralMap {
 
@@ -237,14 +235,10 @@ public final class NeuralMap {
 
 	/** A new, untrained map with weights initialised from {@code config.seed}. */
 	public NeuralMap(Config config) {
-		this(config, DataType.FLOAT);
-	}
-
-	NeuralMap(Config config, DataType dtype) {
 		config.validate();
 		NetworkThreads.ensureConfigured();
 		this.config = config;
-		net = new Mlp(netSizes(config), config.activation, dtype);
+		net = new Mlp(netSizes(config), config.activation);
 		net.initialise(new Random(config.seed));
 	}
 
@@ -321,12 +315,22 @@ public final class NeuralMap {
 		return f;
 	}
 
-	/**
-	 * One step of the map for a batch: u (n x d) and p (n x 1, or a length-n vector) in
-	 * the units of the training data; returns the next states (n x d, float).
-	 */
-	public INDArray step(INDArray u, INDArray p) {
-		return requireFolded().step(u, p);
+	/** Iterates a batch of states in place, reusing its buffers; not thread-safe. */
+	public interface Stepper {
+		/** The number of states n of the batch. */
+		int size();
+
+		/**
+		 * One step of the map for every state: u (n x d, row-major, in the units of the
+		 * training data) is replaced by the next states; p holds the n parameter values.
+		 */
+		void step(float[] u, float[] p);
+	}
+
+	/** A {@link Stepper} for batches of n states. */
+	public Stepper stepper(int n) {
+		if (n < 1) throw new IllegalArgumentException("A batch needs at least one state");
+		return requireFolded().new BatchStepper(n);
 	}
 
 	/** One step of the map for a single state, in double precision. */
@@ -336,14 +340,6 @@ public final class NeuralMap {
 
 	/** Jacobian d u(n+1) / d u(n) (d x d) at a single state, computed analytically. */
 	public double[][] jacobian(double[] u, double p) {
-		return requireFolded().jacobian(u, p);
-	}
-
-	/**
-	 * Jacobians at a batch of states: u (n x d), p (n x 1); returns n x d x d with
-	 * [k, r, c] = d u_r(n+1) / d u_c(n) at state k.
-	 */
-	public INDArray jacobian(INDArray u, INDArray p) {
 		return requireFolded().jacobian(u, p);
 	}
 

@@ -1,7 +1,5 @@
 package org.neurodynamics.core.nn;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-
 /**
  * Generalized teacher forcing (Hess, Monfared, Brenner and Durstewitz, ICML 2023) over long
  * windows. The map runs freely along the window, but after every step its state is pulled
@@ -34,36 +32,30 @@ class TeacherForcedMapLoss implements MapLoss {
 		if (b.steps < k) throw new IllegalArgumentException("The batch has " + b.steps + " steps, the loss needs " + k);
 		UnrolledSteps r = pool.get(net, b, k);
 		double scale = 1.0 / ((double) k * b.n * b.d);
+		float[] next = new float[b.n * b.d];
 		// forward: free predictions, forced states
-		r.stateInput(0).assign(b.states[0]).addi(b.noise[0]);
+		r.setInput(0, b.states[0], b.noise[0], b.p);
 		for (int j = 0; j < k; j++) {
-			r.parameterInput(j).assign(b.p);
-			INDArray out = net.forward(r.caches[j]);
-			if (increment) r.pred[j].assign(r.stateInput(j)).addi(out);
-			else r.pred[j].assign(out);
+			float[] y = r.predict(net, j, increment);
 			if (j + 1 < k) {
-				INDArray next = r.stateInput(j + 1).assign(r.pred[j]);
-				if (alpha > 0) next.muli(1 - alpha).addi(b.states[j + 1].mul(alpha));
-				next.addi(b.noise[j + 1]);
+				float[] u = b.states[j + 1];
+				for (int i = 0; i < next.length; i++)
+					next[i] = (float) ((1 - alpha) * y[i] + alpha * u[i]);
+				r.setInput(j + 1, next, b.noise[j + 1], b.p);
 			}
 		}
 		// loss; backward through time, each forced step passing on (1 - alpha) of the gradient
 		double loss = 0;
-		r.carry.assign(0);
+		java.util.Arrays.fill(r.carry, 0f);
+		float g2 = (float) (2 * scale);
 		for (int j = k - 1; j >= 0; j--) {
-			r.grad.assign(r.pred[j]).subi(b.states[j + 1]);
-			double norm = r.grad.norm2Number().doubleValue();
-			loss += norm * norm;
-			r.grad.muli(2 * scale).addi(r.carry);
+			loss += r.residual(j, b.states[j + 1]);
+			for (int i = 0; i < r.grad.length; i++)
+				r.grad[i] = r.grad[i] * g2 + r.carry[i];
 			boolean earlier = j > 0 && alpha < 1;
 			net.backward(r.caches[j], r.grad, earlier);
-			if (earlier) {
-				INDArray dState = r.stateInputGradient(j);
-				if (increment) r.carry.assign(r.grad).addi(dState);
-				else r.carry.assign(dState);
-				if (alpha > 0) r.carry.muli(1 - alpha);
-			}
-			else r.carry.assign(0);
+			if (earlier) r.carryBack(j, increment, (float) (1 - alpha));
+			else java.util.Arrays.fill(r.carry, 0f);
 		}
 		return loss * scale;
 	}

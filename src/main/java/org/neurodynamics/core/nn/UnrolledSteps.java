@@ -3,52 +3,76 @@ package org.neurodynamics.core.nn;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
-
 /**
  * Scratch buffers for unrolling the map k steps on a batch of n windows: one network
- * cache per step (whose input row is [state, parameter]), the predictions and the
+ * cache per step (whose input rows are [state, parameter]), the predictions and the
  * gradient carried back through time. Losses that iterate the map share it.
  */
 final class UnrolledSteps {
 	final int n, d, k;
 	final Mlp.Cache[] caches;
 	/** k predictions, n x d. */
-	final INDArray[] pred;
+	final float[][] pred;
 	/** n x d: the gradient carried to the previous step, and the current step's output gradient. */
-	final INDArray carry, grad;
-	private final INDArray[] stateIn, paramIn, dStateIn;
+	final float[] carry, grad;
 
 	UnrolledSteps(Mlp net, int n, int d, int k) {
 		this.n = n;
 		this.d = d;
 		this.k = k;
 		caches = new Mlp.Cache[k];
-		pred = new INDArray[k];
-		stateIn = new INDArray[k];
-		paramIn = new INDArray[k];
-		dStateIn = new INDArray[k];
-		for (int j = 0; j < k; j++) {
+		pred = new float[k][n * d];
+		for (int j = 0; j < k; j++)
 			caches[j] = net.newCache(n);
-			pred[j] = Nd4j.create(net.dtype, n, d);
-			stateIn[j] = caches[j].input().get(NDArrayIndex.all(), NDArrayIndex.interval(0, d));
-			paramIn[j] = caches[j].input().get(NDArrayIndex.all(), NDArrayIndex.interval(d, d + 1));
-			dStateIn[j] = caches[j].d[0].get(NDArrayIndex.all(), NDArrayIndex.interval(0, d));
-		}
-		carry = Nd4j.create(net.dtype, n, d);
-		grad = Nd4j.create(net.dtype, n, d);
+		carry = new float[n * d];
+		grad = new float[n * d];
 	}
 
-	/** The state part of step j's network input (a view). */
-	INDArray stateInput(int j) { return stateIn[j]; }
+	/** Sets step j's network input to [state + noise, p] (noise may be null). */
+	void setInput(int j, float[] state, float[] noise, float[] p) {
+		float[] in = caches[j].input();
+		for (int r = 0; r < n; r++) {
+			int o = r * (d + 1), s = r * d;
+			for (int i = 0; i < d; i++)
+				in[o + i] = noise == null ? state[s + i] : state[s + i] + noise[s + i];
+			in[o + d] = p[r];
+		}
+	}
 
-	/** The parameter column of step j's network input (a view). */
-	INDArray parameterInput(int j) { return paramIn[j]; }
+	/** Runs step j's network and stores its prediction of the next state in {@code pred[j]}. */
+	float[] predict(Mlp net, int j, boolean increment) {
+		float[] out = net.forward(caches[j]), in = caches[j].input(), y = pred[j];
+		for (int r = 0; r < n; r++)
+			for (int i = 0; i < d; i++)
+				y[r * d + i] = increment ? in[r * (d + 1) + i] + out[r * d + i] : out[r * d + i];
+		return y;
+	}
 
-	/** After a backward pass of step j with input gradient: the gradient with respect to its input state (a view). */
-	INDArray stateInputGradient(int j) { return dStateIn[j]; }
+	/** grad = pred[j] - target; returns its squared norm. */
+	double residual(int j, float[] target) {
+		float[] y = pred[j];
+		double sse = 0;
+		for (int i = 0; i < y.length; i++) {
+			float e = y[i] - target[i];
+			grad[i] = e;
+			sse += e * e;
+		}
+		return sse;
+	}
+
+	/**
+	 * After a backward pass of step j with input gradient: carry = factor (grad + dState)
+	 * for the increment form, factor dState for the direct one.
+	 */
+	void carryBack(int j, boolean increment, float factor) {
+		float[] dIn = caches[j].d[0];
+		for (int r = 0; r < n; r++)
+			for (int i = 0; i < d; i++) {
+				int o = r * d + i;
+				float g = dIn[r * (d + 1) + i] + (increment ? grad[o] : 0f);
+				carry[o] = factor * g;
+			}
+	}
 
 	/** Workspaces by batch size for one network, reallocated when the network changes. */
 	static final class Pool {

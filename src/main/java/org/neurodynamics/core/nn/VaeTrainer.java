@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.UserInputException;
 import org.neurodynamics.core.data.RowSource;
@@ -45,43 +42,42 @@ final class VaeTrainer {
 		int perEpoch = Minibatches.perEpoch(rows, config.maxSamplesPerEpoch);
 		Map<Integer, VaeLoss.Batch> batches = new HashMap<>();
 		List<VariationalAutoencoder.Epoch> epochs = new ArrayList<>();
-		DataType dtype = enc.dtype;
-		INDArray klSum = Nd4j.create(dtype, latent), muSum = Nd4j.create(dtype, latent), mu2Sum = Nd4j.create(dtype, latent);
+		double[] klSum = new double[latent], muSum = new double[latent], mu2Sum = new double[latent];
 		long seen = 0;
 		long t0 = System.nanoTime();
 		progress.report(stage, 0, config.toString());
 		for (int e = 0; e < config.epochs; e++) {
 			Minibatches.shuffleHead(index, perEpoch, rnd);
-			klSum.assign(0);
-			muSum.assign(0);
-			mu2Sum.assign(0);
+			java.util.Arrays.fill(klSum, 0);
+			java.util.Arrays.fill(muSum, 0);
+			java.util.Arrays.fill(mu2Sum, 0);
 			double recon = 0;
 			for (int from = 0, bi = 0; from < perEpoch; from += config.batchSize, bi++) {
 				progress.checkCancelled(stage);
 				int n = Math.min(config.batchSize, perEpoch - from);
 				VaeLoss.Batch b = batches.computeIfAbsent(n, k -> new VaeLoss.Batch(enc, dec, k, latent));
-				data.copyRows(index, from, n, b.hostX);
-				Mlp.put(b.enc.input(), b.hostX, n * config.inputSize);
+				data.copyRows(index, from, n, b.enc.input());
 				for (int i = 0; i < n * latent; i++)
-					b.hostEps[i] = (float) rnd.nextGaussian();
-				Mlp.put(b.eps, b.hostEps, n * latent);
+					b.eps[i] = (float) rnd.nextGaussian();
 				loss.lossAndGradient(enc, dec, b);
 				recon += b.reconstructionSum;
-				klSum.addi(b.kl.sum(0));
-				muSum.addi(b.mu.sum(0));
-				mu2Sum.addi(b.mu.mul(b.mu).sum(0));
-				optEnc.step(e);
-				optDec.step(e);
+				for (int i = 0; i < n * latent; i++) {
+					int j = i % latent;
+					klSum[j] += b.kl[i];
+					muSum[j] += b.mu[i];
+					mu2Sum[j] += (double) b.mu[i] * b.mu[i];
+				}
+				optEnc.step();
+				optDec.step();
 				seen += n;
 				Minibatches.report(progress, stage, e, config.epochs, bi, perEpoch, config.batchSize);
 			}
-			float[] kl = klSum.div(perEpoch).castTo(DataType.FLOAT).toFloatVector();
-			float[] m1 = muSum.div(perEpoch).castTo(DataType.FLOAT).toFloatVector();
-			float[] m2 = mu2Sum.div(perEpoch).castTo(DataType.FLOAT).toFloatVector();
-			float[] var = new float[latent];
+			float[] kl = new float[latent], var = new float[latent];
 			double klTotal = 0;
 			for (int j = 0; j < latent; j++) {
-				var[j] = Math.max(0f, m2[j] - m1[j] * m1[j]);
+				kl[j] = (float) (klSum[j] / perEpoch);
+				double m1 = muSum[j] / perEpoch;
+				var[j] = (float) Math.max(0, mu2Sum[j] / perEpoch - m1 * m1);
 				klTotal += kl[j];
 			}
 			double mse = recon / perEpoch;

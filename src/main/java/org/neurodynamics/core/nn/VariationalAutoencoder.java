@@ -9,10 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.UserInputException;
 import org.neurodynamics.core.data.RowSource;
@@ -185,22 +181,16 @@ public final class VariationalAutoencoder {
 	private static final int FORMAT_VERSION = 1;
 
 	private final Config config;
-	private final DataType dtype;
 	private volatile Mlp encoder;
 	private volatile Mlp decoder;
 
 	/** A new autoencoder with weights initialised from {@code config.seed}. */
 	public VariationalAutoencoder(Config config) {
-		this(config, DataType.FLOAT);
-	}
-
-	VariationalAutoencoder(Config config, DataType dtype) {
 		config.validate();
 		NetworkThreads.ensureConfigured();
 		this.config = config;
-		this.dtype = dtype;
-		encoder = new Mlp(encoderSizes(config), config.activation, dtype);
-		decoder = new Mlp(decoderSizes(config), config.activation, dtype);
+		encoder = new Mlp(encoderSizes(config), config.activation);
+		decoder = new Mlp(decoderSizes(config), config.activation);
 		Random rnd = new Random(config.seed);
 		encoder.initialise(rnd);
 		decoder.initialise(rnd);
@@ -209,7 +199,6 @@ public final class VariationalAutoencoder {
 	private VariationalAutoencoder(Config config, Mlp encoder, Mlp decoder) {
 		NetworkThreads.ensureConfigured();
 		this.config = config;
-		this.dtype = encoder.dtype;
 		this.encoder = encoder;
 		this.decoder = decoder;
 	}
@@ -260,56 +249,67 @@ public final class VariationalAutoencoder {
 	// ---------------------------------------------------------------- inference
 
 	/** Encoder means mu of a batch of rows (n x De -> n x L). */
-	public INDArray encodeMean(INDArray x) {
-		checkColumns(x, config.inputSize, "input");
-		INDArray out = encoder.output(cast(x));
-		return out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, config.latentSize)).dup();
+	public float[][] encodeMean(float[][] x) {
+		return encoderColumns(x, 0);
 	}
 
 	/** Encoder log-variances log sigma^2 of a batch of rows (n x De -> n x L). */
-	public INDArray encodeLogVariance(INDArray x) {
-		checkColumns(x, config.inputSize, "input");
-		INDArray out = encoder.output(cast(x));
-		return out.get(NDArrayIndex.all(), NDArrayIndex.interval(config.latentSize, 2 * config.latentSize)).dup();
+	public float[][] encodeLogVariance(float[][] x) {
+		return encoderColumns(x, config.latentSize);
 	}
 
 	/** Encoder means restricted to the chosen latent coordinates (n x coords.length). */
-	public INDArray encodeMean(INDArray x, int[] coordinates) {
+	public float[][] encodeMean(float[][] x, int[] coordinates) {
 		checkCoordinates(coordinates);
-		return encodeMean(x).getColumns(coordinates);
+		float[][] mu = encodeMean(x), r = new float[mu.length][coordinates.length];
+		for (int i = 0; i < mu.length; i++)
+			for (int j = 0; j < coordinates.length; j++)
+				r[i][j] = mu[i][coordinates[j]];
+		return r;
+	}
+
+	private float[][] encoderColumns(float[][] x, int from) {
+		int l = config.latentSize;
+		float[] out = encoder.output(flatten(x, config.inputSize, "input"), x.length);
+		float[][] r = new float[x.length][];
+		for (int i = 0; i < x.length; i++)
+			r[i] = Arrays.copyOfRange(out, i * 2 * l + from, i * 2 * l + from + l);
+		return r;
 	}
 
 	/** Decoder mean of a batch of latent vectors (n x L -> n x De). */
-	public INDArray decodeMean(INDArray z) {
-		checkColumns(z, config.latentSize, "latent");
-		return decoder.output(cast(z));
+	public float[][] decodeMean(float[][] z) {
+		return rows(decoder.output(flatten(z, config.latentSize, "latent"), z.length), z.length, config.inputSize);
 	}
 
 	/**
 	 * Decoder mean of latent vectors given only at the chosen coordinates
 	 * (n x coords.length); the other coordinates are set to 0, the prior mean.
 	 */
-	public INDArray decodeMean(INDArray zActive, int[] coordinates) {
-		return decoder.output(embedLatent(zActive, coordinates));
+	public float[][] decodeMean(float[][] zActive, int[] coordinates) {
+		float[] flat = flatten(zActive, coordinates.length, "latent");
+		return rows(decoder.output(embedLatent(flat, zActive.length, coordinates), zActive.length), zActive.length, config.inputSize);
 	}
 
 	/**
-	 * One component of the decoder mean (n x 1), e.g. the newest sample of the delay vector:
+	 * One component of the decoder mean, e.g. the newest sample of the delay vector, for n
+	 * latent vectors given at the chosen coordinates (row-major, n x coords.length):
 	 * cheaper than decoding the whole vector when only that component is needed.
 	 */
-	public INDArray decodeMeanComponent(INDArray zActive, int[] coordinates, int component) {
+	public float[] decodeMeanComponent(float[] zActive, int n, int[] coordinates, int component) {
 		if (component < 0 || component >= config.inputSize) throw new IllegalArgumentException("component " + component);
-		return decoder.outputColumn(embedLatent(zActive, coordinates), component);
+		if (zActive.length < n * coordinates.length) throw new IllegalArgumentException("Expected " + n + " x " + coordinates.length + " latent values");
+		return decoder.outputColumn(embedLatent(zActive, n, coordinates), n, component);
 	}
 
-	/** Latent vectors with the chosen coordinates set from {@code zActive} and the others 0. */
-	private INDArray embedLatent(INDArray zActive, int[] coordinates) {
+	/** Latent vectors (n x L) with the chosen coordinates set from {@code zActive} and the others 0. */
+	private float[] embedLatent(float[] zActive, int n, int[] coordinates) {
 		checkCoordinates(coordinates);
-		checkColumns(zActive, coordinates.length, "latent");
-		INDArray z = Nd4j.zeros(dtype, zActive.rows(), config.latentSize);
-		INDArray src = cast(zActive);
-		for (int i = 0; i < coordinates.length; i++)
-			z.getColumn(coordinates[i]).assign(src.getColumn(i));
+		int l = config.latentSize, k = coordinates.length;
+		float[] z = new float[n * l];
+		for (int i = 0; i < n; i++)
+			for (int j = 0; j < k; j++)
+				z[i * l + coordinates[j]] = zActive[i * k + j];
 		return z;
 	}
 
@@ -324,35 +324,46 @@ public final class VariationalAutoencoder {
 		NetworkThreads.ensureConfigured();
 		long rows = data.rows();
 		if (rows > Integer.MAX_VALUE - 8) throw new UserInputException("Too many rows to encode at once (" + rows + ").");
-		int k = coordinates == null ? config.latentSize : coordinates.length;
+		int l = config.latentSize;
+		int[] coords = coordinates != null ? coordinates : java.util.stream.IntStream.range(0, l).toArray();
 		float[][] result = new float[(int) rows][];
 		int bs = 2048;
 		long[] idx = new long[bs];
-		float[] host = new float[bs * config.inputSize];
+		Mlp.Cache c = encoder.newCache(bs);
 		for (long from = 0; from < rows; from += bs) {
 			progress.checkCancelled("Encoding");
 			int n = (int) Math.min(bs, rows - from);
+			if (n < bs) c = encoder.newCache(n);
 			for (int i = 0; i < n; i++)
 				idx[i] = from + i;
-			data.copyRows(idx, 0, n, host);
-			INDArray x = Nd4j.create(DataType.FLOAT, n, config.inputSize);
-			Mlp.put(x, host, n * config.inputSize);
-			INDArray mu = coordinates == null ? encodeMean(x) : encodeMean(x, coordinates);
-			float[] flat = mu.castTo(DataType.FLOAT).dup('c').data().asFloat();
-			for (int i = 0; i < n; i++)
-				result[(int) from + i] = Arrays.copyOfRange(flat, i * k, (i + 1) * k);
+			data.copyRows(idx, 0, n, c.input());
+			float[] out = encoder.forward(c);
+			for (int i = 0; i < n; i++) {
+				float[] mu = new float[coords.length];
+				for (int j = 0; j < coords.length; j++)
+					mu[j] = out[i * 2 * l + coords[j]];
+				result[(int) from + i] = mu;
+			}
 			progress.report("Encoding", (from + n) / (double) rows, null);
 		}
 		return result;
 	}
 
-	private INDArray cast(INDArray x) {
-		return x.dataType() == dtype ? x : x.castTo(dtype);
+	private static float[] flatten(float[][] x, int width, String what) {
+		float[] flat = new float[x.length * width];
+		for (int i = 0; i < x.length; i++) {
+			if (x[i].length != width)
+				throw new IllegalArgumentException("Expected rows of " + width + " " + what + " values, row " + i + " has " + x[i].length);
+			System.arraycopy(x[i], 0, flat, i * width, width);
+		}
+		return flat;
 	}
 
-	private static void checkColumns(INDArray x, int expected, String what) {
-		if (x.rank() != 2 || x.columns() != expected)
-			throw new IllegalArgumentException("Expected a matrix with " + expected + " " + what + " columns, got shape " + Arrays.toString(x.shape()));
+	private static float[][] rows(float[] flat, int n, int width) {
+		float[][] r = new float[n][];
+		for (int i = 0; i < n; i++)
+			r[i] = Arrays.copyOfRange(flat, i * width, (i + 1) * width);
+		return r;
 	}
 
 	private void checkCoordinates(int[] coordinates) {

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.UserInputException;
 import org.neurodynamics.core.analysis.FixedPoints;
@@ -13,6 +11,7 @@ import org.neurodynamics.core.analysis.LocalMaxima;
 import org.neurodynamics.core.analysis.LyapunovExponent;
 import org.neurodynamics.core.analysis.RegimeClassifier;
 import org.neurodynamics.core.analysis.RegimeStats;
+import org.neurodynamics.core.nn.NeuralMap;
 
 /**
  * Iterates a reconstructed map over a grid of control-parameter values, all values and
@@ -128,10 +127,10 @@ public final class Explorer {
 				start[i * nInit + j] = model.initialState(picks[j]);
 				pValues[i * nInit + j] = (float) settings.grid[i];
 			}
-		INDArray u = Nd4j.create(start);
-		INDArray p = Nd4j.create(pValues, new long[] { batch, 1 });
+		float[] u = flatten(start);
+		NeuralMap.Stepper stepper = model.stepper(batch);
 		for (int t = 0; t < settings.transientSteps; t++) {
-			u = model.step(u, p);
+			stepper.step(u, pValues);
 			if (t % 100 == 0) {
 				progress.checkCancelled("Exploration");
 				progress.report("Iterating the map", (double) t / (settings.transientSteps + steps), "transient");
@@ -140,17 +139,16 @@ public final class Explorer {
 		float[][] orbits = new float[batch][steps];
 		int lyapSteps = Math.min(settings.lyapunovSteps, steps);
 		double[][][] lyapStates = new double[nP][lyapSteps][];
-		INDArray chunk = Nd4j.create(u.dataType(), (long) DECODE_CHUNK * batch, d);
+		float[] chunk = new float[DECODE_CHUNK * batch * d];
 		for (int t0 = 0; t0 < steps; t0 += DECODE_CHUNK) {
 			int n = Math.min(DECODE_CHUNK, steps - t0);
 			for (int k = 0; k < n; k++) {
-				u = model.step(u, p);
-				chunk.get(org.nd4j.linalg.indexing.NDArrayIndex.interval((long) k * batch, (long) (k + 1) * batch),
-					org.nd4j.linalg.indexing.NDArrayIndex.all()).assign(u);
-				if (t0 + k < lyapSteps) for (int i = 0; i < nP; i++) lyapStates[i][t0 + k] = u.getRow(i * nInit).toDoubleVector();
+				stepper.step(u, pValues);
+				System.arraycopy(u, 0, chunk, k * batch * d, batch * d);
+				if (t0 + k < lyapSteps)
+					for (int i = 0; i < nP; i++) lyapStates[i][t0 + k] = toDouble(java.util.Arrays.copyOfRange(u, i * nInit * d, (i * nInit + 1) * d));
 			}
-			float[] x = model.decodeObserved(n == DECODE_CHUNK ? chunk : chunk.get(
-				org.nd4j.linalg.indexing.NDArrayIndex.interval(0, (long) n * batch), org.nd4j.linalg.indexing.NDArrayIndex.all()));
+			float[] x = model.decodeObserved(chunk, n * batch);
 			for (int k = 0; k < n; k++)
 				for (int b = 0; b < batch; b++) orbits[b][t0 + k] = x[k * batch + b];
 			progress.checkCancelled("Exploration");
@@ -176,11 +174,10 @@ public final class Explorer {
 			first[i] = start[i * nInit];
 			pValues[i] = (float) settings.grid[i];
 		}
-		INDArray p = Nd4j.create(pValues, new long[] { nP, 1 });
 		RegimeClassifier classifier = model.classifier();
 		double scale = range(model);
 		for (int m = 1; m < members; m++) {
-			float[][] orbits = decodedOrbits(model, model.member(m), Nd4j.create(first), p, settings.transientSteps, settings.iterations, progress);
+			float[][] orbits = decodedOrbits(model, model.member(m), first, pValues, settings.transientSteps, settings.iterations, progress);
 			for (int i = 0; i < nP; i++)
 				labels[i][m] = diverged(orbits[i], model, scale) ? "diverged" : classifier.classify(toDouble(orbits[i]), model.dt()).label();
 			progress.report("Iterating the ensemble", (double) m / (members - 1), "map " + (m + 1) + " of " + members);
@@ -199,16 +196,18 @@ public final class Explorer {
 		for (int i = 0; i < nP; i++)
 			for (int j = 0; j < nInit; j++) out[i * perValue + j] = orbits[i * nInit + j];
 		// Up and down sweeps advance together as a batch of two.
-		INDArray u = Nd4j.create(new float[][] { model.initialState(0), model.initialState(0) });
-		INDArray recorded = Nd4j.create(u.dataType(), (long) record * 2, model.stateDimension());
+		int d = model.stateDimension();
+		float[] u = flatten(new float[][] { model.initialState(0), model.initialState(0) });
+		float[] recorded = new float[record * 2 * d];
+		NeuralMap.Stepper stepper = model.stepper(2);
 		for (int k = 0; k < nP; k++) {
-			INDArray p = Nd4j.create(new float[] { (float) settings.grid[k], (float) settings.grid[nP - 1 - k] }, new long[] { 2, 1 });
-			for (int t = 0; t < settle; t++) u = model.step(u, p);
+			float[] p = { (float) settings.grid[k], (float) settings.grid[nP - 1 - k] };
+			for (int t = 0; t < settle; t++) stepper.step(u, p);
 			for (int t = 0; t < record; t++) {
-				u = model.step(u, p);
-				recorded.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(2L * t, 2L * t + 2), org.nd4j.linalg.indexing.NDArrayIndex.all()).assign(u);
+				stepper.step(u, p);
+				System.arraycopy(u, 0, recorded, t * 2 * d, 2 * d);
 			}
-			float[] x = model.decodeObserved(recorded);
+			float[] x = model.decodeObserved(recorded, 2 * record);
 			float[] up = new float[record], down = new float[record];
 			for (int t = 0; t < record; t++) {
 				up[t] = x[2 * t];
@@ -223,30 +222,40 @@ public final class Explorer {
 	}
 
 	/**
-	 * Iterates a batch of states u (n x d) with {@code map} at parameters p (n x 1): a
-	 * transient, then {@code steps} steps whose states are decoded to the observed variable,
-	 * in chunks; returns [n][steps] in input units.
+	 * Iterates a batch of states (n x d) with {@code map} at parameters p (n): a transient,
+	 * then {@code steps} steps whose states are decoded to the observed variable, in
+	 * chunks; returns [n][steps] in input units.
 	 */
-	static float[][] decodedOrbits(ReconstructedModel model, org.neurodynamics.core.nn.NeuralMap map, INDArray u, INDArray p,
+	static float[][] decodedOrbits(ReconstructedModel model, NeuralMap map, float[][] starts, float[] p,
 		int transientSteps, int steps, Progress progress)
 	{
-		int n = (int) u.rows();
-		for (int t = 0; t < transientSteps; t++) u = map.step(u, p);
+		int n = starts.length, d = model.stateDimension();
+		float[] u = flatten(starts);
+		NeuralMap.Stepper stepper = map.stepper(n);
+		for (int t = 0; t < transientSteps; t++) stepper.step(u, p);
 		float[][] orbits = new float[n][steps];
-		INDArray chunk = Nd4j.create(u.dataType(), (long) DECODE_CHUNK * n, model.stateDimension());
+		float[] chunk = new float[DECODE_CHUNK * n * d];
 		for (int t0 = 0; t0 < steps; t0 += DECODE_CHUNK) {
 			int m = Math.min(DECODE_CHUNK, steps - t0);
 			for (int k = 0; k < m; k++) {
-				u = map.step(u, p);
-				chunk.get(org.nd4j.linalg.indexing.NDArrayIndex.interval((long) k * n, (long) (k + 1) * n), org.nd4j.linalg.indexing.NDArrayIndex.all()).assign(u);
+				stepper.step(u, p);
+				System.arraycopy(u, 0, chunk, k * n * d, n * d);
 			}
-			float[] x = model.decodeObserved(m == DECODE_CHUNK ? chunk : chunk.get(
-				org.nd4j.linalg.indexing.NDArrayIndex.interval(0, (long) m * n), org.nd4j.linalg.indexing.NDArrayIndex.all()));
+			float[] x = model.decodeObserved(chunk, m * n);
 			for (int k = 0; k < m; k++)
 				for (int i = 0; i < n; i++) orbits[i][t0 + k] = x[k * n + i];
 			progress.checkCancelled("Exploration");
 		}
 		return orbits;
+	}
+
+	/** Rows of equal length, concatenated. */
+	static float[] flatten(float[][] rows) {
+		int d = rows.length == 0 ? 0 : rows[0].length;
+		float[] flat = new float[rows.length * d];
+		for (int i = 0; i < rows.length; i++)
+			System.arraycopy(rows[i], 0, flat, i * d, d);
+		return flat;
 	}
 
 	private static List<Point> characterise(ReconstructedModel model, Settings settings, float[][] orbits, double[][][] lyapStates,
@@ -302,14 +311,15 @@ public final class Explorer {
 	 * states (steps x d, e.g. for phase portraits); {@link ReconstructedModel#decodeObserved}
 	 * turns them into the observed variable.
 	 */
-	public static INDArray orbit(ReconstructedModel model, double p, int initial, int steps, int transientSteps) {
-		INDArray u = Nd4j.create(new float[][] { model.initialState(Math.min(initial, model.initialStateCount() - 1)) });
-		INDArray pp = Nd4j.create(new float[] { (float) p }, new long[] { 1, 1 });
-		for (int t = 0; t < transientSteps; t++) u = model.step(u, pp);
-		INDArray states = Nd4j.create(u.dataType(), steps, model.stateDimension());
+	public static float[][] orbit(ReconstructedModel model, double p, int initial, int steps, int transientSteps) {
+		float[] u = model.initialState(Math.min(initial, model.initialStateCount() - 1));
+		float[] pp = { (float) p };
+		NeuralMap.Stepper stepper = model.stepper(1);
+		for (int t = 0; t < transientSteps; t++) stepper.step(u, pp);
+		float[][] states = new float[steps][];
 		for (int t = 0; t < steps; t++) {
-			u = model.step(u, pp);
-			states.putRow(t, u.getRow(0));
+			stepper.step(u, pp);
+			states[t] = u.clone();
 		}
 		return states;
 	}

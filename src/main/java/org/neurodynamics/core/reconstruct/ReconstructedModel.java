@@ -14,7 +14,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neurodynamics.core.UserInputException;
 import org.neurodynamics.core.analysis.RegimeClassifier;
 import org.neurodynamics.core.analysis.SpikeThresholds;
@@ -121,16 +120,21 @@ public final class ReconstructedModel {
 	public int initialStateCount() { return initialStates.length; }
 	public float[] initialState(int i) { return initialStates[i].clone(); }
 
-	/** One map step for a batch: u (n x d), p (n x 1) in the user's parameter units. */
-	public INDArray step(INDArray u, INDArray p) {
-		return map.step(u, p);
+	/** Iterates batches of n states of the kept map (parameter values in the user's units). */
+	public NeuralMap.Stepper stepper(int n) {
+		return map.stepper(n);
 	}
 
-	/** The observed variable, in input units, of the delay vectors decoded from states u (n x d). */
-	public float[] decodeObserved(INDArray u) {
-		float[] x = autoencoder.decodeMeanComponent(u, active, 0).toFloatVector();
+	/** The observed variable, in input units, of the delay vectors decoded from n states u (n x d, row-major). */
+	public float[] decodeObserved(float[] u, int n) {
+		float[] x = autoencoder.decodeMeanComponent(u, n, active, 0);
 		normalisation.invertInPlace(x);
 		return x;
+	}
+
+	/** The observed variable, in input units, of the delay vectors decoded from states (one per row). */
+	public float[] decodeObserved(float[][] states) {
+		return decodeObserved(Explorer.flatten(states), states.length);
 	}
 
 	/** True when p lies far outside the recorded values (more than their span beyond either end). */

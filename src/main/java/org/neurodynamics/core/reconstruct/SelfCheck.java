@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-import org.nd4j.linalg.factory.Nd4j;
 import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.analysis.RegimeClassifier;
 import org.neurodynamics.core.analysis.RegimeStats;
@@ -98,7 +97,7 @@ public final class SelfCheck {
 		for (float[] r : recorded) steps = Math.max(steps, Math.min(MAX_STEPS, r.length));
 		float[] pv = new float[n];
 		for (int k = 0; k < n; k++) pv[k] = (float) parameters[k];
-		float[][] orbits = Explorer.decodedOrbits(model, model.map(), Nd4j.create(starts), Nd4j.create(pv, new long[] { n, 1 }), 0, steps,
+		float[][] orbits = Explorer.decodedOrbits(model, model.map(), starts, pv, 0, steps,
 			Progress.NONE);
 		RegimeClassifier classifier = model.classifier();
 		List<TraceCheck> checks = new ArrayList<>();

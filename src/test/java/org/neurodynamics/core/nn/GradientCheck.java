@@ -2,14 +2,16 @@ package org.neurodynamics.core.nn;
 
 import java.util.function.DoubleSupplier;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-
 /**
  * Central finite differences of a loss with respect to every parameter of its networks,
  * compared with the gradient the loss's backward pass accumulates: the test every
- * hand-written backward pass in this package has.
+ * hand-written backward pass in this package has. The networks are single precision, so
+ * the step is 1e-2 (the loss's rounding error, ~1e-7 of it, divided by the step stays
+ * far below the tolerance; the truncation error is of order 1e-5).
  */
 final class GradientCheck {
+
+	private static final float STEP = 1e-2f;
 
 	private GradientCheck() {}
 
@@ -35,33 +37,37 @@ final class GradientCheck {
 
 	/**
 	 * @param loss computes the loss on fixed data and adds its gradient into the networks'
-	 *        {@code grads}
+	 *        gradients
 	 * @return one error per network
 	 */
 	static Error[] check(DoubleSupplier loss, Mlp... nets) {
 		for (Mlp net : nets)
-			net.grads.assign(0);
+			net.zeroGradients();
 		loss.getAsDouble();
-		// the finite-difference evaluations accumulate into grads too: keep the analytic ones first
-		INDArray[] analytic = new INDArray[nets.length];
-		for (int k = 0; k < nets.length; k++)
-			analytic[k] = nets[k].grads.dup();
+		// the finite-difference evaluations accumulate into the gradients too: keep the analytic ones first
+		float[][][] analytic = new float[nets.length][][];
+		for (int k = 0; k < nets.length; k++) {
+			float[][] g = nets[k].gradients();
+			analytic[k] = new float[g.length][];
+			for (int i = 0; i < g.length; i++)
+				analytic[k][i] = g[i].clone();
+		}
 		Error[] errors = new Error[nets.length];
 		for (int k = 0; k < nets.length; k++) {
-			Mlp net = nets[k];
-			INDArray g = analytic[k];
-			double maxErr = 0, maxG = 0, h = 1e-6;
-			for (int i = 0; i < net.params.length(); i++) {
-				double v = net.params.getDouble(0, i);
-				net.params.putScalar(0, i, v + h);
-				double lp = loss.getAsDouble();
-				net.params.putScalar(0, i, v - h);
-				double lm = loss.getAsDouble();
-				net.params.putScalar(0, i, v);
-				double fd = (lp - lm) / (2 * h);
-				maxErr = Math.max(maxErr, Math.abs(fd - g.getDouble(0, i)));
-				maxG = Math.max(maxG, Math.abs(fd));
-			}
+			float[][] params = nets[k].parameters();
+			double maxErr = 0, maxG = 0;
+			for (int i = 0; i < params.length; i++)
+				for (int e = 0; e < params[i].length; e++) {
+					float v = params[i][e], up = v + STEP, down = v - STEP;
+					params[i][e] = up;
+					double lp = loss.getAsDouble();
+					params[i][e] = down;
+					double lm = loss.getAsDouble();
+					params[i][e] = v;
+					double fd = (lp - lm) / ((double) up - down);
+					maxErr = Math.max(maxErr, Math.abs(fd - analytic[k][i][e]));
+					maxG = Math.max(maxG, Math.abs(fd));
+				}
 			errors[k] = new Error(maxErr, maxG);
 		}
 		return errors;

@@ -9,11 +9,11 @@ class NetworkThreadsTest {
 	void configureSetsAndReportsTheThreadCounts() {
 		try {
 			String d = NetworkThreads.configure(2);
-			assertTrue(d.contains("OpenMP max threads=2") && d.contains("BLAS threads=2"), d);
+			assertTrue(d.contains("BLAS threads=2"), d);
 		}
 		finally {
 			String d = NetworkThreads.configure(1);
-			assertTrue(d.contains("OpenMP max threads=1") && d.contains("BLAS threads=1"), d);
+			assertTrue(d.contains("BLAS threads=1"), d);
 		}
 	}
 }

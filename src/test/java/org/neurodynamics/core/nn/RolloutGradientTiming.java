@@ -46,7 +46,7 @@ public final class RolloutGradientTiming {
 		sizes[0] = d + 1;
 		System.arraycopy(hidden, 0, sizes, 1, hidden.length);
 		sizes[sizes.length - 1] = d;
-		Mlp net = new Mlp(sizes, act, DataType.FLOAT);
+		Mlp net = new Mlp(sizes, act);
 		net.initialise(new Random(1));
 		Nd4j.getRandom().setSeed(2);
 		INDArray[] states = new INDArray[k + 1];
@@ -56,7 +56,12 @@ public final class RolloutGradientTiming {
 		for (int j = 0; j < k; j++)
 			noise[j] = Nd4j.randn(DataType.FLOAT, n, d).muli(j == 0 ? 0.05 : 0.02);
 		INDArray p = Nd4j.randn(DataType.FLOAT, n, 1);
-		MapBatch batch = MapBatch.of(states, p, noise);
+		float[][] fs = new float[k + 1][], fn = new float[k][];
+		for (int j = 0; j <= k; j++)
+			fs[j] = ReferenceMlp.flat(states[j]);
+		for (int j = 0; j < k; j++)
+			fn[j] = ReferenceMlp.flat(noise[j]);
+		MapBatch batch = MapBatch.of(fs, ReferenceMlp.flat(p), fn);
 		RolloutMapLoss loss = new RolloutMapLoss(k);
 
 		// SameDiff graph of the same loss (first layer split into state and parameter rows)
@@ -69,17 +74,18 @@ public final class RolloutGradientTiming {
 		SDVariable pv = sd.placeHolder("p", DataType.FLOAT, -1, 1);
 		int layers = net.layers();
 		List<String> names = new ArrayList<>();
-		SDVariable wU = sd.var("wU", net.w[0].get(NDArrayIndex.interval(0, d), NDArrayIndex.all()).dup());
-		SDVariable wP = sd.var("wP", net.w[0].get(NDArrayIndex.interval(d, d + 1), NDArrayIndex.all()).dup());
+		INDArray w0 = weights(net.w[0], d + 1), gw0 = null;
+		SDVariable wU = sd.var("wU", w0.get(NDArrayIndex.interval(0, d), NDArrayIndex.all()).dup());
+		SDVariable wP = sd.var("wP", w0.get(NDArrayIndex.interval(d, d + 1), NDArrayIndex.all()).dup());
 		names.add("wU");
 		names.add("wP");
 		SDVariable[] w = new SDVariable[layers], b = new SDVariable[layers];
 		for (int l = 0; l < layers; l++) {
 			if (l > 0) {
-				w[l] = sd.var("w" + l, net.w[l].dup());
+				w[l] = sd.var("w" + l, weights(net.w[l], net.sizes[l]));
 				names.add("w" + l);
 			}
-			b[l] = sd.var("b" + l, net.b[l].dup());
+			b[l] = sd.var("b" + l, weights(net.b[l], 1));
 			names.add("b" + l);
 		}
 		SDVariable state = s[0].add(eps[0]);
@@ -105,17 +111,18 @@ public final class RolloutGradientTiming {
 		ph.put("p", p);
 
 		// agreement
-		net.grads.assign(0);
+		net.zeroGradients();
 		double handLoss = loss.lossAndGradient(net, batch, true);
 		double sdLoss = sd.output(ph, "loss").get("loss").getDouble(0);
 		Map<String, INDArray> g = sd.calculateGradients(ph, names);
 		double maxDiff = 0, maxG = 0;
+		gw0 = weights(net.gw[0], d + 1);
 		for (String name : names) {
 			INDArray mine;
-			if (name.equals("wU")) mine = net.gw[0].get(NDArrayIndex.interval(0, d), NDArrayIndex.all());
-			else if (name.equals("wP")) mine = net.gw[0].get(NDArrayIndex.interval(d, d + 1), NDArrayIndex.all());
-			else if (name.startsWith("w")) mine = net.gw[Integer.parseInt(name.substring(1))];
-			else mine = net.gb[Integer.parseInt(name.substring(1))];
+			if (name.equals("wU")) mine = gw0.get(NDArrayIndex.interval(0, d), NDArrayIndex.all());
+			else if (name.equals("wP")) mine = gw0.get(NDArrayIndex.interval(d, d + 1), NDArrayIndex.all());
+			else if (name.startsWith("w")) { int l = Integer.parseInt(name.substring(1)); mine = weights(net.gw[l], net.sizes[l]); }
+			else mine = weights(net.gb[Integer.parseInt(name.substring(1))], 1);
 			INDArray theirs = g.get(name).reshape(mine.shape());
 			maxDiff = Math.max(maxDiff, mine.sub(theirs).amaxNumber().doubleValue());
 			maxG = Math.max(maxG, mine.amaxNumber().doubleValue());
@@ -130,7 +137,7 @@ public final class RolloutGradientTiming {
 		for (int r = 0; r < rounds; r++) {
 			long t0 = System.nanoTime();
 			for (int i = 0; i < iterations; i++) {
-				net.grads.assign(0);
+				net.zeroGradients();
 				loss.lossAndGradient(net, batch, true);
 			}
 			bestHand = Math.min(bestHand, (System.nanoTime() - t0) * 1e-9 / iterations);
@@ -140,5 +147,10 @@ public final class RolloutGradientTiming {
 			bestSd = Math.min(bestSd, (System.nanoTime() - t0) * 1e-9 / iterations);
 		}
 		return new Result(bestHand, bestSd, Math.abs(handLoss - sdLoss), maxDiff, maxG);
+	}
+
+	/** A row-major float array of {@code rows} rows as an ND4J float matrix. */
+	private static INDArray weights(float[] flat, int rows) {
+		return Nd4j.createFromArray(flat.clone()).reshape('c', rows, flat.length / rows);
 	}
 }

@@ -6,7 +6,6 @@ import java.util.Random;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -17,22 +16,40 @@ class RolloutMapLossTest {
 		NetworkThreads.configure(1);
 	}
 
-	/** A double-precision map network for state dimension 2, hidden 5-4. */
+	/** A map network for state dimension 2, hidden 5-4. */
 	static Mlp smallNet(Activation act) {
-		Mlp net = new Mlp(new int[] { 3, 5, 4, 2 }, act, DataType.DOUBLE);
+		Mlp net = new Mlp(new int[] { 3, 5, 4, 2 }, act);
 		net.initialise(new Random(0));
 		return net;
 	}
 
 	/** n random windows of k steps in dimension 2, with noise of std 0.1. */
 	static MapBatch randomBatch(int n, int k) {
-		INDArray[] states = new INDArray[k + 1];
-		INDArray[] noise = new INDArray[k];
+		Random r = new Random(n * 31L + k);
+		float[][] states = new float[k + 1][], noise = new float[k][];
 		for (int j = 0; j <= k; j++)
-			states[j] = Nd4j.randn(DataType.DOUBLE, n, 2);
+			states[j] = gaussian(r, n * 2, 1);
 		for (int j = 0; j < k; j++)
-			noise[j] = Nd4j.randn(DataType.DOUBLE, n, 2).muli(0.1);
-		return MapBatch.of(states, Nd4j.randn(DataType.DOUBLE, n, 1), noise);
+			noise[j] = gaussian(r, n * 2, 0.1);
+		return MapBatch.of(states, gaussian(r, n, 1), noise);
+	}
+
+	static float[] gaussian(Random r, int len, double sd) {
+		float[] a = new float[len];
+		for (int i = 0; i < len; i++)
+			a[i] = (float) (sd * r.nextGaussian());
+		return a;
+	}
+
+	/** States j of the batch as a double n x d matrix. */
+	static INDArray states(MapBatch b, float[] s) {
+		return ReferenceMlp.matrix(s, b.n, b.d);
+	}
+
+	/** The reference network's next states from s (increment or direct form). */
+	static INDArray next(Mlp net, MapBatch b, INDArray s, boolean inc) {
+		INDArray out = ReferenceMlp.output(net, Nd4j.hstack(s, ReferenceMlp.matrix(b.p, b.n, 1)));
+		return inc ? s.add(out) : out;
 	}
 
 	@Test
@@ -44,7 +61,7 @@ class RolloutMapLossTest {
 				RolloutMapLoss loss = new RolloutMapLoss(3);
 				GradientCheck.Error e = GradientCheck.check(() -> loss.lossAndGradient(net, b, inc), net)[0];
 				assertTrue(e.maxGradient > 1e-3, act + " increment=" + inc + ": " + e);
-				assertTrue(e.within(1e-7), act + " increment=" + inc + ": " + e);
+				assertTrue(e.within(1e-3), act + " increment=" + inc + ": " + e);
 			}
 	}
 
@@ -54,16 +71,16 @@ class RolloutMapLossTest {
 		int n = 4, k = 3;
 		MapBatch b = randomBatch(n, k);
 		for (boolean inc : new boolean[] { true, false }) {
-			INDArray s = b.states[0].add(b.noise[0]);
+			INDArray s = states(b, b.states[0]).add(states(b, b.noise[0]));
 			double sse = 0;
 			for (int j = 0; j < k; j++) {
-				INDArray out = net.output(Nd4j.hstack(s, b.p));
-				INDArray next = inc ? s.add(out) : out;
-				double e = next.sub(b.states[j + 1]).norm2Number().doubleValue();
+				INDArray next = next(net, b, s, inc);
+				double e = next.sub(states(b, b.states[j + 1])).norm2Number().doubleValue();
 				sse += e * e;
-				s = j + 1 < k ? next.add(b.noise[j + 1]) : next;
+				s = j + 1 < k ? next.add(states(b, b.noise[j + 1])) : next;
 			}
-			assertEquals(sse / (k * n * 2), new RolloutMapLoss(k).lossAndGradient(net, b, inc), 1e-12);
+			double expected = sse / (k * n * 2);
+			assertEquals(expected, new RolloutMapLoss(k).lossAndGradient(net, b, inc), 1e-6 * expected);
 		}
 	}
 

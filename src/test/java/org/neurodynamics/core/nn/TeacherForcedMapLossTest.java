@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 class TeacherForcedMapLossTest {
 
@@ -25,7 +24,7 @@ class TeacherForcedMapLossTest {
 					GradientCheck.Error e = GradientCheck.check(() -> loss.lossAndGradient(net, b, inc), net)[0];
 					String what = act + " increment=" + inc + " alpha=" + alpha + ": " + e;
 					assertTrue(e.maxGradient > 1e-3, what);
-					assertTrue(e.within(1e-7), what);
+					assertTrue(e.within(1e-3), what);
 				}
 	}
 
@@ -36,16 +35,16 @@ class TeacherForcedMapLossTest {
 		double alpha = 0.3;
 		MapBatch b = RolloutMapLossTest.randomBatch(n, k);
 		for (boolean inc : new boolean[] { true, false }) {
-			INDArray s = b.states[0].add(b.noise[0]);
+			INDArray s = RolloutMapLossTest.states(b, b.states[0]).add(RolloutMapLossTest.states(b, b.noise[0]));
 			double sse = 0;
 			for (int j = 0; j < k; j++) {
-				INDArray out = net.output(Nd4j.hstack(s, b.p));
-				INDArray next = inc ? s.add(out) : out;
-				double e = next.sub(b.states[j + 1]).norm2Number().doubleValue();
+				INDArray next = RolloutMapLossTest.next(net, b, s, inc), target = RolloutMapLossTest.states(b, b.states[j + 1]);
+				double e = next.sub(target).norm2Number().doubleValue();
 				sse += e * e;
-				if (j + 1 < k) s = next.mul(1 - alpha).add(b.states[j + 1].mul(alpha)).add(b.noise[j + 1]);
+				if (j + 1 < k) s = next.mul(1 - alpha).add(target.mul(alpha)).add(RolloutMapLossTest.states(b, b.noise[j + 1]));
 			}
-			assertEquals(sse / (k * n * 2), new TeacherForcedMapLoss(k, alpha).lossAndGradient(net, b, inc), 1e-12);
+			double expected = sse / (k * n * 2);
+			assertEquals(expected, new TeacherForcedMapLoss(k, alpha).lossAndGradient(net, b, inc), 1e-6 * expected);
 		}
 	}
 
@@ -53,15 +52,15 @@ class TeacherForcedMapLossTest {
 	void noForcingIsTheFreeRolloutAndFullForcingTheOneStepLoss() {
 		MapBatch b = RolloutMapLossTest.randomBatch(3, 4);
 		Mlp a = RolloutMapLossTest.smallNet(Activation.TANH), c = RolloutMapLossTest.smallNet(Activation.TANH);
-		assertEquals(new RolloutMapLoss(4).lossAndGradient(a, b, true), new TeacherForcedMapLoss(4, 0).lossAndGradient(c, b, true), 1e-12);
+		assertEquals(new RolloutMapLoss(4).lossAndGradient(a, b, true), new TeacherForcedMapLoss(4, 0).lossAndGradient(c, b, true), 0);
 		// alpha = 1: every step starts from the data (plus its noise), as one-step losses over the window
 		double forced = new TeacherForcedMapLoss(4, 1).lossAndGradient(a, b, true), sum = 0;
 		for (int j = 0; j < 4; j++) {
-			INDArray s = b.states[j].add(b.noise[j]);
-			INDArray e = s.add(a.output(Nd4j.hstack(s, b.p))).sub(b.states[j + 1]);
+			INDArray s = RolloutMapLossTest.states(b, b.states[j]).add(RolloutMapLossTest.states(b, b.noise[j]));
+			INDArray e = RolloutMapLossTest.next(a, b, s, true).sub(RolloutMapLossTest.states(b, b.states[j + 1]));
 			double v = e.norm2Number().doubleValue();
 			sum += v * v;
 		}
-		assertEquals(sum / (4 * 3 * 2), forced, 1e-12);
+		assertEquals(sum / (4 * 3 * 2), forced, 1e-6 * forced);
 	}
 }

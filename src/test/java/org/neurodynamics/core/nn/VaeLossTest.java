@@ -6,9 +6,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -19,10 +17,10 @@ class VaeLossTest {
 		NetworkThreads.configure(1);
 	}
 
-	/** Encoder 5-7-6-(2 x 3) and decoder 3-6-7-5 in double precision. */
+	/** Encoder 5-7-6-(2 x 3) and decoder 3-6-7-5. */
 	static Mlp[] smallNets(Activation act) {
-		Mlp enc = new Mlp(new int[] { 5, 7, 6, 6 }, act, DataType.DOUBLE);
-		Mlp dec = new Mlp(new int[] { 3, 6, 7, 5 }, act, DataType.DOUBLE);
+		Mlp enc = new Mlp(new int[] { 5, 7, 6, 6 }, act);
+		Mlp dec = new Mlp(new int[] { 3, 6, 7, 5 }, act);
 		Random r = new Random(0);
 		enc.initialise(r);
 		dec.initialise(r);
@@ -33,13 +31,14 @@ class VaeLossTest {
 	void gradientsAgreeWithFiniteDifferences() {
 		for (Activation act : Activation.values()) {
 			Mlp[] nets = smallNets(act);
-			INDArray x = Nd4j.rand(DataType.DOUBLE, 4, 5).subi(0.5).muli(2);
-			INDArray eps = Nd4j.randn(DataType.DOUBLE, 4, 3);
+			Random r = new Random(5);
+			float[] x = RolloutMapLossTest.gaussian(r, 4 * 5, 0.6), eps = RolloutMapLossTest.gaussian(r, 4 * 3, 1);
 			VaeLoss loss = new VaeLoss(0.7);
-			VaeLoss.Batch b = VaeLoss.Batch.of(nets[0], nets[1], x, eps);
+			VaeLoss.Batch b = VaeLoss.Batch.of(nets[0], nets[1], x, eps, 4);
 			GradientCheck.Error[] e = GradientCheck.check(() -> loss.lossAndGradient(nets[0], nets[1], b), nets);
-			assertTrue(e[0].within(1e-7), act + " encoder: " + e[0]);
-			assertTrue(e[1].within(1e-7), act + " decoder: " + e[1]);
+			assertTrue(e[0].maxGradient > 1e-3 && e[1].maxGradient > 1e-3, act + ": " + e[0] + ", " + e[1]);
+			assertTrue(e[0].within(1e-3), act + " encoder: " + e[0]);
+			assertTrue(e[1].within(1e-3), act + " decoder: " + e[1]);
 		}
 	}
 
@@ -47,20 +46,22 @@ class VaeLossTest {
 	void lossIsMsePlusBetaTimesKl() {
 		Mlp[] nets = smallNets(Activation.TANH);
 		Mlp enc = nets[0], dec = nets[1];
-		INDArray x = Nd4j.rand(DataType.DOUBLE, 6, 5);
-		INDArray eps = Nd4j.randn(DataType.DOUBLE, 6, 3);
+		Random r = new Random(6);
+		float[] xf = RolloutMapLossTest.gaussian(r, 6 * 5, 0.6), epsf = RolloutMapLossTest.gaussian(r, 6 * 3, 1);
+		INDArray x = ReferenceMlp.matrix(xf, 6, 5), eps = ReferenceMlp.matrix(epsf, 6, 3);
 		double beta = 0.3;
-		INDArray out = enc.output(x);
+		INDArray out = ReferenceMlp.output(enc, x);
 		INDArray mu = out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 3));
 		INDArray lv = out.get(NDArrayIndex.all(), NDArrayIndex.interval(3, 6));
 		INDArray sigma = Transforms.exp(lv.mul(0.5), true);
-		double mse = dec.output(eps.mul(sigma).addi(mu)).sub(x).norm2Number().doubleValue();
+		double mse = ReferenceMlp.output(dec, eps.mul(sigma).addi(mu)).sub(x).norm2Number().doubleValue();
 		mse = mse * mse / x.length();
 		INDArray klPer = mu.mul(mu).addi(sigma.mul(sigma)).subi(lv).subi(1.0).muli(0.5);
-		VaeLoss.Batch b = VaeLoss.Batch.of(enc, dec, x, eps);
+		VaeLoss.Batch b = VaeLoss.Batch.of(enc, dec, xf, epsf, 6);
 		double loss = new VaeLoss(beta).lossAndGradient(enc, dec, b);
-		assertEquals(mse + beta * klPer.sumNumber().doubleValue() / 6, loss, 1e-12);
-		assertEquals(mse * 6, b.reconstructionSum, 1e-12);
-		assertTrue(klPer.equalsWithEps(b.kl, 1e-12));
+		double expected = mse + beta * klPer.sumNumber().doubleValue() / 6;
+		assertEquals(expected, loss, 1e-6 * expected);
+		assertEquals(mse * 6, b.reconstructionSum, 1e-6 * mse * 6);
+		assertTrue(klPer.equalsWithEps(ReferenceMlp.matrix(b.kl, 6, 3), 1e-6));
 	}
 }

@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.analysis.RegimeClassifier;
 import org.neurodynamics.core.data.StateSequence;
@@ -66,7 +64,7 @@ public final class MapTrainingExperiment {
 			recorded[k] = Arrays.copyOfRange(x, embedding.span() + 1, x.length);
 		}
 		// decoded recorded states: how well can the decoder alone draw a spike?
-		INDArray all = Nd4j.create(Arrays.copyOfRange(states, 0, embedding.windows(0)));
+		float[][] all = Arrays.copyOfRange(states, 0, embedding.windows(0));
 		float[] dec = m.decodeObserved(all);
 		float max = Float.NEGATIVE_INFINITY;
 		for (float v : dec) max = Math.max(max, v);

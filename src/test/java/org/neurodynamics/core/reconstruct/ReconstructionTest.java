@@ -9,8 +9,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.neurodynamics.core.CancelledException;
 import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.UserInputException;
@@ -49,12 +47,12 @@ class ReconstructionTest {
 		Path file = dir.resolve("model.ndmodel");
 		r.model.save(file);
 		ReconstructedModel loaded = ReconstructedModel.load(file);
-		INDArray u = Nd4j.create(new float[][] { r.model.initialState(0) });
-		INDArray p = Nd4j.create(new float[] { 2.5f }, new long[] { 1, 1 });
-		assertArrayEquals(r.model.step(u, p).toFloatVector(), loaded.step(u, p).toFloatVector(), 1e-6f);
+		float[][] u = { r.model.initialState(0) };
+		float[] p = { 2.5f };
+		assertArrayEquals(step(r.model.map(), u[0], p), step(loaded.map(), u[0], p), 1e-6f);
 		assertArrayEquals(r.model.decodeObserved(u), loaded.decodeObserved(u), 1e-6f);
 		// The observed variable is the newest sample of the decoded delay vector, in input units.
-		float first = r.model.autoencoder().decodeMean(u, r.model.activeCoordinates()).getFloat(0, 0);
+		float first = r.model.autoencoder().decodeMean(u, r.model.activeCoordinates())[0][0];
 		assertEquals(r.model.normalisation().invert(first), r.model.decodeObserved(u)[0], 1e-5);
 		assertArrayEquals(new double[] { 2.0, 3.0 }, loaded.trainingParameters());
 		// the self-check judged every trained map at both recorded values; the ensemble and the
@@ -63,7 +61,7 @@ class ReconstructionTest {
 		assertEquals(2, r.selfCheck.traces().size());
 		assertEquals(r.model.ensembleSize(), loaded.ensembleSize());
 		for (int m = 0; m < loaded.ensembleSize(); m++)
-			assertArrayEquals(r.model.member(m).step(u, p).toFloatVector(), loaded.member(m).step(u, p).toFloatVector(), 1e-6f);
+			assertArrayEquals(step(r.model.member(m), u[0], p), step(loaded.member(m), u[0], p), 1e-6f);
 		assertEquals(r.model.layout().toString(), loaded.layout().toString());
 		assertEquals(r.model.spikeThresholds().threshold, loaded.spikeThresholds().threshold, 1e-12);
 
@@ -81,8 +79,8 @@ class ReconstructionTest {
 		assertEquals(100, points.get(2).orbits[3].length);
 		assertEquals(loaded.ensembleSize(), points.get(0).memberLabels.length);
 		assertEquals(points.get(0).label(), points.get(0).memberLabels[0]);
-		INDArray orbit = Explorer.orbit(loaded, 2.5, 0, 300, 10);
-		assertEquals(300, orbit.rows());
+		float[][] orbit = Explorer.orbit(loaded, 2.5, 0, 300, 10);
+		assertEquals(300, orbit.length);
 		assertEquals(300, loaded.decodeObserved(orbit).length);
 	}
 
@@ -117,5 +115,12 @@ class ReconstructionTest {
 			@Override public boolean isCancelled() { return true; }
 		};
 		assertThrows(CancelledException.class, () -> Reconstruction.run(traces(2.0), quick(), cancelled));
+	}
+
+	/** One map step of a single state. */
+	static float[] step(org.neurodynamics.core.nn.NeuralMap map, float[] u, float[] p) {
+		float[] next = u.clone();
+		map.stepper(1).step(next, p);
+		return next;
 	}
 }
