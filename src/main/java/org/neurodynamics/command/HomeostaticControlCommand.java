@@ -6,10 +6,10 @@ import java.util.Locale;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
 
-import org.neurodynamics.core.UserInputException;
-import org.neurodynamics.core.cable.CableModel;
 import org.neurodynamics.core.fit.HomeostasisResult;
 import org.neurodynamics.results.TuningResults;
+import org.neurodynamics.service.CellModel;
+import org.neurodynamics.service.ChannelSet;
 import org.neurodynamics.service.GradientTuningService;
 import org.neurodynamics.service.HomeostasisRequest;
 import org.neurodynamics.service.ModelRequest;
@@ -29,24 +29,24 @@ public class HomeostaticControlCommand extends LongCommand {
 	@Parameter
 	private GradientTuningService tuning;
 
-	@Parameter(label = "Model", choices = { GradientTuningService.HH_COMPARTMENT, GradientTuningService.HH_AXON,
-		GradientTuningService.PINSKY_RINZEL, GradientTuningService.SWC })
-	private String model = GradientTuningService.HH_COMPARTMENT;
+	@Parameter(label = "Model", choices = { CellModel.Labels.HH_COMPARTMENT, CellModel.Labels.HH_AXON,
+		CellModel.Labels.PINSKY_RINZEL, CellModel.Labels.SWC })
+	private String model = CellModel.Labels.HH_COMPARTMENT;
 
 	@Parameter(label = "SWC file", required = false, description = "Morphology for the model 'SWC morphology' (e.g. saved by SNT).")
 	private File swc;
 
-	@Parameter(label = "Soma channels", choices = { GradientTuningService.HH_CHANNELS, GradientTuningService.PASSIVE,
-		GradientTuningService.PR_SOMA, GradientTuningService.PR_DENDRITE }, description = "Channel set of the soma of an SWC morphology.")
-	private String soma_channels = GradientTuningService.HH_CHANNELS;
+	@Parameter(label = "Soma channels", choices = { ChannelSet.Labels.HH, ChannelSet.Labels.PASSIVE,
+		ChannelSet.Labels.PR_SOMA, ChannelSet.Labels.PR_DENDRITE }, description = "Channel set of the soma of an SWC morphology.")
+	private String soma_channels = ChannelSet.Labels.HH;
 
-	@Parameter(label = "Axon channels", choices = { GradientTuningService.HH_CHANNELS, GradientTuningService.PASSIVE,
-		GradientTuningService.PR_SOMA, GradientTuningService.PR_DENDRITE }, description = "Channel set of the axon of an SWC morphology.")
-	private String axon_channels = GradientTuningService.HH_CHANNELS;
+	@Parameter(label = "Axon channels", choices = { ChannelSet.Labels.HH, ChannelSet.Labels.PASSIVE,
+		ChannelSet.Labels.PR_SOMA, ChannelSet.Labels.PR_DENDRITE }, description = "Channel set of the axon of an SWC morphology.")
+	private String axon_channels = ChannelSet.Labels.HH;
 
-	@Parameter(label = "Dendrite channels", choices = { GradientTuningService.HH_CHANNELS, GradientTuningService.PASSIVE,
-		GradientTuningService.PR_SOMA, GradientTuningService.PR_DENDRITE }, description = "Channel set of the dendrites of an SWC morphology.")
-	private String dendrite_channels = GradientTuningService.PASSIVE;
+	@Parameter(label = "Dendrite channels", choices = { ChannelSet.Labels.HH, ChannelSet.Labels.PASSIVE,
+		ChannelSet.Labels.PR_SOMA, ChannelSet.Labels.PR_DENDRITE }, description = "Channel set of the dendrites of an SWC morphology.")
+	private String dendrite_channels = ChannelSet.Labels.PASSIVE;
 
 	@Parameter(label = "Parameter values", required = false,
 		description = "Changes to the default parameters at the start: name=value or name*factor, comma-separated; empty for the defaults.")
@@ -107,30 +107,10 @@ public class HomeostaticControlCommand extends LongCommand {
 	@Override
 	public void run() {
 		requireWritableFolder(output);
-		ModelRequest request = new ModelRequest();
-		request.model = model;
-		request.swc = swc;
-		request.soma = soma_channels;
-		request.axon = axon_channels;
-		request.dendrite = dendrite_channels;
-		CableModel m = tuning.model(request);
-		double[] theta = tuning.parameterValues(m, values);
-		int[] adapt = tuning.parameters(m, adapted);
-		int[] at = tuning.compartments(m, record);
-		if (at.length != 1) throw new UserInputException("Spikes are counted in one compartment; 'record' names " + at.length + ".");
-		HomeostasisRequest h = new HomeostasisRequest();
-		h.targetRate = target_rate;
-		h.alpha = alpha;
-		h.forgetting = lambda;
-		h.tauRate = tau_rate;
-		h.duration = duration;
-		h.dt = dt;
-		h.interval = interval;
-		h.mean = mean;
-		h.sd = sd;
-		h.tau = tau;
-		h.seed = seed;
-		HomeostasisResult result = tuning.homeostasis(m, theta, h, adapt, at[0], progress());
+		ModelRequest m = ModelRequest.of(model, swc, soma_channels, axon_channels, dendrite_channels, values);
+		HomeostasisRequest request = new HomeostasisRequest(m, adapted, record).control(target_rate, alpha, lambda, tau_rate)
+			.timing(duration, dt, interval).noise(mean, sd, tau, seed);
+		HomeostasisResult result = tuning.homeostasis(request, progress());
 		table = TuningResults.homeostasisTable(result);
 		rate_plot = TuningResults.ratePlot(result, target_rate);
 		parameter_plot = TuningResults.parameterPlot(result);

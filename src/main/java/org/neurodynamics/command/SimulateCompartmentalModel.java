@@ -1,21 +1,20 @@
 package org.neurodynamics.command;
 
 import java.io.File;
-import java.util.List;
-
 import ij.ImagePlus;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
 
-import org.neurodynamics.core.cable.CableModel;
-import org.neurodynamics.core.cable.Protocol;
-import org.neurodynamics.core.cable.SimulationResult;
-import org.neurodynamics.core.trace.Trace;
 import org.neurodynamics.results.TraceImage;
 import org.neurodynamics.results.TracePlots;
 import org.neurodynamics.results.TraceTables;
+import org.neurodynamics.service.CellModel;
+import org.neurodynamics.service.ChannelSet;
 import org.neurodynamics.service.GradientTuningService;
 import org.neurodynamics.service.ModelRequest;
+import org.neurodynamics.service.SimulatedCompartments;
+import org.neurodynamics.service.SimulationRequest;
+import org.neurodynamics.service.StimulusKind;
 import org.neurodynamics.service.StimulusRequest;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -33,32 +32,32 @@ public class SimulateCompartmentalModel extends LongCommand {
 	@Parameter
 	private GradientTuningService tuning;
 
-	@Parameter(label = "Model", choices = { GradientTuningService.HH_AXON, GradientTuningService.PINSKY_RINZEL,
-		GradientTuningService.HH_COMPARTMENT, GradientTuningService.SWC })
-	private String model = GradientTuningService.HH_AXON;
+	@Parameter(label = "Model", choices = { CellModel.Labels.HH_AXON, CellModel.Labels.PINSKY_RINZEL,
+		CellModel.Labels.HH_COMPARTMENT, CellModel.Labels.SWC })
+	private String model = CellModel.Labels.HH_AXON;
 
 	@Parameter(label = "SWC file", required = false, description = "Morphology for the model 'SWC morphology' (e.g. saved by SNT).")
 	private File swc;
 
-	@Parameter(label = "Soma channels", choices = { GradientTuningService.HH_CHANNELS, GradientTuningService.PASSIVE,
-		GradientTuningService.PR_SOMA, GradientTuningService.PR_DENDRITE }, description = "Channel set of the soma of an SWC morphology.")
-	private String soma_channels = GradientTuningService.HH_CHANNELS;
+	@Parameter(label = "Soma channels", choices = { ChannelSet.Labels.HH, ChannelSet.Labels.PASSIVE,
+		ChannelSet.Labels.PR_SOMA, ChannelSet.Labels.PR_DENDRITE }, description = "Channel set of the soma of an SWC morphology.")
+	private String soma_channels = ChannelSet.Labels.HH;
 
-	@Parameter(label = "Axon channels", choices = { GradientTuningService.HH_CHANNELS, GradientTuningService.PASSIVE,
-		GradientTuningService.PR_SOMA, GradientTuningService.PR_DENDRITE }, description = "Channel set of the axon of an SWC morphology.")
-	private String axon_channels = GradientTuningService.HH_CHANNELS;
+	@Parameter(label = "Axon channels", choices = { ChannelSet.Labels.HH, ChannelSet.Labels.PASSIVE,
+		ChannelSet.Labels.PR_SOMA, ChannelSet.Labels.PR_DENDRITE }, description = "Channel set of the axon of an SWC morphology.")
+	private String axon_channels = ChannelSet.Labels.HH;
 
-	@Parameter(label = "Dendrite channels", choices = { GradientTuningService.HH_CHANNELS, GradientTuningService.PASSIVE,
-		GradientTuningService.PR_SOMA, GradientTuningService.PR_DENDRITE }, description = "Channel set of the dendrites of an SWC morphology.")
-	private String dendrite_channels = GradientTuningService.PASSIVE;
+	@Parameter(label = "Dendrite channels", choices = { ChannelSet.Labels.HH, ChannelSet.Labels.PASSIVE,
+		ChannelSet.Labels.PR_SOMA, ChannelSet.Labels.PR_DENDRITE }, description = "Channel set of the dendrites of an SWC morphology.")
+	private String dendrite_channels = ChannelSet.Labels.PASSIVE;
 
 	@Parameter(label = "Parameter values", required = false,
 		description = "Changes to the default parameters: name=value or name*factor, comma-separated (gNa=0.15, gK*0.8); empty for the defaults.")
 	private String values = "";
 
-	@Parameter(label = "Stimulus", choices = { GradientTuningService.STEP, GradientTuningService.PULSES,
-		GradientTuningService.NOISE, GradientTuningService.WAVEFORM, GradientTuningService.NONE })
-	private String stimulus = GradientTuningService.PULSES;
+	@Parameter(label = "Stimulus", choices = { StimulusKind.Labels.STEP, StimulusKind.Labels.PULSES,
+		StimulusKind.Labels.NOISE, StimulusKind.Labels.WAVEFORM, StimulusKind.Labels.NONE })
+	private String stimulus = StimulusKind.Labels.PULSES;
 
 	@Parameter(label = "Amplitude", description = "Step or pulse current, or the mean of the noise (nA).")
 	private double amplitude = 0.2;
@@ -127,44 +126,17 @@ public class SimulateCompartmentalModel extends LongCommand {
 
 	@Override
 	public void run() {
-		ModelRequest request = new ModelRequest();
-		request.model = model;
-		request.swc = swc;
-		request.soma = soma_channels;
-		request.axon = axon_channels;
-		request.dendrite = dendrite_channels;
-		CableModel m = tuning.model(request);
-		double[] theta = tuning.parameterValues(m, values);
-		int[] recorded = tuning.compartments(m, record);
-		int[] sensitive = sensitivities == null || sensitivities.isBlank() ? new int[0] : tuning.parameters(m, sensitivities);
-		Protocol protocol = tuning.protocol(m, stimulusRequest(), dt, total);
-		SimulationResult result = tuning.simulate(m, theta, protocol, recorded, sensitive, progress());
-		List<Trace> voltage = tuning.voltageTraces(result);
-		traces = TraceImage.create(model + " voltage", voltage);
-		table = TraceTables.summary(voltage);
-		plot = TracePlots.of(traces.getTitle() + " plot", voltage);
-		if (sensitive.length > 0) sensitivity_traces = TraceImage.create(model + " sensitivities", tuning.sensitivityTraces(result));
+		ModelRequest m = ModelRequest.of(model, swc, soma_channels, axon_channels, dendrite_channels, values);
+		StimulusRequest s = new StimulusRequest(stimulus, amplitude, inject).step(start, duration).pulses(period, width)
+			.noise(sd, tau, seed).waveform(stimulus_file, sweep, dac, 0);
+		SimulatedCompartments result = tuning.simulate(new SimulationRequest(m, s, dt, total, record, sensitivities), progress());
+		traces = TraceImage.create(model + " voltage", result.voltage);
+		table = TraceTables.summary(result.voltage);
+		plot = TracePlots.of(traces.getTitle() + " plot", result.voltage);
+		if (!result.sensitivities.isEmpty()) sensitivity_traces = TraceImage.create(model + " sensitivities", result.sensitivities);
 		save(output, "compartmental-voltage", traces);
 		save(output, "compartmental-voltage", table);
 		save(output, "compartmental-voltage-plot", plot);
 		save(output, "voltage-sensitivities", sensitivity_traces);
-	}
-
-	private StimulusRequest stimulusRequest() {
-		StimulusRequest s = new StimulusRequest();
-		s.kind = stimulus;
-		s.amplitude = amplitude;
-		s.start = start;
-		s.duration = duration;
-		s.period = period;
-		s.width = width;
-		s.sd = sd;
-		s.tau = tau;
-		s.seed = seed;
-		s.file = stimulus_file;
-		s.sweep = sweep;
-		s.dac = dac;
-		s.injectAt = inject;
-		return s;
 	}
 }

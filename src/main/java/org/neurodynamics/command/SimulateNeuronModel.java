@@ -6,8 +6,11 @@ import ij.ImagePlus;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
 
+import org.neurodynamics.core.model.HindmarshRose;
+import org.neurodynamics.core.model.HodgkinHuxley;
 import org.neurodynamics.core.model.NeuronModel;
 import org.neurodynamics.core.model.NeuronModels;
+import org.neurodynamics.core.model.ShermanRinzel;
 import org.neurodynamics.core.trace.ParameterList;
 import org.neurodynamics.core.trace.Trace;
 import org.neurodynamics.results.TraceImage;
@@ -30,8 +33,8 @@ public class SimulateNeuronModel extends LongCommand {
 	@Parameter
 	private SimulationService simulation;
 
-	@Parameter(label = "Model", choices = { "Hindmarsh-Rose", "Sherman-Rinzel", "Hodgkin-Huxley" })
-	private String model = "Hindmarsh-Rose";
+	@Parameter(label = "Model", choices = { HindmarshRose.NAME, ShermanRinzel.NAME, HodgkinHuxley.NAME })
+	private String model = HindmarshRose.NAME;
 
 	@Parameter(label = "Observed variable", description = "Variable to record; empty for the membrane voltage (V, or x for Hindmarsh-Rose).", required = false)
 	private String variable = "";

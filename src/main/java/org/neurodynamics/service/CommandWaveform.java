@@ -2,7 +2,6 @@ package org.neurodynamics.service;
 
 import org.neurodynamics.core.UserInputException;
 import org.neurodynamics.core.io.AbfFile;
-import org.neurodynamics.core.io.AbfReader;
 
 /** A command waveform in nA, sampled every dt ms. */
 final class CommandWaveform {
@@ -20,10 +19,10 @@ final class CommandWaveform {
 
 	/** The command waveform a request names (an ABF sweep's DAC output), in nA. */
 	static CommandWaveform of(StimulusRequest s) {
-		if (s.file == null || s.file.getPath().isEmpty()) throw new UserInputException("The stimulus '" + GradientTuningService.WAVEFORM +
+		if (s.file == null || s.file.getPath().isEmpty()) throw new UserInputException("The stimulus '" + StimulusKind.WAVEFORM.label() +
 			"' needs the ABF recording whose command waveform is played; choose the file.");
 		if (!s.file.isFile()) throw new UserInputException("The stimulus file '" + s.file + "' does not exist.");
-		AbfFile abf = AbfReader.read(s.file.toPath());
+		AbfFile abf = AbfFiles.read(s.file);
 		int dac = s.dac >= 0 ? s.dac : abf.stimulusDac(Math.min(Math.max(0, s.channel), abf.channelCount() - 1));
 		if (dac < 0) throw new UserInputException("ABF file '" + s.file.getName() + "' plays no command waveform (epoch " +
 			"table) on any output; give the DAC explicitly, or use a step or pulse-train stimulus.");

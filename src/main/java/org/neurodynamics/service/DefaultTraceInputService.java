@@ -21,7 +21,6 @@ import ij.process.ImageProcessor;
 
 import org.neurodynamics.core.UserInputException;
 import org.neurodynamics.core.io.AbfFile;
-import org.neurodynamics.core.io.AbfReader;
 import org.neurodynamics.core.io.DelimitedTableReader;
 import org.neurodynamics.core.io.NumericTable;
 import org.neurodynamics.core.trace.DeltaFOverF;
@@ -205,7 +204,7 @@ public class DefaultTraceInputService extends AbstractService implements TraceIn
 
 	@Override
 	public List<Trace> fromAbf(File file, int channel, boolean stepOnly) {
-		AbfFile abf = AbfReader.read(file.toPath());
+		AbfFile abf = AbfFiles.read(file);
 		List<Trace> traces = stepOnly ? abf.stepTraces(channel) : abf.traces(channel);
 		if (traces.size() > 1 && traces.stream().noneMatch(Trace::hasParameter) && log != null) log.warn(noStepsHint(abf, stepOnly));
 		return traces;

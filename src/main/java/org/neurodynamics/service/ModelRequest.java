@@ -2,17 +2,43 @@ package org.neurodynamics.service;
 
 import java.io.File;
 
+import org.neurodynamics.core.cable.Region;
+
 /**
- * Which compartmental model to build: one of {@link GradientTuningService#MODELS}, and for
- * {@link GradientTuningService#SWC} the morphology file and a channel set (one of
- * {@link GradientTuningService#CHANNEL_SETS}) per region. Commands fill it from their
- * parameters.
+ * Which compartmental model to build and with which parameter values: a {@link CellModel},
+ * for {@link CellModel#SWC} the morphology file and a channel set per region, and changes to
+ * the default parameters ("gNa=0.15, gK*0.8"; empty for the defaults).
  */
 public final class ModelRequest {
 
-	public String model = GradientTuningService.HH_AXON;
+	public CellModel model = CellModel.HH_AXON;
 	public File swc;
-	public String soma = GradientTuningService.HH_CHANNELS;
-	public String axon = GradientTuningService.HH_CHANNELS;
-	public String dendrite = GradientTuningService.PASSIVE;
+	public ChannelSet soma = ChannelSet.HH, axon = ChannelSet.HH, dendrite = ChannelSet.PASSIVE;
+	public String values = "";
+
+	public ModelRequest() {}
+
+	public ModelRequest(CellModel model) {
+		this.model = model;
+	}
+
+	/**
+	 * The request a command's model fields describe, its menu labels read into types; the
+	 * channel sets only for a morphology, the one model that uses them.
+	 */
+	public static ModelRequest of(String model, File swc, String soma, String axon, String dendrite, String values) {
+		ModelRequest r = new ModelRequest(CellModel.of(model));
+		r.values = values;
+		if (!r.model.isMorphology()) return r;
+		r.swc = swc;
+		r.soma = ChannelSet.of(soma, Region.SOMA);
+		r.axon = ChannelSet.of(axon, Region.AXON);
+		r.dendrite = ChannelSet.of(dendrite, Region.DENDRITE);
+		return r;
+	}
+
+	/** True when no parameter is changed from the model's defaults. */
+	public boolean hasDefaultValues() {
+		return values == null || values.isBlank();
+	}
 }

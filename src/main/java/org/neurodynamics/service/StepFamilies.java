@@ -10,7 +10,6 @@ import org.neurodynamics.core.cable.Protocol;
 import org.neurodynamics.core.cable.RecordedWaveform;
 import org.neurodynamics.core.fit.StepFamily;
 import org.neurodynamics.core.io.AbfFile;
-import org.neurodynamics.core.io.AbfReader;
 
 /** Reads a current-clamp step family from an ABF recording, and chooses its sweeps. */
 public final class StepFamilies {
@@ -26,7 +25,7 @@ public final class StepFamilies {
 		if (file == null || file.getPath().isEmpty()) throw new UserInputException("Fitting a step family needs the ABF " +
 			"recording; choose the file.");
 		if (!file.isFile()) throw new UserInputException("The ABF file '" + file + "' does not exist.");
-		AbfFile abf = AbfReader.read(file.toPath());
+		AbfFile abf = AbfFiles.read(file);
 		if (channel < 0 || channel >= abf.channelCount()) throw new UserInputException("'" + file.getName() + "' has channels " +
 			"0.." + (abf.channelCount() - 1) + "; there is no channel " + channel + ".");
 		double vScale = "mV".equals(abf.adcUnit(channel).trim()) ? 1 : "V".equals(abf.adcUnit(channel).trim()) ? 1000 : Double.NaN;

@@ -25,14 +25,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.UserInputException;
-import org.neurodynamics.core.cable.CableModel;
-import org.neurodynamics.core.fit.FitListener;
 import org.neurodynamics.core.fit.FitOptions;
 import org.neurodynamics.core.fit.FitResult;
 import org.neurodynamics.core.trace.Trace;
 import org.neurodynamics.results.TraceImage;
+import org.neurodynamics.service.CellModel;
+import org.neurodynamics.service.ChannelSet;
+import org.neurodynamics.service.FitRequest;
 import org.neurodynamics.service.GradientTuningService;
 import org.neurodynamics.service.ModelRequest;
+import org.neurodynamics.service.Optimiser;
+import org.neurodynamics.service.SimulationRequest;
+import org.neurodynamics.service.StartSearch;
+import org.neurodynamics.service.StimulusKind;
 import org.neurodynamics.service.StimulusRequest;
 import org.neurodynamics.service.TraceInputService;
 import org.scijava.Context;
@@ -58,9 +63,9 @@ class GradientTuningCommandsTest {
 		Map<String, Object> in = new HashMap<>();
 		in.put("model", model);
 		in.put("swc", null);
-		in.put("soma_channels", GradientTuningService.HH_CHANNELS);
-		in.put("axon_channels", GradientTuningService.HH_CHANNELS);
-		in.put("dendrite_channels", GradientTuningService.PASSIVE);
+		in.put("soma_channels", ChannelSet.Labels.HH);
+		in.put("axon_channels", ChannelSet.Labels.HH);
+		in.put("dendrite_channels", ChannelSet.Labels.PASSIVE);
 		in.put("values", "");
 		return in;
 	}
@@ -113,7 +118,7 @@ class GradientTuningCommandsTest {
 		in.put("fitted", "");
 		in.put("sweep", -1);
 		in.put("total", 0.0);
-		in.put("optimiser", GradientTuningService.ADAM);
+		in.put("optimiser", Optimiser.Labels.ADAM);
 		in.put("learning_rate", 0.05);
 		in.put("iterations", 3);
 		in.put("window", 1.0);
@@ -149,7 +154,7 @@ class GradientTuningCommandsTest {
 
 	@Test
 	void simulatesRecordedCompartmentsAndTheirSensitivities() throws Exception {
-		Map<String, Object> in = simulation(GradientTuningService.HH_AXON, GradientTuningService.PULSES, 40);
+		Map<String, Object> in = simulation(CellModel.Labels.HH_AXON, StimulusKind.Labels.PULSES, 40);
 		in.put("record", "soma, axon[9]");
 		in.put("sensitivities", "gNa, gK");
 		CommandModule m = run(SimulateCompartmentalModel.class, in);
@@ -172,7 +177,7 @@ class GradientTuningCommandsTest {
 
 	@Test
 	void simulatesAnSwcMorphologyWithChannelsPerRegion(@TempDir Path dir) throws Exception {
-		Map<String, Object> in = simulation(GradientTuningService.SWC, GradientTuningService.STEP, 10);
+		Map<String, Object> in = simulation(CellModel.Labels.SWC, StimulusKind.Labels.STEP, 10);
 		in.put("swc", Paths.get("test-data", "swc", "synthetic-pyramidal.swc").toFile());
 		in.put("values", "gna(soma)*1.1, gL(dendrite)=0.0002");
 		in.put("record", "soma, 5");
@@ -189,7 +194,7 @@ class GradientTuningCommandsTest {
 	void badMorphologiesAndNamesGiveClearMessages(@TempDir Path dir) throws Exception {
 		File cycle = dir.resolve("cycle.swc").toFile();
 		Files.writeString(cycle.toPath(), "1 1 0 0 0 5 -1\n2 3 10 0 0 1 3\n3 3 20 0 0 1 2\n");
-		Map<String, Object> in = simulation(GradientTuningService.SWC, GradientTuningService.STEP, 10);
+		Map<String, Object> in = simulation(CellModel.Labels.SWC, StimulusKind.Labels.STEP, 10);
 		in.put("swc", cycle);
 		assertTrue(error(SimulateCompartmentalModel.class, in).contains("cycle"));
 
@@ -202,12 +207,12 @@ class GradientTuningCommandsTest {
 		in.put("swc", null);
 		assertTrue(error(SimulateCompartmentalModel.class, in).contains("needs an SWC file"));
 
-		in = simulation(GradientTuningService.HH_AXON, GradientTuningService.PULSES, 10);
+		in = simulation(CellModel.Labels.HH_AXON, StimulusKind.Labels.PULSES, 10);
 		in.put("sensitivities", "gNa, gCa");
 		message = error(SimulateCompartmentalModel.class, in);
 		assertTrue(message.contains("no parameter 'gCa'") && message.contains("gNa, gK, gL, eL"), message);
 
-		in = simulation(GradientTuningService.HH_AXON, GradientTuningService.PULSES, 10);
+		in = simulation(CellModel.Labels.HH_AXON, StimulusKind.Labels.PULSES, 10);
 		in.put("record", "dendrite");
 		message = error(SimulateCompartmentalModel.class, in);
 		assertTrue(message.contains("no compartment 'dendrite'") && message.contains("axon[9]"), message);
@@ -215,12 +220,12 @@ class GradientTuningCommandsTest {
 
 	@Test
 	void fitOfASyntheticTargetReducesTheLoss(@TempDir Path dir) throws Exception {
-		ImagePlus target = simulateTarget(GradientTuningService.HH_COMPARTMENT, GradientTuningService.NOISE, 100,
+		ImagePlus target = simulateTarget(CellModel.Labels.HH_COMPARTMENT, StimulusKind.Labels.NOISE, 100,
 			"gNa*1.2, gK*0.8");
-		Map<String, Object> in = fit(target, GradientTuningService.HH_COMPARTMENT, GradientTuningService.NOISE);
+		Map<String, Object> in = fit(target, CellModel.Labels.HH_COMPARTMENT, StimulusKind.Labels.NOISE);
 		in.put("fitted", "gNa, gK");
 		in.put("iterations", 40);
-		in.put("start_search", FitConductances.SINGLE_START);
+		in.put("start_search", StartSearch.Labels.SINGLE);
 		in.put("polish", 0);
 		in.put("output", dir.toFile());
 		CommandModule m = run(FitConductances.class, in);
@@ -246,13 +251,13 @@ class GradientTuningCommandsTest {
 
 	@Test
 	void baselineOptimisersRun() throws Exception {
-		ImagePlus target = simulateTarget(GradientTuningService.HH_COMPARTMENT, GradientTuningService.PULSES, 40, "gK*0.9");
-		Map<String, Object> in = fit(target, GradientTuningService.HH_COMPARTMENT, GradientTuningService.PULSES);
+		ImagePlus target = simulateTarget(CellModel.Labels.HH_COMPARTMENT, StimulusKind.Labels.PULSES, 40, "gK*0.9");
+		Map<String, Object> in = fit(target, CellModel.Labels.HH_COMPARTMENT, StimulusKind.Labels.PULSES);
 		in.put("fitted", "gNa, gK");
-		in.put("optimiser", GradientTuningService.ADAM_FD);
-		in.put("start_search", FitConductances.SINGLE_START);
+		in.put("optimiser", Optimiser.Labels.ADAM_FD);
+		in.put("start_search", StartSearch.Labels.SINGLE);
 		assertEquals(4, ((ResultsTable) run(FitConductances.class, in).getOutput("iteration_table")).size());
-		in.put("optimiser", GradientTuningService.CMA_ES);
+		in.put("optimiser", Optimiser.Labels.CMA_ES);
 		in.put("iterations", 2);
 		ResultsTable values = (ResultsTable) run(FitConductances.class, in).getOutput("fitted_values");
 		assertEquals(2, values.size());
@@ -261,8 +266,8 @@ class GradientTuningCommandsTest {
 
 	@Test
 	void blowUpKeepsTheBestResultAndNamesTheParameters() throws Exception {
-		ImagePlus target = simulateTarget(GradientTuningService.HH_COMPARTMENT, GradientTuningService.PULSES, 40, "eL*1.1");
-		Map<String, Object> in = fit(target, GradientTuningService.HH_COMPARTMENT, GradientTuningService.PULSES);
+		ImagePlus target = simulateTarget(CellModel.Labels.HH_COMPARTMENT, StimulusKind.Labels.PULSES, 40, "eL*1.1");
+		Map<String, Object> in = fit(target, CellModel.Labels.HH_COMPARTMENT, StimulusKind.Labels.PULSES);
 		in.put("fitted", "eL, gNa");
 		in.put("learning_rate", 6.0);
 		CommandModule m = run(FitConductances.class, in);
@@ -277,19 +282,17 @@ class GradientTuningCommandsTest {
 	@Test
 	void cancelledFitKeepsTheBestSoFar() throws Exception {
 		GradientTuningService tuning = context.service(GradientTuningService.class);
-		ModelRequest request = new ModelRequest();
-		request.model = GradientTuningService.HH_COMPARTMENT;
-		CableModel m = tuning.model(request);
+		ModelRequest model = new ModelRequest(CellModel.HH_COMPARTMENT);
+		model.values = "gK*0.9";
 		StimulusRequest stimulus = new StimulusRequest();
-		Trace target = tuning.voltageTraces(tuning.simulate(m, tuning.parameterValues(m, "gK*0.9"),
-			tuning.protocol(m, stimulus, 0.025, 30), new int[] { 0 }, new int[0], Progress.NONE)).get(0);
+		Trace target = tuning.simulate(new SimulationRequest(model, stimulus, 0.025, 30, "soma", ""), Progress.NONE).voltage.get(0);
 		int[] reports = { 0 };
 		Progress cancelAfterThree = new Progress() {
 			@Override public void report(String stage, double fraction, String message) { reports[0]++; }
 			@Override public boolean isCancelled() { return reports[0] >= 3; }
 		};
-		FitResult r = tuning.fit(m, m.defaults(), stimulus, 0.025, 0, 0, target, tuning.parameters(m, "gK"),
-			new FitOptions().iterations(50).curriculum(1, 0), FitListener.NONE, cancelAfterThree);
+		FitResult r = tuning.fit(FitRequest.toTrace(new ModelRequest(CellModel.HH_COMPARTMENT), "gK", "soma", target, stimulus,
+			0.025, 0, new FitOptions().iterations(50).curriculum(1, 0)), cancelAfterThree).result;
 		assertEquals(FitResult.Status.CANCELLED, r.status());
 		assertEquals(3, r.history().size());
 		assertTrue(r.message().contains("cancelled"), r.message());
@@ -297,37 +300,37 @@ class GradientTuningCommandsTest {
 
 	@Test
 	void badFitInputsGiveClearMessages() throws Exception {
-		ImagePlus target = simulateTarget(GradientTuningService.HH_COMPARTMENT, GradientTuningService.PULSES, 40, "");
-		Map<String, Object> in = fit(target, GradientTuningService.HH_COMPARTMENT, GradientTuningService.WAVEFORM);
+		ImagePlus target = simulateTarget(CellModel.Labels.HH_COMPARTMENT, StimulusKind.Labels.PULSES, 40, "");
+		Map<String, Object> in = fit(target, CellModel.Labels.HH_COMPARTMENT, StimulusKind.Labels.WAVEFORM);
 		in.put("stimulus_file", Paths.get("test-data", "abf", "17o05028_ic_steps.abf").toFile());
 		in.put("sweep", 3);
 		String message = error(FitConductances.class, in);
 		assertTrue(message.contains("do not match") && message.contains("1601 samples every 0.025 ms = 40 ms") &&
 			message.contains("60000 samples every 0.05 ms (2999.95 ms)"), message);
 
-		in = fit(target, GradientTuningService.HH_COMPARTMENT, GradientTuningService.PULSES);
+		in = fit(target, CellModel.Labels.HH_COMPARTMENT, StimulusKind.Labels.PULSES);
 		in.put("total", 100.0);
 		message = error(FitConductances.class, in);
 		assertTrue(message.contains("longer than the target"), message);
 
-		in = fit(target, GradientTuningService.HH_COMPARTMENT, GradientTuningService.PULSES);
+		in = fit(target, CellModel.Labels.HH_COMPARTMENT, StimulusKind.Labels.PULSES);
 		in.put("start", 100.0);
 		message = error(FitConductances.class, in);
 		assertTrue(message.contains("after the end of the target"), message);
 
-		in = fit(target, GradientTuningService.HH_COMPARTMENT, GradientTuningService.PULSES);
+		in = fit(target, CellModel.Labels.HH_COMPARTMENT, StimulusKind.Labels.PULSES);
 		in.put("fitted", "gNa, gKdr");
 		message = error(FitConductances.class, in);
 		assertTrue(message.contains("no parameter 'gKdr'") && message.contains("gNa, gK, gL, eL"), message);
 
-		in = fit(target, GradientTuningService.HH_COMPARTMENT, GradientTuningService.PULSES);
+		in = fit(target, CellModel.Labels.HH_COMPARTMENT, StimulusKind.Labels.PULSES);
 		in.put("trace", 2);
 		assertTrue(error(FitConductances.class, in).contains("no trace 2"));
 	}
 
 	@Test
 	void abfTargetIsFittedWithItsOwnCommandWaveform() throws Exception {
-		Map<String, Object> in = fit(null, GradientTuningService.HH_COMPARTMENT, GradientTuningService.WAVEFORM);
+		Map<String, Object> in = fit(null, CellModel.Labels.HH_COMPARTMENT, StimulusKind.Labels.WAVEFORM);
 		in.put("source", TraceInputService.ABF);
 		in.put("file", Paths.get("test-data", "abf", "17o05028_ic_steps.abf").toFile());
 		in.put("trace", 15);
@@ -346,7 +349,7 @@ class GradientTuningCommandsTest {
 
 	@Test
 	void homeostaticControlRecordsRatesAndParameters(@TempDir Path dir) throws Exception {
-		Map<String, Object> in = model(GradientTuningService.HH_COMPARTMENT);
+		Map<String, Object> in = model(CellModel.Labels.HH_COMPARTMENT);
 		in.put("adapted", "gNa, gK");
 		in.put("target_rate", 5.0);
 		in.put("alpha", 1e-5);

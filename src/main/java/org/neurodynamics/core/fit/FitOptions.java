@@ -110,6 +110,7 @@ public final class FitOptions {
 	public FitMethod method() { return method; }
 	public int iterations() { return iterations; }
 	public FitStart start() { return start; }
+	public int polish() { return polishIterations; }
 
 	/** Window length (steps) at Adam iteration i of a problem with {@code full} steps. */
 	int window(int iteration, int full) {

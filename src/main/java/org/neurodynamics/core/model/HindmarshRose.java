@@ -9,7 +9,10 @@ public final class HindmarshRose implements NeuronModel {
 
 	static final double A = 1, B = 3, C = 1, D = 5, R = 0.006, S = 4, XR = -1.6;
 
-	@Override public String name() { return "Hindmarsh-Rose"; }
+	/** The name shown in menus and passed by macros. */
+	public static final String NAME = "Hindmarsh-Rose";
+
+	@Override public String name() { return NAME; }
 	@Override public String[] variables() { return new String[] { "x", "y", "z" }; }
 	@Override public String[] units() { return new String[] { "", "", "" }; }
 	@Override public String parameterName() { return "I"; }

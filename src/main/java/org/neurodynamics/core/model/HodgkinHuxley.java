@@ -10,7 +10,10 @@ public final class HodgkinHuxley implements NeuronModel {
 	public static final double C = 1, G_NA = 120, G_K = 36, G_L = 0.3;
 	public static final double E_NA = 50, E_K = -77, E_L = -54.387;
 
-	@Override public String name() { return "Hodgkin-Huxley"; }
+	/** The name shown in menus and passed by macros. */
+	public static final String NAME = "Hodgkin-Huxley";
+
+	@Override public String name() { return NAME; }
 	@Override public String[] variables() { return new String[] { "V", "m", "h", "n" }; }
 	@Override public String[] units() { return new String[] { "mV", "", "", "" }; }
 	@Override public String parameterName() { return "I (uA/cm^2)"; }

@@ -11,7 +11,10 @@ public final class ShermanRinzel implements NeuronModel {
 	static final double V_M = -20, THETA_M = 12, V_N = -17, THETA_N = 5.6, V_S = -38, THETA_S = 10;
 	static final double TAU = 20, TAU_S = 35000;
 
-	@Override public String name() { return "Sherman-Rinzel"; }
+	/** The name shown in menus and passed by macros. */
+	public static final String NAME = "Sherman-Rinzel";
+
+	@Override public String name() { return NAME; }
 	@Override public String[] variables() { return new String[] { "V", "n", "S" }; }
 	@Override public String[] units() { return new String[] { "mV", "", "" }; }
 	@Override public String parameterName() { return "lambda"; }

@@ -1,0 +1,58 @@
+package org.neurodynamics.service;
+
+import java.util.List;
+
+import org.neurodynamics.core.cable.CableModel;
+import org.neurodynamics.core.fit.FitResult;
+import org.neurodynamics.core.fit.StepFamily;
+import org.neurodynamics.core.trace.Trace;
+
+/**
+ * The outcome of a {@link FitRequest}: the model as fitted, where the fit started and the
+ * fit itself; for one target trace, the target (ms, mV) and the model's voltage before and
+ * after (null where the parameters blow the simulation up); for a step family, the family,
+ * the fitted sweeps, every sweep simulated with the fitted parameters and the relative
+ * standard errors of the fitted parameters.
+ */
+public final class ConductanceFit {
+
+	public final CableModel model;
+	public final double[] initial;
+	public final FitResult result;
+	public final Trace target, before, after;
+	public final StepFamily family;
+	public final int[] chosen;
+	public final List<float[]> simulated;
+	public final double[] standardErrors;
+
+	private ConductanceFit(CableModel model, double[] initial, FitResult result, Trace target, Trace before, Trace after,
+		StepFamily family, int[] chosen, List<float[]> simulated, double[] standardErrors)
+	{
+		this.model = model;
+		this.initial = initial;
+		this.result = result;
+		this.target = target;
+		this.before = before;
+		this.after = after;
+		this.family = family;
+		this.chosen = chosen;
+		this.simulated = simulated;
+		this.standardErrors = standardErrors;
+	}
+
+	static ConductanceFit ofTrace(CableModel model, double[] initial, FitResult result, Trace target, Trace before,
+		Trace after)
+	{
+		return new ConductanceFit(model, initial, result, target, before, after, null, null, null, null);
+	}
+
+	static ConductanceFit ofStepFamily(CableModel model, double[] initial, FitResult result, StepFamily family, int[] chosen,
+		List<float[]> simulated, double[] standardErrors)
+	{
+		return new ConductanceFit(model, initial, result, null, null, null, family, chosen, simulated, standardErrors);
+	}
+
+	public boolean isStepFamily() {
+		return family != null;
+	}
+}
