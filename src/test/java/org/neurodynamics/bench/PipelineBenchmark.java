@@ -86,7 +86,7 @@ public final class PipelineBenchmark {
 		Reconstruction.Result million = Reconstruction.run(List.of(big), s, Progress.NONE);
 		rows.add(row("Reconstruct from 1,000,000 samples (2+2 epochs of 20,000 rows; De " + million.embedding.dimension + ")", seconds(t0), "s"));
 		rows.add(row("Peak Java heap during it (max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB)", peakHeapMb(), "MB"));
-		rows.add(row("Native memory held by ND4J after it", Pointer.physicalBytes() / 1e6, "MB (process resident set)"));
+		rows.add(row("Process resident set after it", Pointer.physicalBytes() / 1e6, "MB"));
 
 		StringBuilder md = new StringBuilder();
 		md.append("# Reconstruction pipeline speed and memory, ").append(LocalDate.now()).append("\n\n");

@@ -136,20 +136,31 @@ public final class Reconstruction {
 			recorded[k] = Arrays.copyOfRange(x, embedding.span() + 1, x.length); // from the map's first step on
 		}
 		float[][] maxima = maxima(subsampled), excerpts = excerpts(subsampled), initial = sampleStates(states, settings.seed);
+		List<MapCandidates.Candidate> trained = MapCandidates.train(settings.mapCandidates, m -> NeuralMap.Config.of(active.length)
+			.withHidden(settings.mapHidden).withIncrement(settings.mapIncrement).withRolloutSteps(settings.rolloutSteps)
+			.withTeacherForcing(settings.teacherForcing).withIncrementScaling(settings.incrementScaling).withInputNoise(settings.inputNoise)
+			.withStateNoise(settings.stateNoise).withLearningRate(settings.learningRate).withEpochs(settings.mapEpochs)
+			.withBatchSize(settings.batchSize).withSeed(settings.seed + m).withMaxSamplesPerEpoch(settings.samplesPerEpoch),
+			sequences, new MapCandidates.Judge() {
+				@Override
+				public ReconstructedModel model(NeuralMap map) {
+					return new ReconstructedModel(vae, active, map, embedding.normalisation(), choice.layout, choice.subsampling,
+						first.dt() * choice.subsampling, first.timeUnit(), first.valueUnit(),
+						first.parameterName().isEmpty() ? "p" : first.parameterName(), parameters, maxima, initial, excerpts, thresholds);
+				}
+
+				@Override
+				public SelfCheck.Result check(ReconstructedModel model) {
+					return SelfCheck.run(model, names, parameters, starts, recorded);
+				}
+			}, progress);
 		List<SelfCheck.Result> candidates = new ArrayList<>();
 		List<ReconstructedModel> models = new ArrayList<>();
 		List<NeuralMap.History> histories = new ArrayList<>();
-		for (int m = 0; m < settings.mapCandidates; m++) {
-			NeuralMap map = new NeuralMap(NeuralMap.Config.of(active.length).withHidden(settings.mapHidden)
-				.withIncrement(settings.mapIncrement).withRolloutSteps(settings.rolloutSteps).withTeacherForcing(settings.teacherForcing).withIncrementScaling(settings.incrementScaling).withInputNoise(settings.inputNoise).withStateNoise(settings.stateNoise)
-				.withLearningRate(settings.learningRate).withEpochs(settings.mapEpochs).withBatchSize(settings.batchSize)
-				.withSeed(settings.seed + m).withMaxSamplesPerEpoch(settings.samplesPerEpoch));
-			histories.add(map.train(sequences, progress));
-			models.add(new ReconstructedModel(vae, active, map, embedding.normalisation(), choice.layout,
-				choice.subsampling, first.dt() * choice.subsampling, first.timeUnit(), first.valueUnit(),
-				first.parameterName().isEmpty() ? "p" : first.parameterName(), parameters, maxima, initial, excerpts, thresholds));
-			candidates.add(SelfCheck.run(models.get(m), names, parameters, starts, recorded));
-			progress.report("Self-check", (m + 1.0) / settings.mapCandidates, "map " + (m + 1) + " of " + settings.mapCandidates + ": " + candidates.get(m).summary());
+		for (MapCandidates.Candidate c : trained) {
+			candidates.add(c.check);
+			models.add(c.model);
+			histories.add(c.history);
 		}
 		// the best map is kept; those that reproduce as many recordings join it as an ensemble
 		int best = 0;

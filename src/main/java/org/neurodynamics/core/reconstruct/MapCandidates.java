@@ -1,0 +1,140 @@
+package org.neurodynamics.core.reconstruct;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+import org.neurodynamics.core.Progress;
+import org.neurodynamics.core.data.StateSequence;
+import org.neurodynamics.core.nn.NeuralMap;
+
+/**
+ * Trains the candidate maps of a reconstruction, one per seed, side by side on the
+ * machine's cores (each map's matrix products use one thread, so two maps on two cores
+ * take about the time of one), and runs each one's self-check. The maps do not depend on
+ * the order in which they finish: every candidate has its own seed and buffers.
+ */
+final class MapCandidates {
+
+	/** One trained candidate with its self-check. */
+	static final class Candidate {
+		final ReconstructedModel model;
+		final NeuralMap.History history;
+		final SelfCheck.Result check;
+
+		Candidate(ReconstructedModel model, NeuralMap.History history, SelfCheck.Result check) {
+			this.model = model;
+			this.history = history;
+			this.check = check;
+		}
+	}
+
+	/** What becomes of a trained map: its model, and that model's self-check. */
+	interface Judge {
+		ReconstructedModel model(NeuralMap map);
+
+		SelfCheck.Result check(ReconstructedModel model);
+	}
+
+	private MapCandidates() {}
+
+	/**
+	 * @param config the map of candidate m (0-based), its seed included
+	 * @return the candidates in the order of m
+	 */
+	static List<Candidate> train(int count, IntFunction<NeuralMap.Config> config, List<StateSequence> sequences, Judge judge,
+		Progress progress)
+	{
+		int threads = Math.max(1, Math.min(count, Runtime.getRuntime().availableProcessors()));
+		Progress shared = new Shared(progress, count);
+		ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+			Thread t = new Thread(r, "map-training");
+			t.setDaemon(true);
+			return t;
+		});
+		try {
+			List<Future<Candidate>> futures = new ArrayList<>();
+			for (int m = 0; m < count; m++) {
+				int index = m;
+				futures.add(pool.submit(() -> {
+					NeuralMap map = new NeuralMap(config.apply(index));
+					NeuralMap.History h = map.train(sequences, ((Shared) shared).of(index));
+					ReconstructedModel model = judge.model(map);
+					return new Candidate(model, h, judge.check(model));
+				}));
+			}
+			List<Candidate> done = new ArrayList<>();
+			for (int m = 0; m < count; m++) {
+				done.add(await(futures.get(m)));
+				progress.report("Self-check", (m + 1.0) / count, "map " + (m + 1) + " of " + count + ": " + done.get(m).check.summary());
+			}
+			return done;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private static Candidate await(Future<Candidate> f) {
+		try {
+			return f.get();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new org.neurodynamics.core.CancelledException("Training maps");
+		}
+		catch (ExecutionException e) {
+			Throwable c = e.getCause();
+			if (c instanceof RuntimeException) throw (RuntimeException) c;
+			if (c instanceof Error) throw (Error) c;
+			throw new IllegalStateException(c);
+		}
+	}
+
+	/** One progress for all candidates: the mean of their fractions, reported one at a time. */
+	private static final class Shared implements Progress {
+		private final Progress target;
+		private final double[] fractions;
+
+		Shared(Progress target, int count) {
+			this.target = target;
+			this.fractions = new double[count];
+		}
+
+		Progress of(int m) {
+			return new Progress() {
+				@Override
+				public void report(String stage, double fraction, String message) {
+					synchronized (Shared.this) {
+						fractions[m] = fraction;
+						double sum = 0;
+						for (double f : fractions) sum += f;
+						String label = fractions.length == 1 ? "" : "map " + (m + 1) + " of " + fractions.length + ": ";
+						target.report(stage, sum / fractions.length, message == null ? label : label + message);
+					}
+				}
+
+				@Override
+				public boolean isCancelled() {
+					return target.isCancelled();
+				}
+			};
+		}
+
+		@Override
+		public void report(String stage, double fraction, String message) {
+			synchronized (this) {
+				target.report(stage, fraction, message);
+			}
+		}
+
+		@Override
+		public boolean isCancelled() {
+			return target.isCancelled();
+		}
+	}
+}
