@@ -46,7 +46,10 @@ final class Dependencies {
 		new Library("hipparchus-optim-3.1.jar", "org.hipparchus.optim.OptimizationData"),
 		new Library("hipparchus-stat-3.1.jar", "org.hipparchus.stat.descriptive.DescriptiveStatistics"));
 
-	/** The network libraries (DeepLearning4J, ND4J and their natives for this platform). */
+	/**
+	 * The network libraries (DeepLearning4J, ND4J and their natives for this platform). ND4J's own guava,
+	 * protobuf and jackson (org.nd4j.shade.*) are in the plugin jar, not jars of their own.
+	 */
 	static List<Library> networks() {
 		String platform = platform();
 		return List.of(
@@ -55,8 +58,6 @@ final class Dependencies {
 			new Library("nd4j-common-" + DL4J + ".jar", "org.nd4j.common.config.ND4JClassLoading"),
 			new Library("nd4j-native-api-" + DL4J + ".jar", "org.nd4j.nativeblas.NativeOps"),
 			new Library("nd4j-native-" + DL4J + ".jar", "org.nd4j.linalg.cpu.nativecpu.CpuBackend"),
-			// DL4J's own guava (shaded packages), not Google's guava-*-jre.jar that Fiji ships.
-			new Library("guava-" + DL4J + ".jar", "org.nd4j.shade.guava.util.concurrent.AtomicDouble"),
 			new Library("javacpp-" + JAVACPP + ".jar", "org.bytedeco.javacpp.Loader"),
 			new Library("openblas-" + OPENBLAS + ".jar", "org.bytedeco.openblas.global.openblas"),
 			new Library("nd4j-native-" + DL4J + "-" + platform + ".jar", "org/nd4j/linalg/cpu/nativecpu/bindings/" + platform + "/"),

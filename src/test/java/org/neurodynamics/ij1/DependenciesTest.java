@@ -47,7 +47,8 @@ class DependenciesTest {
 		String message = Dependencies.message(missing);
 		assertTrue(message.contains("scijava-common-*.jar"), message);
 		assertTrue(message.contains("deeplearning4j-nn-1.0.0-M2.1.jar"), message);
-		assertTrue(message.contains("guava-1.0.0-M2.1.jar"), message);
+		assertTrue(message.contains("nd4j-native-1.0.0-M2.1.jar"), message);
+		assertFalse(message.contains("guava"), "ND4J's guava is in the plugin jar: " + message);
 		assertTrue(message.contains("-Dscijava.app.directory=/path/to/Fiji.app install"), message);
 		assertEquals(Dependencies.COMMON.size(), Dependencies.missing(bare, false).size(), "simulations need no networks");
 	}
