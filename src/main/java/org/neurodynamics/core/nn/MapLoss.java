@@ -24,4 +24,7 @@ interface MapLoss {
 	 * @return the loss, averaged so that its scale does not depend on the batch size
 	 */
 	double lossAndGradient(Mlp net, MapBatch batch, boolean increment);
+
+	/** Called by the training loop before epoch {@code epoch} (0-based) of {@code epochs}. */
+	default void startEpoch(int epoch, int epochs) {}
 }

@@ -61,6 +61,7 @@ final class MapTrainer {
 		long t0 = System.nanoTime();
 		progress.report(stage, 0, config.toString());
 		for (int e = 0; e < config.epochs; e++) {
+			loss.startEpoch(e, config.epochs);
 			Minibatches.shuffleHead(windows, perEpoch, rnd);
 			double lossSum = 0;
 			for (int from = 0, bi = 0; from < perEpoch; from += config.batchSize, bi++) {

@@ -67,12 +67,18 @@ public final class NeuralMap {
 		 * {@link MapNormalisation#of(List, int[], int, boolean)}), so a slow coordinate counts.
 		 */
 		public final boolean incrementScaling;
+		/**
+		 * The teacher-forcing alpha of the last epoch: alpha goes geometrically from
+		 * {@link #teacherForcing} to this (equal to it = no annealing).
+		 */
+		public final double teacherForcingEnd;
 
 		private Config(int stateSize, int[] hidden, Activation activation, boolean increment, double inputNoise,
 			double stateNoise, int rolloutSteps, double learningRate, int epochs, int batchSize, long seed,
 			double weightDecay, double validationFraction, int validationSteps, int patience, long maxSamplesPerEpoch,
-			double teacherForcing, boolean incrementScaling) {
+			double teacherForcing, boolean incrementScaling, double teacherForcingEnd) {
 			this.teacherForcing = teacherForcing;
+			this.teacherForcingEnd = teacherForcingEnd;
 			this.incrementScaling = incrementScaling;
 			this.stateSize = stateSize;
 			this.hidden = hidden.clone();
@@ -99,18 +105,18 @@ public final class NeuralMap {
 		 */
 		public static Config of(int stateSize) {
 			return new Config(stateSize, new int[] { 128, 128, 128 }, Activation.TANH, true, 0.05, 0.02, 8, 1e-3, 40, 256,
-				0, 0, 0.1, 8, 10, 0, 0, false);
+				0, 0, 0.1, 8, 10, 0, 0, false, 0);
 		}
 
 		public int[] hidden() { return hidden.clone(); }
 
 		private Config copy(java.util.function.Consumer<Object[]> f) {
 			Object[] v = { stateSize, hidden, activation, increment, inputNoise, stateNoise, rolloutSteps, learningRate,
-				epochs, batchSize, seed, weightDecay, validationFraction, validationSteps, patience, maxSamplesPerEpoch, teacherForcing, incrementScaling };
+				epochs, batchSize, seed, weightDecay, validationFraction, validationSteps, patience, maxSamplesPerEpoch, teacherForcing, incrementScaling, teacherForcingEnd };
 			f.accept(v);
 			return new Config((Integer) v[0], (int[]) v[1], (Activation) v[2], (Boolean) v[3], (Double) v[4], (Double) v[5],
 				(Integer) v[6], (Double) v[7], (Integer) v[8], (Integer) v[9], (Long) v[10], (Double) v[11], (Double) v[12],
-				(Integer) v[13], (Integer) v[14], (Long) v[15], (Double) v[16], (Boolean) v[17]);
+				(Integer) v[13], (Integer) v[14], (Long) v[15], (Double) v[16], (Boolean) v[17], (Double) v[18]);
 		}
 
 		public Config withHidden(int... h) { return copy(v -> v[1] = h.clone()); }
@@ -128,7 +134,9 @@ public final class NeuralMap {
 		public Config withValidationSteps(int k) { return copy(v -> v[13] = k); }
 		public Config withPatience(int p) { return copy(v -> v[14] = p); }
 		public Config withMaxSamplesPerEpoch(long m) { return copy(v -> v[15] = m); }
-		public Config withTeacherForcing(double alpha) { return copy(v -> v[16] = alpha); }
+		public Config withTeacherForcing(double alpha) { return withTeacherForcing(alpha, alpha); }
+		/** Teacher forcing annealed geometrically from {@code start} in the first epoch to {@code end} in the last. */
+		public Config withTeacherForcing(double start, double end) { return copy(v -> { v[16] = start; v[18] = end; }); }
 		public Config withIncrementScaling(boolean on) { return copy(v -> v[17] = on); }
 
 		void validate() {
@@ -146,6 +154,8 @@ public final class NeuralMap {
 			if (patience < 0) throw new UserInputException("Patience must be >= 0.");
 			if (maxSamplesPerEpoch < 0) throw new UserInputException("Samples per epoch must be >= 0 (0 = all).");
 			if (!(teacherForcing >= 0 && teacherForcing < 1)) throw new UserInputException("The teacher-forcing alpha must lie in [0, 1) (got " + teacherForcing + ").");
+			if (!(teacherForcingEnd >= 0 && teacherForcingEnd < 1) || (teacherForcing == 0) != (teacherForcingEnd == 0))
+				throw new UserInputException("The final teacher-forcing alpha must lie in (0, 1) when forcing is on, and be 0 when it is off (got " + teacherForcingEnd + ").");
 		}
 
 		/** Writes every field, in declaration order. */
@@ -174,7 +184,7 @@ public final class NeuralMap {
 			int[] hidden = ModelStreams.readSizes(o);
 			Activation act = Activation.valueOf(o.readUTF());
 			Config c = new Config(d, hidden, act, o.readBoolean(), o.readDouble(), o.readDouble(), o.readInt(), o.readDouble(),
-				o.readInt(), o.readInt(), o.readLong(), o.readDouble(), o.readDouble(), o.readInt(), o.readInt(), o.readLong(), 0, false);
+				o.readInt(), o.readInt(), o.readLong(), o.readDouble(), o.readDouble(), o.readInt(), o.readInt(), o.readLong(), 0, false, 0);
 			c.validate();
 			if (d > 1 << 16) throw new IOException("implausible state size " + d);
 			return c;
@@ -187,7 +197,7 @@ public final class NeuralMap {
 				+ ", stateNoise=" + stateNoise + ", lr=" + learningRate + ", epochs=" + epochs + ", batch=" + batchSize
 				+ ", seed=" + seed + ", weightDecay=" + weightDecay + ", validation=" + validationFraction + "/"
 				+ validationSteps + " steps, patience=" + patience + ", samples/epoch="
-				+ (maxSamplesPerEpoch == 0 ? "all" : maxSamplesPerEpoch) + (teacherForcing > 0 ? ", teacher forcing " + teacherForcing : "")
+				+ (maxSamplesPerEpoch == 0 ? "all" : maxSamplesPerEpoch) + (teacherForcing > 0 ? ", teacher forcing " + teacherForcing + (teacherForcingEnd != teacherForcing ? " -> " + teacherForcingEnd : "") : "")
 				+ (incrementScaling ? ", increment scaling" : "") + "]";
 		}
 	}
@@ -282,7 +292,7 @@ public final class NeuralMap {
 
 	/** The loss the configuration asks for: the rollout loss of {@code rolloutSteps} steps. */
 	static MapLoss lossFor(Config c) {
-		if (c.teacherForcing > 0) return new TeacherForcedMapLoss(c.rolloutSteps, c.teacherForcing);
+		if (c.teacherForcing > 0) return new TeacherForcedMapLoss(c.rolloutSteps, c.teacherForcing, c.teacherForcingEnd);
 		return c.rolloutSteps == 1 ? new OneStepMapLoss() : new RolloutMapLoss(c.rolloutSteps);
 	}
 
@@ -355,6 +365,7 @@ public final class NeuralMap {
 			m.write(o);
 			o.writeDouble(config.teacherForcing); // trailing: older readers ignore them
 			o.writeBoolean(config.incrementScaling);
+			o.writeDouble(config.teacherForcingEnd);
 		});
 	}
 
@@ -370,6 +381,7 @@ public final class NeuralMap {
 			Mlp m = ModelStreams.readNetwork(o, netSizes(c), c.activation);
 			if (o.available() >= Double.BYTES) c = c.withTeacherForcing(o.readDouble());
 			if (o.available() >= 1) c = c.withIncrementScaling(o.readBoolean());
+			if (o.available() >= Double.BYTES) c = c.withTeacherForcing(c.teacherForcing, o.readDouble());
 			c.validate();
 			return new NeuralMap(c, m, nz);
 		});

@@ -9,19 +9,41 @@ package org.neurodynamics.core.nn;
  * (1 - alpha) per step. A window can therefore span a whole burst cycle, so errors of the
  * slow drift enter the loss, without the exploding gradients of a free rollout that long;
  * alpha = 0 is the free rollout ({@link RolloutMapLoss}), alpha = 1 the one-step loss.
+ * <p>
+ * Alpha may be annealed: from {@code alphaStart} in the first epoch geometrically to
+ * {@code alphaEnd} in the last, so that early training, close to the data, is stable and
+ * late training sees ever longer free stretches.
  */
 class TeacherForcedMapLoss implements MapLoss {
 
 	private final int steps;
-	private final double alpha;
+	private final double alphaStart, alphaEnd;
+	private double alpha;
 	private final UnrolledSteps.Pool pool = new UnrolledSteps.Pool();
 
 	TeacherForcedMapLoss(int steps, double alpha) {
-		if (steps < 1) throw new IllegalArgumentException("Rollout steps must be at least 1");
-		if (!(alpha >= 0 && alpha <= 1)) throw new IllegalArgumentException("The forcing alpha must lie in [0, 1], got " + alpha);
-		this.steps = steps;
-		this.alpha = alpha;
+		this(steps, alpha, alpha);
 	}
+
+	TeacherForcedMapLoss(int steps, double alphaStart, double alphaEnd) {
+		if (steps < 1) throw new IllegalArgumentException("Rollout steps must be at least 1");
+		for (double a : new double[] { alphaStart, alphaEnd })
+			if (!(a >= 0 && a <= 1)) throw new IllegalArgumentException("The forcing alpha must lie in [0, 1], got " + a);
+		if ((alphaStart == 0) != (alphaEnd == 0)) throw new IllegalArgumentException("An annealed alpha must stay above 0");
+		this.steps = steps;
+		this.alphaStart = alphaStart;
+		this.alphaEnd = alphaEnd;
+		this.alpha = alphaStart;
+	}
+
+	@Override
+	public void startEpoch(int epoch, int epochs) {
+		alpha = epochs <= 1 || alphaStart == alphaEnd ? alphaStart
+			: alphaStart * Math.pow(alphaEnd / alphaStart, epoch / (epochs - 1.0));
+	}
+
+	/** The forcing alpha of the current epoch. */
+	double alpha() { return alpha; }
 
 	@Override
 	public int windowSteps() { return steps; }

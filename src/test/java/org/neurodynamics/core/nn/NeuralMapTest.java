@@ -229,7 +229,7 @@ class NeuralMapTest {
 		e = assertThrows(UserInputException.class, () -> NeuralMap.load(new ByteArrayInputStream(vaeBytes.toByteArray())));
 		assertTrue(e.getMessage().contains("Expected a saved neural network map"), e.getMessage());
 		// training choices stored behind the weights round-trip as well
-		NeuralMap tuned = new NeuralMap(smallConfig().withTeacherForcing(0.2).withIncrementScaling(true));
+		NeuralMap tuned = new NeuralMap(smallConfig().withTeacherForcing(0.2, 0.05).withIncrementScaling(true));
 		ByteArrayOutputStream o3 = new ByteArrayOutputStream();
 		tuned.save(o3);
 		assertEquals(tuned.config().toString(), NeuralMap.load(new ByteArrayInputStream(o3.toByteArray())).config().toString());

@@ -63,4 +63,21 @@ class TeacherForcedMapLossTest {
 		}
 		assertEquals(sum / (4 * 3 * 2), forced, 1e-6 * forced);
 	}
+
+	@Test
+	void anAnnealedAlphaGoesGeometricallyFromTheFirstToTheLastEpoch() {
+		TeacherForcedMapLoss loss = new TeacherForcedMapLoss(4, 0.4, 0.1);
+		loss.startEpoch(0, 3);
+		assertEquals(0.4, loss.alpha(), 1e-15);
+		loss.startEpoch(1, 3);
+		assertEquals(0.2, loss.alpha(), 1e-15);
+		loss.startEpoch(2, 3);
+		assertEquals(0.1, loss.alpha(), 1e-15);
+		// the loss of an epoch is that of a fixed alpha of that epoch
+		MapBatch b = RolloutMapLossTest.randomBatch(3, 4);
+		Mlp a = RolloutMapLossTest.smallNet(Activation.TANH), c = RolloutMapLossTest.smallNet(Activation.TANH);
+		loss.startEpoch(1, 3);
+		assertEquals(new TeacherForcedMapLoss(4, 0.2).lossAndGradient(a, b, true), loss.lossAndGradient(c, b, true), 1e-12);
+		assertThrows(IllegalArgumentException.class, () -> new TeacherForcedMapLoss(4, 0.3, 0));
+	}
 }

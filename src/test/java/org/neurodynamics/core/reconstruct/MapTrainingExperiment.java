@@ -88,6 +88,7 @@ public final class MapTrainingExperiment {
 				switch (p[0]) {
 					case "rollout": c = c.withRolloutSteps(Integer.parseInt(p[1])); break;
 					case "forcing": c = c.withTeacherForcing(Double.parseDouble(p[1])); break;
+					case "forcingEnd": c = c.withTeacherForcing(c.teacherForcing, Double.parseDouble(p[1])); break;
 					case "inputNoise": c = c.withInputNoise(Double.parseDouble(p[1])); break;
 					case "stateNoise": c = c.withStateNoise(Double.parseDouble(p[1])); break;
 					case "epochs": c = c.withEpochs(Integer.parseInt(p[1])); break;
