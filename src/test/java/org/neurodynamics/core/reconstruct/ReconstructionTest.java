@@ -43,6 +43,17 @@ class ReconstructionTest {
 		assertTrue(r.active.length >= 1 && r.active.length <= 4);
 		assertEquals(3, r.autoencoderHistory.epochs().size());
 		assertEquals(0.5 * r.embedding.subsampling, r.model.dt(), 1e-12);
+		// every hyper-parameter of the networks comes from the settings, none from core.nn's defaults
+		ReconstructionSettings q = quick();
+		org.neurodynamics.core.nn.NeuralMap.Config map = r.model.map().config();
+		assertEquals(q.rolloutSteps, map.rolloutSteps);
+		assertEquals(q.inputNoise, map.inputNoise, 0);
+		assertEquals(q.stateNoise, map.stateNoise, 0);
+		assertEquals(q.mapValidationFraction, map.validationFraction, 0);
+		assertEquals(q.mapValidationSteps, map.validationSteps);
+		assertEquals(q.mapPatience, map.patience);
+		assertEquals(q.beta, r.model.autoencoder().config().beta, 0);
+		assertEquals(q.autoencoderLearningRate, r.model.autoencoder().config().learningRate, 0);
 
 		Path file = dir.resolve("model.ndmodel");
 		r.model.save(file);
