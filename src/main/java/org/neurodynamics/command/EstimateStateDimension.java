@@ -39,7 +39,7 @@ public class EstimateStateDimension extends TraceInputCommand {
 	private long samples_per_epoch = DEFAULTS.samplesPerEpoch;
 
 	@Parameter(label = "Hidden layers", description = "Autoencoder hidden layer sizes, comma-separated.")
-	private String hidden = "64,32";
+	private String hidden = ReconstructDynamics.join(DEFAULTS.hidden);
 
 	@Parameter(label = "Beta", description = "Weight of the KL term (small: every coordinate is used).")
 	private double beta = DEFAULTS.beta;
@@ -54,16 +54,16 @@ public class EstimateStateDimension extends TraceInputCommand {
 	private double absolute_tolerance = DEFAULTS.absoluteTolerance;
 
 	@Parameter(label = "Embedding dimension", description = "Delay-embedding dimension De; 0 chooses it as Reconstruct Dynamics does.")
-	private int embedding = DEFAULTS.embeddingDimension;
+	private int embedding = DEFAULTS.reconstruction.embeddingDimension;
 
 	@Parameter(label = "Delay", description = "Delay between embedding coordinates, in samples (after subsampling).")
-	private int delay = DEFAULTS.delay;
+	private int delay = DEFAULTS.reconstruction.delay;
 
 	@Parameter(label = "Subsampling", description = "Keep every s-th sample; 0 chooses s so spikes stay resolved.")
-	private int subsampling = DEFAULTS.subsampling;
+	private int subsampling = DEFAULTS.reconstruction.subsampling;
 
 	@Parameter(label = "Seed")
-	private long seed = DEFAULTS.seed;
+	private long seed = DEFAULTS.reconstruction.seed;
 
 	@Parameter(label = "Output folder", required = false, style = "directory", description = "Folder for the tables (CSV) and plots (PNG); empty to save none.")
 	private File output;
@@ -96,10 +96,10 @@ public class EstimateStateDimension extends TraceInputCommand {
 		s.horizon = horizon;
 		s.relativeTolerance = relative_tolerance;
 		s.absoluteTolerance = absolute_tolerance;
-		s.embeddingDimension = embedding;
-		s.delay = delay;
-		s.subsampling = subsampling;
-		s.seed = seed;
+		s.reconstruction.embeddingDimension = embedding;
+		s.reconstruction.delay = delay;
+		s.reconstruction.subsampling = subsampling;
+		s.reconstruction.seed = seed;
 		DimensionAnalysis.Result r = reconstruction.analyseDimension(readTraces(), s, progress());
 		dimension = r.dimension;
 		log().info("Estimate State Dimension: " + r.summary() + String.format(", %.1f s", r.seconds));

@@ -54,7 +54,7 @@ public class ReconstructDynamics extends TraceInputCommand {
 	private int state_dimension = DEFAULTS.stateDimension;
 
 	@Parameter(label = "Dimension analysis", description = "With state dimension 0: read the dimension with the latent-size analysis of Estimate State Dimension (slower, reliable); off: keep coordinates whose KL exceeds the threshold.")
-	private boolean dimension_analysis = true;
+	private boolean dimension_analysis = DEFAULTS.analyseDimension;
 
 	@Parameter(label = "Autoencoder hidden layers", description = "Sizes, comma-separated.")
 	private String vae_hidden = join(DEFAULTS.autoencoderHidden);
@@ -172,7 +172,7 @@ public class ReconstructDynamics extends TraceInputCommand {
 		return out;
 	}
 
-	private static String join(int[] v) {
+	static String join(int[] v) {
 		StringBuilder sb = new StringBuilder();
 		for (int x : v) sb.append(sb.length() == 0 ? "" : ",").append(x);
 		return sb.toString();

@@ -44,7 +44,7 @@ public final class DimensionBenchmark {
 					double[] t = m.usualTiming();
 					Trace trace = new ModelSimulator(m).trace(m.observedVariable(), p, samples * t[2], t[1], t[2], noise, seed, Progress.NONE);
 					DimensionAnalysis.Settings s = new DimensionAnalysis.Settings();
-					s.seed = seed;
+					s.reconstruction.seed = seed;
 					DimensionAnalysis.Result r = DimensionAnalysis.run(List.of(trace), s, Progress.NONE);
 					int off = Integer.MAX_VALUE;
 					for (int d : truth) off = Math.min(off, Math.abs(r.dimension - d));

@@ -99,9 +99,12 @@ public final class NeuralMap {
 		}
 
 		/**
-		 * Defaults: hidden 128-128-128 tanh, increment form, input noise 0.05, 8-step
-		 * rollout with state noise 0.02, lr 1e-3, 40 epochs, batch 256, seed 0, no weight
-		 * decay, 10% validation tail, 8-step validation error, patience 10.
+		 * Defaults for a map built directly (tests, benchmarks, experiments): hidden
+		 * 128-128-128 tanh, increment form, input noise 0.05, 8-step rollout with state noise
+		 * 0.02, lr 1e-3, 40 epochs, batch 256, seed 0, no weight decay, 10% validation tail,
+		 * 8-step validation error, patience 10. They are not the reconstruction's: its maps
+		 * take every hyper-parameter from {@code ReconstructionSettings}, the one home of the
+		 * pipeline's defaults (this package sits below the pipeline and does not import it).
 		 */
 		public static Config of(int stateSize) {
 			return new Config(stateSize, new int[] { 128, 128, 128 }, Activation.TANH, true, 0.05, 0.02, 8, 1e-3, 40, 256,

@@ -58,11 +58,10 @@ public final class VariationalAutoencoder {
 			this.activation = activation;
 		}
 
-		/** Defaults: hidden 256-128, tanh, L = 8, beta = 0.01, lr 1e-3, batch 256, 50 epochs, seed 0. */
+		/** Defaults for an autoencoder built directly (tests, benchmarks): 256-128 tanh, L = 8, beta 0.01, lr 1e-3, batch 256, 50 epochs, seed 0; a reconstruction's come from ReconstructionSettings. */
 		public static Config of(int inputSize) {
 			return new Config(inputSize, new int[] { 256, 128 }, 8, 0.01, 1e-3, 256, 50, 0, 0, Activation.TANH);
 		}
-
 		public int[] hidden() { return hidden.clone(); }
 
 		public Config withHidden(int... h) { return new Config(inputSize, h, latentSize, beta, learningRate, batchSize, epochs, seed, maxSamplesPerEpoch, activation); }

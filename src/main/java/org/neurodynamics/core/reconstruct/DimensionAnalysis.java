@@ -37,17 +37,21 @@ import org.neurodynamics.core.trace.Trace;
  */
 public final class DimensionAnalysis {
 
-	/** Settings of the analysis; defaults fit a 50,000-sample trace in about a minute. */
+	/**
+	 * Settings of the analysis; defaults fit a 50,000-sample trace in about a minute. The
+	 * embedding, the seed and the batch size are those of {@link #reconstruction}, the
+	 * reconstruction the dimension is read for: one source for what both stages share.
+	 */
 	public static final class Settings {
-		public int maxLatent = 5;
+		/**
+		 * The reconstruction's settings: the analysis embeds the traces as it does (every
+		 * embedding field) and trains with its seed and batch size.
+		 */
+		public final ReconstructionSettings reconstruction;
+
+		// The forecast test.
+		public int maxLatent = DEFAULT_MAX_LATENT;
 		public int seeds = 2;
-		public long seed = 0;
-		public int[] hidden = { 64, 32 };
-		public int epochs = 20;
-		public long samplesPerEpoch = 8192;
-		public double beta = 1e-3;
-		public double learningRate = 1e-3;
-		public int batchSize = 256;
 		/** Forecast horizon in (subsampled) samples; 0 = half the embedding window. */
 		public int horizon = 0;
 		/** Neighbours whose futures are averaged for the forecast. */
@@ -57,10 +61,30 @@ public final class DimensionAnalysis {
 		public double relativeTolerance = 0.25;
 		public double absoluteTolerance = 0.02;
 		public int bootstrap = 200;
-		/** Embedding as for a reconstruction (0 = chosen from the data). */
-		public int embeddingDimension = 0, delay = 1, subsampling = 0;
+
+		// The autoencoders of the test: a deliberate choice of their own, not the state
+		// autoencoder's (ReconstructionSettings). seeds x maxLatent of them are trained and
+		// each needs only a latent that uses every coordinate, not a decoder that draws a
+		// spike: narrower, fewer epochs, a KL weight small enough that no coordinate
+		// collapses in that short training. Validated at these values in
+		// bench/results/dimension-2026-11-24.md.
+		public int[] hidden = { 64, 32 };
+		public int epochs = 20;
+		public long samplesPerEpoch = 8192;
+		public double beta = 1e-3;
+		public double learningRate = 1e-3;
+
+		/** The analysis with a default reconstruction's embedding and seed. */
+		public Settings() {
+			this(new ReconstructionSettings());
+		}
+
+		private Settings(ReconstructionSettings reconstruction) {
+			this.reconstruction = reconstruction;
+		}
 
 		void validate() {
+			reconstruction.validate();
 			if (maxLatent < 2 || maxLatent > 12) throw new UserInputException("The largest latent size must be between 2 and 12, got " + maxLatent + ".");
 			if (seeds < 1 || seeds > 10) throw new UserInputException("Use between 1 and 10 seeds, got " + seeds + ".");
 			if (epochs < 1) throw new UserInputException("Give at least one training epoch.");
@@ -69,17 +93,19 @@ public final class DimensionAnalysis {
 			if (!(relativeTolerance >= 0) || !(absoluteTolerance >= 0)) throw new UserInputException("Tolerances must be zero or positive.");
 		}
 
-		/** The analysis settings a reconstruction with {@code r} uses (same embedding and seed). */
+		/**
+		 * The analysis a reconstruction with {@code r} runs: its embedding, seed and batch
+		 * size, latent sizes up to its latent size (at most {@value DimensionAnalysis#DEFAULT_MAX_LATENT}).
+		 */
 		public static Settings forReconstruction(ReconstructionSettings r) {
-			Settings s = new Settings();
-			s.seed = r.seed;
-			s.embeddingDimension = r.embeddingDimension;
-			s.delay = r.delay;
-			s.subsampling = r.subsampling;
-			s.maxLatent = Math.max(2, Math.min(r.latentSize, s.maxLatent));
+			Settings s = new Settings(r);
+			s.maxLatent = Math.max(2, Math.min(r.latentSize, DEFAULT_MAX_LATENT));
 			return s;
 		}
 	}
+
+	/** Largest latent size tried by default: the models in view have at most four state variables. */
+	static final int DEFAULT_MAX_LATENT = 5;
 
 	/** One trained autoencoder: latent size, seed and what it showed. */
 	public static final class Run {
@@ -155,30 +181,36 @@ public final class DimensionAnalysis {
 
 	private DimensionAnalysis() {}
 
+	/** Embeds the traces as {@code settings.reconstruction} says and runs the analysis. */
 	public static Result run(List<Trace> traces, Settings settings, Progress progress) {
-		long start = System.nanoTime();
 		settings.validate();
 		if (traces.isEmpty()) throw new UserInputException("No traces were given; choose at least one recorded trace.");
-		ReconstructionSettings r = new ReconstructionSettings();
-		r.embeddingDimension = settings.embeddingDimension;
-		r.delay = settings.delay;
-		r.subsampling = settings.subsampling;
-		r.validate();
-		EmbeddingChoice choice = EmbeddingChoice.choose(traces, r);
+		EmbeddingChoice choice = EmbeddingChoice.choose(traces, settings.reconstruction);
 		DelayEmbedding embedding = new DelayEmbedding(traces, choice.layout, choice.subsampling, Normalisation.fit(traces));
-		int horizon = settings.horizon > 0 ? settings.horizon : Math.max(1, choice.layout.fine * settings.delay / 2);
+		return run(embedding, choice, settings, progress);
+	}
+
+	/**
+	 * The analysis on an embedding already made (by a reconstruction, which then trains on
+	 * the same one) as {@code choice} describes.
+	 */
+	static Result run(DelayEmbedding embedding, EmbeddingChoice choice, Settings settings, Progress progress) {
+		long start = System.nanoTime();
+		settings.validate();
+		int horizon = settings.horizon > 0 ? settings.horizon : Math.max(1, choice.layout.fine * settings.reconstruction.delay / 2);
 		Forecast forecast = new Forecast(embedding, horizon, settings);
 		int[] sizes = new int[settings.maxLatent];
 		Run[][] runs = new Run[sizes.length][settings.seeds];
 		int total = sizes.length * settings.seeds, done = 0;
+		long firstSeed = settings.reconstruction.seed;
 		for (int l = 0; l < sizes.length; l++) {
 			sizes[l] = l + 1;
 			for (int s = 0; s < settings.seeds; s++) {
 				long t0 = System.nanoTime();
-				long seed = settings.seed + 1000L * s;
+				long seed = firstSeed + 1000L * s;
 				VariationalAutoencoder vae = new VariationalAutoencoder(VariationalAutoencoder.Config.of(choice.dimension)
 					.withHidden(settings.hidden).withLatentSize(sizes[l]).withBeta(settings.beta).withLearningRate(settings.learningRate)
-					.withBatchSize(settings.batchSize).withEpochs(settings.epochs).withSeed(seed).withMaxSamplesPerEpoch(settings.samplesPerEpoch));
+					.withBatchSize(settings.reconstruction.batchSize).withEpochs(settings.epochs).withSeed(seed).withMaxSamplesPerEpoch(settings.samplesPerEpoch));
 				VariationalAutoencoder.History h = vae.train(embedding, Progress.NONE);
 				double[] errors = forecast.errors(vae.encodeMean(forecast.rows, null, Progress.NONE));
 				runs[l][s] = new Run(sizes[l], seed, h, errors, (System.nanoTime() - t0) / 1e9);
@@ -203,7 +235,7 @@ public final class DimensionAnalysis {
 			perSeed[s] = decide(v, settings.relativeTolerance, settings.absoluteTolerance);
 		}
 		int[] votes = new int[sizes.length];
-		Random rnd = new Random(settings.seed ^ 0x5DEECE66DL);
+		Random rnd = new Random(firstSeed ^ 0x5DEECE66DL);
 		for (int b = 0; b < settings.bootstrap; b++) {
 			double[] v = new double[sizes.length];
 			for (int l = 0; l < sizes.length; l++) {

@@ -79,16 +79,16 @@ public final class Reconstruction {
 		long start = System.nanoTime();
 		settings.validate();
 		List<Trace> checked = check(traces);
-		DimensionAnalysis.Result dimension = null;
-		if (settings.stateDimension == 0 && settings.analyseDimension) {
-			DimensionAnalysis.Settings ds = DimensionAnalysis.Settings.forReconstruction(settings);
-			dimension = DimensionAnalysis.run(checked, ds, progress);
-			progress.report("Dimension analysis", 1, dimension.summary());
-		}
+		// One embedding for every stage: the dimension analysis and both networks.
 		EmbeddingChoice choice = EmbeddingChoice.choose(checked, settings);
 		DelayEmbedding embedding = new DelayEmbedding(checked, choice.layout, choice.subsampling,
 			Normalisation.fit(checked));
 		progress.report("Embedding", 1, embedding.rows() + " delay vectors of dimension " + choice.dimension + " (" + choice + ")");
+		DimensionAnalysis.Result dimension = null;
+		if (settings.stateDimension == 0 && settings.analyseDimension) {
+			dimension = DimensionAnalysis.run(embedding, choice, DimensionAnalysis.Settings.forReconstruction(settings), progress);
+			progress.report("Dimension analysis", 1, dimension.summary());
+		}
 
 		// The state dimension: fixed by the user, read by the dimension analysis, read off a
 		// first autoencoder's KL (two stages), or off the state autoencoder's own KL (one stage).
@@ -140,7 +140,9 @@ public final class Reconstruction {
 			.withHidden(settings.mapHidden).withIncrement(settings.mapIncrement).withRolloutSteps(settings.rolloutSteps)
 			.withTeacherForcing(settings.teacherForcing).withIncrementScaling(settings.incrementScaling).withInputNoise(settings.inputNoise)
 			.withStateNoise(settings.stateNoise).withLearningRate(settings.learningRate).withEpochs(settings.mapEpochs)
-			.withBatchSize(settings.batchSize).withSeed(settings.seed + m).withMaxSamplesPerEpoch(settings.samplesPerEpoch),
+			.withBatchSize(settings.batchSize).withSeed(settings.seed + m).withMaxSamplesPerEpoch(settings.samplesPerEpoch)
+			.withWeightDecay(settings.mapWeightDecay).withValidationFraction(settings.mapValidationFraction)
+			.withValidationSteps(settings.mapValidationSteps).withPatience(settings.mapPatience),
 			sequences, new MapCandidates.Judge() {
 				@Override
 				public ReconstructedModel model(NeuralMap map) {

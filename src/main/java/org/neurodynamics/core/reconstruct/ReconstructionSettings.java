@@ -4,7 +4,11 @@ import org.neurodynamics.core.UserInputException;
 
 /**
  * Every setting of a reconstruction (METHODS.md section 1), with the defaults a user gets
- * without tuning. Commands fill it from their parameters.
+ * without tuning: the one home of the pipeline's defaults. Commands fill it from their
+ * parameters; {@link Reconstruction} sets every hyper-parameter of its networks from it (the
+ * {@code Config.of} defaults of {@code core.nn} are for networks built directly and do not
+ * reach a reconstruction), and {@link DimensionAnalysis.Settings#forReconstruction} takes the
+ * embedding, seed and batch size from it.
  */
 public final class ReconstructionSettings {
 
@@ -101,6 +105,14 @@ public final class ReconstructionSettings {
 	public int mapCandidates = 3;
 	/** Learning rate of the map (Adam). */
 	public double learningRate = 1e-3;
+	/** L2 penalty on the map's weights (not its biases). */
+	public double mapWeightDecay = 0;
+	/** Fraction of every state sequence, at its end, held out to validate the map. */
+	public double mapValidationFraction = 0.1;
+	/** Steps of the map's multi-step validation error. */
+	public int mapValidationSteps = 8;
+	/** Epochs without a better validation error before the map's training stops (best weights kept); 0 = never early. */
+	public int mapPatience = 10;
 	public int batchSize = 256;
 	/**
 	 * Training rows (autoencoder) and windows (map) drawn per epoch, a fresh random subset

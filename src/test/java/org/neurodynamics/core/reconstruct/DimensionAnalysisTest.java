@@ -63,6 +63,26 @@ class DimensionAnalysisTest {
 		Reconstruction.Result r = Reconstruction.run(ReconstructionTest.traces(3.0), s, Progress.NONE);
 		assertNotNull(r.dimensionAnalysis);
 		assertEquals(Math.min(r.dimensionAnalysis.dimension, 3), r.active.length);
+		// the analysis ran on the reconstruction's own embedding, not a second one
+		assertSame(r.embedding, r.dimensionAnalysis.embedding);
+	}
+
+	@Test
+	void takesEmbeddingSeedAndBatchFromTheReconstruction() {
+		ReconstructionSettings r = new ReconstructionSettings();
+		r.slowBins = 7;
+		r.seed = 42;
+		r.batchSize = 64;
+		r.latentSize = 3;
+		DimensionAnalysis.Settings s = DimensionAnalysis.Settings.forReconstruction(r);
+		assertSame(r, s.reconstruction);
+		assertEquals(3, s.maxLatent);
+		// a default analysis embeds as a default reconstruction does
+		ReconstructionSettings d = new ReconstructionSettings();
+		DimensionAnalysis.Settings standalone = new DimensionAnalysis.Settings();
+		assertEquals(d.slowBins, standalone.reconstruction.slowBins);
+		assertEquals(d.seed, standalone.reconstruction.seed);
+		assertEquals(DimensionAnalysis.DEFAULT_MAX_LATENT, standalone.maxLatent);
 	}
 
 	@Test

@@ -1,0 +1,43 @@
+package org.neurodynamics.core.reconstruct;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurodynamics.core.Progress;
+
+/** Exploring a saved and loaded model over parameter values: orbits, sweeps, ensemble labels. */
+class ExplorerTest {
+
+	@Test
+	void exploresALoadedModelAtEveryGridValue(@TempDir Path dir) throws Exception {
+		ReconstructionSettings s = ReconstructionTest.quick();
+		s.analyseDimension = false; // exploration only needs some model: skip the dimension analysis
+		s.stateDimension = 2;
+		Reconstruction.Result r = Reconstruction.run(ReconstructionTest.traces(2.0, 3.0), s, Progress.NONE);
+		Path file = dir.resolve("model.ndmodel");
+		r.model.save(file);
+		ReconstructedModel loaded = ReconstructedModel.load(file);
+
+		Explorer.Settings e = new Explorer.Settings();
+		e.grid = new double[] { 1.5, 2.5, 3.5 };
+		e.iterations = 300;
+		e.transientSteps = 100;
+		e.initialStates = 2;
+		e.lyapunovSteps = 50;
+		e.sweepSteps = 200;
+		List<Explorer.Point> points = Explorer.explore(loaded, e, Progress.NONE);
+		assertEquals(3, points.size());
+		assertEquals(300, points.get(1).orbits[1].length);
+		assertEquals(4, points.get(1).orbits.length, "two initial states plus the up and down sweeps");
+		assertEquals(100, points.get(2).orbits[3].length);
+		assertEquals(loaded.ensembleSize(), points.get(0).memberLabels.length);
+		assertEquals(points.get(0).label(), points.get(0).memberLabels[0]);
+		float[][] orbit = Explorer.orbit(loaded, 2.5, 0, 300, 10);
+		assertEquals(300, orbit.length);
+		assertEquals(300, loaded.decodeObserved(orbit).length);
+	}
+}
