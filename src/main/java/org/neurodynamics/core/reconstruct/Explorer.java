@@ -23,8 +23,6 @@ public final class Explorer {
 
 	/** Orbits whose decoded values leave this many training ranges are called diverged. */
 	static final double DIVERGED = 1e3;
-	/** Steps decoded per batched decoder call. */
-	static final int DECODE_CHUNK = 200;
 
 	public static final class Settings {
 		public double[] grid;
@@ -127,33 +125,9 @@ public final class Explorer {
 				start[i * nInit + j] = model.initialState(picks[j]);
 				pValues[i * nInit + j] = (float) settings.grid[i];
 			}
-		float[] u = flatten(start);
-		NeuralMap.Stepper stepper = model.stepper(batch);
-		for (int t = 0; t < settings.transientSteps; t++) {
-			stepper.step(u, pValues);
-			if (t % 100 == 0) {
-				progress.checkCancelled("Exploration");
-				progress.report("Iterating the map", (double) t / (settings.transientSteps + steps), "transient");
-			}
-		}
-		float[][] orbits = new float[batch][steps];
+		float[][] orbits = DecodedOrbits.of(model, model.map(), start, pValues, settings.transientSteps, steps, progress);
 		int lyapSteps = Math.min(settings.lyapunovSteps, steps);
-		double[][][] lyapStates = new double[nP][lyapSteps][];
-		float[] chunk = new float[DECODE_CHUNK * batch * d];
-		for (int t0 = 0; t0 < steps; t0 += DECODE_CHUNK) {
-			int n = Math.min(DECODE_CHUNK, steps - t0);
-			for (int k = 0; k < n; k++) {
-				stepper.step(u, pValues);
-				System.arraycopy(u, 0, chunk, k * batch * d, batch * d);
-				if (t0 + k < lyapSteps)
-					for (int i = 0; i < nP; i++) lyapStates[i][t0 + k] = toDouble(java.util.Arrays.copyOfRange(u, i * nInit * d, (i * nInit + 1) * d));
-			}
-			float[] x = model.decodeObserved(chunk, n * batch);
-			for (int k = 0; k < n; k++)
-				for (int b = 0; b < batch; b++) orbits[b][t0 + k] = x[k * batch + b];
-			progress.checkCancelled("Exploration");
-			progress.report("Iterating the map", (double) (settings.transientSteps + t0 + n) / (settings.transientSteps + steps), "");
-		}
+		double[][][] lyapStates = lyapunovStates(model, start, pValues, nInit, settings.transientSteps, lyapSteps);
 		if (settings.sweepSteps > 0) orbits = withSweeps(model, settings, orbits, nInit, progress);
 		String[][] members = memberLabels(model, settings, start, nInit, progress);
 		return characterise(model, settings, orbits, lyapStates, nInit + (settings.sweepSteps > 0 ? 2 : 0), members, progress);
@@ -177,7 +151,7 @@ public final class Explorer {
 		RegimeClassifier classifier = model.classifier();
 		double scale = range(model);
 		for (int m = 1; m < members; m++) {
-			float[][] orbits = decodedOrbits(model, model.member(m), first, pValues, settings.transientSteps, settings.iterations, progress);
+			float[][] orbits = DecodedOrbits.of(model, model.member(m), first, pValues, settings.transientSteps, settings.iterations, progress);
 			for (int i = 0; i < nP; i++)
 				labels[i][m] = diverged(orbits[i], model, scale) ? "diverged" : classifier.classify(toDouble(orbits[i]), model.dt()).label();
 			progress.report("Iterating the ensemble", (double) m / (members - 1), "map " + (m + 1) + " of " + members);
@@ -222,31 +196,29 @@ public final class Explorer {
 	}
 
 	/**
-	 * Iterates a batch of states (n x d) with {@code map} at parameters p (n): a transient,
-	 * then {@code steps} steps whose states are decoded to the observed variable, in
-	 * chunks; returns [n][steps] in input units.
+	 * The states after the transient of the first orbit of every value (every
+	 * {@code nInit}-th row), for {@code steps} steps: [value][step][coordinate], for
+	 * Lyapunov exponents and fixed-point searches.
 	 */
-	static float[][] decodedOrbits(ReconstructedModel model, NeuralMap map, float[][] starts, float[] p,
-		int transientSteps, int steps, Progress progress)
+	private static double[][][] lyapunovStates(ReconstructedModel model, float[][] start, float[] pValues, int nInit,
+		int transientSteps, int steps)
 	{
-		int n = starts.length, d = model.stateDimension();
-		float[] u = flatten(starts);
-		NeuralMap.Stepper stepper = map.stepper(n);
-		for (int t = 0; t < transientSteps; t++) stepper.step(u, p);
-		float[][] orbits = new float[n][steps];
-		float[] chunk = new float[DECODE_CHUNK * n * d];
-		for (int t0 = 0; t0 < steps; t0 += DECODE_CHUNK) {
-			int m = Math.min(DECODE_CHUNK, steps - t0);
-			for (int k = 0; k < m; k++) {
-				stepper.step(u, p);
-				System.arraycopy(u, 0, chunk, k * n * d, n * d);
-			}
-			float[] x = model.decodeObserved(chunk, m * n);
-			for (int k = 0; k < m; k++)
-				for (int i = 0; i < n; i++) orbits[i][t0 + k] = x[k * n + i];
-			progress.checkCancelled("Exploration");
+		int nP = start.length / nInit, d = model.stateDimension();
+		float[][] first = new float[nP][];
+		float[] p = new float[nP];
+		for (int i = 0; i < nP; i++) {
+			first[i] = start[i * nInit];
+			p[i] = pValues[i * nInit];
 		}
-		return orbits;
+		float[] u = flatten(first);
+		NeuralMap.Stepper stepper = model.stepper(nP);
+		for (int t = 0; t < transientSteps; t++) stepper.step(u, p);
+		double[][][] states = new double[nP][steps][];
+		for (int t = 0; t < steps; t++) {
+			stepper.step(u, p);
+			for (int i = 0; i < nP; i++) states[i][t] = toDouble(java.util.Arrays.copyOfRange(u, i * d, (i + 1) * d));
+		}
+		return states;
 	}
 
 	/** Rows of equal length, concatenated. */

@@ -2,12 +2,10 @@ package org.neurodynamics.core.reconstruct;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 
+import org.neurodynamics.core.Parallel;
 import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.data.StateSequence;
 import org.neurodynamics.core.nn.NeuralMap;
@@ -49,54 +47,25 @@ final class MapCandidates {
 	static List<Candidate> train(int count, IntFunction<NeuralMap.Config> config, List<StateSequence> sequences, Judge judge,
 		Progress progress)
 	{
-		int threads = Math.max(1, Math.min(count, Runtime.getRuntime().availableProcessors()));
-		Progress shared = new Shared(progress, count);
-		ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-			Thread t = new Thread(r, "map-training");
-			t.setDaemon(true);
-			return t;
-		});
-		try {
-			List<Future<Candidate>> futures = new ArrayList<>();
-			for (int m = 0; m < count; m++) {
-				int index = m;
-				futures.add(pool.submit(() -> {
-					NeuralMap map = new NeuralMap(config.apply(index));
-					NeuralMap.History h = map.train(sequences, ((Shared) shared).of(index));
-					ReconstructedModel model = judge.model(map);
-					return new Candidate(model, h, judge.check(model));
-				}));
-			}
-			List<Candidate> done = new ArrayList<>();
-			for (int m = 0; m < count; m++) {
-				done.add(await(futures.get(m)));
-				progress.report("Self-check", (m + 1.0) / count, "map " + (m + 1) + " of " + count + ": " + done.get(m).check.summary());
-			}
-			return done;
+		Shared shared = new Shared(progress, count);
+		List<Callable<Candidate>> tasks = new ArrayList<>();
+		for (int m = 0; m < count; m++) {
+			int index = m;
+			tasks.add(() -> {
+				NeuralMap map = new NeuralMap(config.apply(index));
+				NeuralMap.History h = map.train(sequences, shared.of(index));
+				ReconstructedModel model = judge.model(map);
+				return new Candidate(model, h, judge.check(model));
+			});
 		}
-		finally {
-			pool.shutdownNow();
-		}
-	}
-
-	private static Candidate await(Future<Candidate> f) {
-		try {
-			return f.get();
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new org.neurodynamics.core.CancelledException("Training maps");
-		}
-		catch (ExecutionException e) {
-			Throwable c = e.getCause();
-			if (c instanceof RuntimeException) throw (RuntimeException) c;
-			if (c instanceof Error) throw (Error) c;
-			throw new IllegalStateException(c);
-		}
+		List<Candidate> done = Parallel.run("map-training", "Training maps", tasks);
+		for (int m = 0; m < count; m++)
+			progress.report("Self-check", (m + 1.0) / count, "map " + (m + 1) + " of " + count + ": " + done.get(m).check.summary());
+		return done;
 	}
 
 	/** One progress for all candidates: the mean of their fractions, reported one at a time. */
-	private static final class Shared implements Progress {
+	private static final class Shared {
 		private final Progress target;
 		private final double[] fractions;
 
@@ -123,18 +92,6 @@ final class MapCandidates {
 					return target.isCancelled();
 				}
 			};
-		}
-
-		@Override
-		public void report(String stage, double fraction, String message) {
-			synchronized (this) {
-				target.report(stage, fraction, message);
-			}
-		}
-
-		@Override
-		public boolean isCancelled() {
-			return target.isCancelled();
 		}
 	}
 }

@@ -97,7 +97,7 @@ public final class SelfCheck {
 		for (float[] r : recorded) steps = Math.max(steps, Math.min(MAX_STEPS, r.length));
 		float[] pv = new float[n];
 		for (int k = 0; k < n; k++) pv[k] = (float) parameters[k];
-		float[][] orbits = Explorer.decodedOrbits(model, model.map(), starts, pv, 0, steps,
+		float[][] orbits = DecodedOrbits.of(model, model.map(), starts, pv, 0, steps,
 			Progress.NONE);
 		RegimeClassifier classifier = model.classifier();
 		List<TraceCheck> checks = new ArrayList<>();

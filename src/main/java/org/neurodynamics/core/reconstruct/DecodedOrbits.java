@@ -1,0 +1,97 @@
+package org.neurodynamics.core.reconstruct;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.neurodynamics.core.Parallel;
+import org.neurodynamics.core.Progress;
+import org.neurodynamics.core.nn.NeuralMap;
+
+/**
+ * Orbits of a map decoded to the observed variable: a batch of states is iterated (a
+ * transient, then the recorded steps) and every recorded state is decoded, a chunk of
+ * steps at a time. The rows are split into parts of about {@value #ROWS_PER_PART}, which
+ * run side by side on the machine's cores; the parts do not depend on the number of cores,
+ * so the orbits are the same on every machine.
+ */
+final class DecodedOrbits {
+
+	/** Steps iterated before their states are decoded in one batch. */
+	private static final int CHUNK = 200;
+	/** Rows per part: enough that a part's matrix products are efficient. */
+	private static final int ROWS_PER_PART = 64;
+
+	private DecodedOrbits() {}
+
+	/**
+	 * @param starts n initial states (d each), in the map's units
+	 * @param p the n parameter values
+	 * @return [n][steps]: the observed variable, in input units, after the transient
+	 */
+	static float[][] of(ReconstructedModel model, NeuralMap map, float[][] starts, float[] p, int transientSteps, int steps,
+		Progress progress)
+	{
+		int n = starts.length;
+		int parts = Math.max(1, n / ROWS_PER_PART);
+		if (parts == 1) return onOneThread(model, map, starts, p, transientSteps, steps, progress);
+		List<Callable<float[][]>> tasks = new ArrayList<>();
+		for (int k = 0; k < parts; k++) {
+			int from = (int) ((long) n * k / parts), to = (int) ((long) n * (k + 1) / parts);
+			Progress reporting = k == 0 ? progress : cancelOnly(progress);
+			tasks.add(() -> onOneThread(model, map, Arrays.copyOfRange(starts, from, to), Arrays.copyOfRange(p, from, to),
+				transientSteps, steps, reporting));
+		}
+		float[][] orbits = new float[n][];
+		int at = 0;
+		for (float[][] part : Parallel.run("map-iteration", "Exploration", tasks)) {
+			System.arraycopy(part, 0, orbits, at, part.length);
+			at += part.length;
+		}
+		return orbits;
+	}
+
+	private static Progress cancelOnly(Progress p) {
+		return new Progress() {
+			@Override
+			public void report(String stage, double fraction, String message) {}
+
+			@Override
+			public boolean isCancelled() {
+				return p.isCancelled();
+			}
+		};
+	}
+
+	private static float[][] onOneThread(ReconstructedModel model, NeuralMap map, float[][] starts, float[] p,
+		int transientSteps, int steps, Progress progress)
+	{
+		int n = starts.length, d = model.stateDimension();
+		float[] u = Explorer.flatten(starts);
+		NeuralMap.Stepper stepper = map.stepper(n);
+		int total = transientSteps + steps;
+		for (int t = 0; t < transientSteps; t++) {
+			stepper.step(u, p);
+			if (t % 100 == 0) {
+				progress.checkCancelled("Exploration");
+				progress.report("Iterating the map", (double) t / total, "transient");
+			}
+		}
+		float[][] orbits = new float[n][steps];
+		float[] chunk = new float[CHUNK * n * d];
+		for (int t0 = 0; t0 < steps; t0 += CHUNK) {
+			int m = Math.min(CHUNK, steps - t0);
+			for (int k = 0; k < m; k++) {
+				stepper.step(u, p);
+				System.arraycopy(u, 0, chunk, k * n * d, n * d);
+			}
+			float[] x = model.decodeObserved(chunk, m * n);
+			for (int k = 0; k < m; k++)
+				for (int i = 0; i < n; i++) orbits[i][t0 + k] = x[k * n + i];
+			progress.checkCancelled("Exploration");
+			progress.report("Iterating the map", (double) (transientSteps + t0 + m) / total, "");
+		}
+		return orbits;
+	}
+}
