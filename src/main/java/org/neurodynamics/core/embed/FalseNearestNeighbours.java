@@ -1,5 +1,7 @@
 package org.neurodynamics.core.embed;
 
+import org.hipparchus.stat.StatUtils;
+
 /**
  * False nearest neighbours (Kennel, Brown & Abarbanel, Phys. Rev. A 45, 3403, 1992): the
  * fraction of nearest neighbours in dimension d that separate when the (d+1)-th delay
@@ -50,12 +52,7 @@ public final class FalseNearestNeighbours {
 		int start = maxDim * delay;
 		int n = Math.min(x.length - start, maxReference);
 		if (n < 10) throw new IllegalArgumentException("series too short for maxDim " + maxDim + " and delay " + delay);
-		double mean = 0;
-		for (double v : x) mean += v;
-		mean /= x.length;
-		double var = 0;
-		for (double v : x) var += (v - mean) * (v - mean);
-		double ra = Math.sqrt(var / x.length);
+		double ra = Math.sqrt(StatUtils.populationVariance(x));
 		int exclude = theiler >= 0 ? theiler : delay;
 		int queries = Math.min(maxQueries, n);
 		double[] fractions = new double[maxDim];
