@@ -39,11 +39,11 @@ final class Dependencies {
 	/** The libraries every command needs. */
 	static final List<Library> COMMON = List.of(
 		new Library("scijava-common-*.jar", "org.scijava.Context"),
-		new Library("imglib2-*.jar", "net.imglib2.img.Img"),
+		new Library("imglib2-*.jar", "net.imglib2.KDTree"),
 		new Library("hipparchus-core-3.1.jar", "org.hipparchus.linear.RealMatrix"),
 		new Library("hipparchus-ode-3.1.jar", "org.hipparchus.ode.ODEIntegrator"),
 		new Library("hipparchus-optim-3.1.jar", "org.hipparchus.optim.OptimizationData"),
-		new Library("hipparchus-stat-3.1.jar", "org.hipparchus.stat.descriptive.DescriptiveStatistics"));
+		new Library("hipparchus-stat-3.1.jar", "org.hipparchus.stat.descriptive.rank.Percentile"));
 
 	/** The network libraries: OpenBLAS through JavaCPP, with their natives for this platform. */
 	static List<Library> networks() {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
+import org.hipparchus.stat.StatUtils;
 import org.neurodynamics.core.analysis.RegimeStats.Regime;
 
 /**
@@ -115,16 +116,8 @@ public final class RegimeClassifier {
 		boolean firstComplete, boolean lastComplete, double gapThreshold)
 	{
 		int n = times.length;
-		double mean = 0;
-		double maxIsi = 0;
-		for (double v : isi) {
-			mean += v;
-			maxIsi = Math.max(maxIsi, v);
-		}
-		mean /= isi.length;
-		double var = 0;
-		for (double v : isi) var += (v - mean) * (v - mean);
-		double cv = isi.length > 1 ? Math.sqrt(var / (isi.length - 1)) / mean : 0;
+		double mean = StatUtils.mean(isi), maxIsi = StatUtils.max(isi);
+		double cv = isi.length > 1 ? Math.sqrt(StatUtils.variance(isi)) / mean : 0;
 
 		if (duration - lastSpikeTime > 2 * maxIsi) {
 			// Spiking stopped: a transient on the way to rest.

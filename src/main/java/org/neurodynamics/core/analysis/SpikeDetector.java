@@ -128,11 +128,9 @@ public final class SpikeDetector {
 		double[] none = new double[0];
 		if (fixed != null) return crossings(x, fixed.threshold, fixed.rearm, fixed.trough, fixed.peak);
 		if (x.length < 3) return new Spikes(none, none, Double.NaN, Double.NaN, Double.NaN, true);
-		double[] sorted = x.clone();
-		Arrays.sort(sorted);
-		double low = percentileOfSorted(sorted, lowPercentile);
+		double low = Percentiles.linear(x, lowPercentile);
 		double[] maxima = LocalMaxima.values(x);
-		if (maxima.length == 0) return new Spikes(none, none, Double.NaN, low, sorted[sorted.length - 1], true);
+		if (maxima.length == 0) return new Spikes(none, none, Double.NaN, low, Arrays.stream(x).max().getAsDouble(), true);
 		Arrays.sort(maxima);
 		// The second largest maximum: one artefact cannot set the scale, two spikes suffice.
 		double high = maxima[Math.max(0, maxima.length - 2)];
@@ -198,20 +196,8 @@ public final class SpikeDetector {
 		if (x.length < 3) return 0;
 		double[] d = new double[x.length - 2];
 		for (int i = 0; i < d.length; i++) d[i] = x[i + 2] - 2 * x[i + 1] + x[i];
-		Arrays.sort(d);
-		double med = percentileOfSorted(d, 50);
+		double med = Percentiles.linear(d, 50);
 		for (int i = 0; i < d.length; i++) d[i] = Math.abs(d[i] - med);
-		Arrays.sort(d);
-		return 1.4826 * percentileOfSorted(d, 50) / Math.sqrt(6);
-	}
-
-	/** Linear-interpolated percentile (0-100) of an ascending array. */
-	static double percentileOfSorted(double[] sorted, double percentile) {
-		if (sorted.length == 1) return sorted[0];
-		double pos = percentile / 100.0 * (sorted.length - 1);
-		int lo = (int) Math.floor(pos);
-		int hi = Math.min(lo + 1, sorted.length - 1);
-		double f = pos - lo;
-		return sorted[lo] * (1 - f) + sorted[hi] * f;
+		return 1.4826 * Percentiles.linear(d, 50) / Math.sqrt(6);
 	}
 }

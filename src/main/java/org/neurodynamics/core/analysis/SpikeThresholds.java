@@ -1,7 +1,6 @@
 package org.neurodynamics.core.analysis;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -58,10 +57,8 @@ public final class SpikeThresholds {
 			for (int i = 0; i < x.length; i += stride) values[n++] = x[i];
 		}
 		if (peaks.isEmpty()) return null;
-		double[] v = Arrays.copyOf(values, n);
-		Arrays.sort(v);
-		double[] p = peaks.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-		double trough = SpikeDetector.percentileOfSorted(v, 5), peak = SpikeDetector.percentileOfSorted(p, 50);
+		double[] p = peaks.stream().mapToDouble(Double::doubleValue).toArray();
+		double trough = Percentiles.linear(values, 0, n, 5), peak = Percentiles.linear(p, 50);
 		return peak > trough ? new SpikeThresholds(trough, peak) : null;
 	}
 

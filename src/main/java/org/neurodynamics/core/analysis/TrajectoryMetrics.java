@@ -1,5 +1,9 @@
 package org.neurodynamics.core.analysis;
 
+import org.hipparchus.transform.DftNormalization;
+import org.hipparchus.transform.FastFourierTransformer;
+import org.hipparchus.transform.TransformType;
+
 /**
  * Distances between a true and a reconstructed (model) trajectory of one scalar variable.
  * <ul>
@@ -106,7 +110,7 @@ public final class TrajectoryMetrics {
 			double w = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / Math.max(1, n - 1));
 			re[i] = (x[i] - mean) * w;
 		}
-		fft(re, im);
+		FastFourierTransformer.transformInPlace(new double[][] { re, im }, DftNormalization.STANDARD, TransformType.FORWARD);
 		int half = size / 2 + 1;
 		double[] power = new double[half];
 		for (int k = 0; k < half; k++) power[k] = re[k] * re[k] + im[k] * im[k];
@@ -137,42 +141,5 @@ public final class TrajectoryMetrics {
 		}
 		for (int k = 0; k < half; k++) smooth[k] /= total;
 		return smooth;
-	}
-
-	/**
-	 * In-place iterative radix-2 FFT (length a power of two). Written here because the
-	 * project depends on Hipparchus core/ode/optim/stat only, and FastFourierTransformer
-	 * lives in the separate hipparchus-fft module.
-	 */
-	static void fft(double[] re, double[] im) {
-		int n = re.length;
-		for (int i = 1, j = 0; i < n; i++) {
-			int bit = n >> 1;
-			for (; (j & bit) != 0; bit >>= 1) j ^= bit;
-			j ^= bit;
-			if (i < j) {
-				double t = re[i]; re[i] = re[j]; re[j] = t;
-				t = im[i]; im[i] = im[j]; im[j] = t;
-			}
-		}
-		for (int len = 2; len <= n; len <<= 1) {
-			double ang = -2 * Math.PI / len;
-			double wr = Math.cos(ang), wi = Math.sin(ang);
-			for (int i = 0; i < n; i += len) {
-				double cr = 1, ci = 0;
-				for (int k = 0; k < len / 2; k++) {
-					int a = i + k, b = i + k + len / 2;
-					double xr = re[b] * cr - im[b] * ci;
-					double xi = re[b] * ci + im[b] * cr;
-					re[b] = re[a] - xr;
-					im[b] = im[a] - xi;
-					re[a] += xr;
-					im[a] += xi;
-					double ncr = cr * wr - ci * wi;
-					ci = cr * wi + ci * wr;
-					cr = ncr;
-				}
-			}
-		}
 	}
 }

@@ -1,14 +1,16 @@
 package org.neurodynamics.core.embed;
 
+import org.hipparchus.stat.StatUtils;
+
 /**
  * False nearest neighbours (Kennel, Brown & Abarbanel, Phys. Rev. A 45, 3403, 1992): the
  * fraction of nearest neighbours in dimension d that separate when the (d+1)-th delay
  * coordinate is added, for d = 1..maxDim. A neighbour is false when the added coordinate
  * differs by more than {@code rtol} times the distance in d dimensions, or when the distance
  * in d+1 dimensions exceeds {@code atol} times the standard deviation of the series.
- * Neighbours closer in time than a Theiler window are excluded. The neighbour search uses a
- * k-d tree over at most {@code maxReference} points, queried from at most {@code maxQueries}
- * evenly spaced points.
+ * Neighbours closer in time than a Theiler window are excluded. The neighbour search uses
+ * ImgLib2's k-d tree ({@link NearestNeighbours}) over at most {@code maxReference} points,
+ * queried from at most {@code maxQueries} evenly spaced points.
  */
 public final class FalseNearestNeighbours {
 
@@ -50,27 +52,23 @@ public final class FalseNearestNeighbours {
 		int start = maxDim * delay;
 		int n = Math.min(x.length - start, maxReference);
 		if (n < 10) throw new IllegalArgumentException("series too short for maxDim " + maxDim + " and delay " + delay);
-		double mean = 0;
-		for (double v : x) mean += v;
-		mean /= x.length;
-		double var = 0;
-		for (double v : x) var += (v - mean) * (v - mean);
-		double ra = Math.sqrt(var / x.length);
+		double ra = Math.sqrt(StatUtils.populationVariance(x));
 		int exclude = theiler >= 0 ? theiler : delay;
 		int queries = Math.min(maxQueries, n);
 		double[] fractions = new double[maxDim];
+		int[] neighbour = new int[1];
 		double[] dist2 = new double[1];
 		for (int d = 1; d <= maxDim; d++) {
 			// point i is the window whose newest sample is x(start + i)
 			double[] pts = new double[n * d];
 			for (int i = 0; i < n; i++)
 				for (int j = 0; j < d; j++) pts[i * d + j] = x[start + i - j * delay];
-			KdTree tree = new KdTree(pts, d);
+			NearestNeighbours tree = new NearestNeighbours(pts, d);
 			int falseCount = 0, valid = 0;
 			for (int k = 0; k < queries; k++) {
 				int q = (int) ((long) k * n / queries);
-				int nb = tree.nearest(q, exclude, dist2);
-				if (nb < 0 || !(dist2[0] > 0)) continue;
+				if (tree.search(q, 1, q - exclude, q + exclude, neighbour, dist2) == 0 || !(dist2[0] > 0)) continue;
+				int nb = neighbour[0];
 				double rd = Math.sqrt(dist2[0]);
 				double extra = Math.abs(x[start + q - d * delay] - x[start + nb - d * delay]);
 				valid++;

@@ -8,6 +8,7 @@ import java.util.Random;
 import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.UserInputException;
 import org.neurodynamics.core.embed.DelayEmbedding;
+import org.neurodynamics.core.embed.NearestNeighbours;
 import org.neurodynamics.core.embed.Normalisation;
 import org.neurodynamics.core.nn.VariationalAutoencoder;
 import org.neurodynamics.core.trace.Trace;
@@ -325,26 +326,17 @@ public final class DimensionAnalysis {
 			double[] out = new double[queries];
 			int[] best = new int[k];
 			double[] bestD = new double[k];
+			NearestNeighbours search = new NearestNeighbours(z);
 			for (int qi = 0; qi < queries; qi++) {
 				int q = (int) ((long) qi * n / queries);
-				Arrays.fill(bestD, Double.POSITIVE_INFINITY);
-				Arrays.fill(best, -1);
-				for (int r = 0; r < n; r++) {
-					if (trace[r] == trace[q] && Math.abs(time[r] - time[q]) <= exclude) continue;
-					double d = 0, worst = bestD[k - 1];
-					for (int j = 0; j < dim && d < worst; j++) {
-						double e = z[q][j] - z[r][j];
-						d += e * e;
-					}
-					if (d >= worst) continue;
-					int p = k - 1;
-					while (p > 0 && bestD[p - 1] > d) { bestD[p] = bestD[p - 1]; best[p] = best[p - 1]; p--; }
-					bestD[p] = d;
-					best[p] = r;
-				}
+				// references are ordered by trace and time: those of the query's trace within
+				// the exclusion window are one run of indices around it
+				int from = q, to = q;
+				while (from > 0 && trace[from - 1] == trace[q] && Math.abs(time[from - 1] - time[q]) <= exclude) from--;
+				while (to < n - 1 && trace[to + 1] == trace[q] && Math.abs(time[to + 1] - time[q]) <= exclude) to++;
+				int c = search.search(q, k, from, to, best, bestD);
 				double f = 0;
-				int c = 0;
-				for (int b : best) if (b >= 0) { f += future[b]; c++; }
+				for (int i = 0; i < c; i++) f += future[best[i]];
 				double e = c == 0 ? 0 : future[q] - f / c;
 				out[qi] = 0.5 * e * e;
 			}

@@ -3,6 +3,7 @@ package org.neurodynamics.core.reconstruct;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.neurodynamics.core.analysis.Percentiles;
 import org.neurodynamics.core.analysis.SpikeDetector;
 import org.neurodynamics.core.embed.EmbeddingLayout;
 import org.neurodynamics.core.embed.MutualInformation;
@@ -107,8 +108,7 @@ public final class EmbeddingChoice {
 	}
 
 	private static double percentile(List<Double> values, double p) {
-		double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-		return v[(int) Math.min(v.length - 1, Math.floor(p / 100 * v.length))];
+		return Percentiles.rank(values.stream().mapToDouble(Double::doubleValue).toArray(), p);
 	}
 
 	private static Trace longest(List<Trace> traces) {

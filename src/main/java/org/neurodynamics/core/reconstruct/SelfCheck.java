@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.neurodynamics.core.Progress;
+import org.neurodynamics.core.analysis.Percentiles;
 import org.neurodynamics.core.analysis.RegimeClassifier;
 import org.neurodynamics.core.analysis.RegimeStats;
 import org.neurodynamics.core.analysis.RegimeStats.Regime;
@@ -116,8 +117,8 @@ public final class SelfCheck {
 		RegimeStats rec = classifier.classify(truth, dt), rep = classifier.classify(map, dt);
 		SpikeDetector detector = classifier.detector();
 		double recPeak = meanPeak(detector, truth), mapPeak = meanPeak(detector, map);
-		double recTrough = percentile(truth, 5), mapTrough = percentile(map, 5);
-		double range = Math.max(1e-12, percentile(truth, 99.5) - recTrough);
+		double recTrough = Percentiles.rank(truth, 5), mapTrough = Percentiles.rank(map, 5);
+		double range = Math.max(1e-12, Percentiles.rank(truth, 99.5) - recTrough);
 		List<String> why = new ArrayList<>();
 		if (rec.regime() != rep.regime() || rec.spikesPerBurst() != rep.spikesPerBurst())
 			why.add(rep.label() + " instead of " + rec.label());
@@ -140,11 +141,6 @@ public final class SelfCheck {
 		return peaks.length == 0 ? Double.NaN : Arrays.stream(peaks).average().getAsDouble();
 	}
 
-	private static double percentile(double[] x, double p) {
-		double[] s = x.clone();
-		Arrays.sort(s);
-		return s[(int) Math.min(s.length - 1, Math.floor(p / 100 * s.length))];
-	}
 
 	private static double[] toDouble(float[] x, int n) {
 		double[] d = new double[n];

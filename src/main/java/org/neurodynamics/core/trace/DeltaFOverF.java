@@ -1,8 +1,7 @@
 package org.neurodynamics.core.trace;
 
-import java.util.Arrays;
-
 import org.neurodynamics.core.UserInputException;
+import org.neurodynamics.core.analysis.Percentiles;
 
 /**
  * dF/F = (F - F0) / F0 for imaging traces. F0 is a low percentile of F: of the whole
@@ -22,7 +21,7 @@ public final class DeltaFOverF {
 		if (!(percentile >= 0 && percentile <= 100)) throw new UserInputException("The baseline percentile must be between 0 and 100, got " + percentile + ".");
 		float[] out = new float[f.length];
 		if (window <= 0 || window >= f.length) {
-			double f0 = percentile(f.clone(), percentile);
+			double f0 = Percentiles.linear(f, percentile);
 			checkBaseline(f0, traceName);
 			for (int i = 0; i < f.length; i++) out[i] = (float) ((f[i] - f0) / f0);
 			return out;
@@ -33,9 +32,11 @@ public final class DeltaFOverF {
 		// percentile in place of the minimum, so that noise does not pull F0 down).
 		int half = window / 2;
 		double[] low = new double[f.length];
+		double[] values = new double[f.length];
+		for (int i = 0; i < f.length; i++) values[i] = f[i];
 		for (int i = 0; i < f.length; i++) {
 			int from = Math.max(0, i - half), to = Math.min(f.length, i + half + 1);
-			low[i] = percentile(Arrays.copyOfRange(f, from, to), percentile);
+			low[i] = Percentiles.linear(values, from, to - from, percentile);
 		}
 		for (int i = 0; i < f.length; i++) {
 			double f0 = Double.NEGATIVE_INFINITY;
@@ -49,13 +50,5 @@ public final class DeltaFOverF {
 	private static void checkBaseline(double f0, String traceName) {
 		if (!(f0 > 0)) throw new UserInputException("The baseline fluorescence F0 of '" + traceName + "' is " + f0 +
 			"; dF/F needs a positive baseline. Subtract less background, or turn dF/F off.");
-	}
-
-	/** Linear-interpolated percentile; sorts {@code values} in place. */
-	static double percentile(float[] values, double p) {
-		Arrays.sort(values);
-		double pos = p / 100 * (values.length - 1);
-		int lo = (int) Math.floor(pos), hi = Math.min(values.length - 1, lo + 1);
-		return values[lo] + (pos - lo) * (values[hi] - values[lo]);
 	}
 }

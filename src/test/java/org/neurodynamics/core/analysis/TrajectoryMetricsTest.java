@@ -15,21 +15,26 @@ class TrajectoryMetricsTest {
 	}
 
 	@Test
-	void fftMatchesADirectDft() {
+	void spectrumIsTheNormalisedPeriodogramOfTheWindowedSeries() {
 		Random r = new Random(3);
-		int n = 16;
-		double[] re = new double[n], im = new double[n], x = new double[n];
-		for (int i = 0; i < n; i++) x[i] = re[i] = r.nextGaussian();
-		TrajectoryMetrics.fft(re, im);
-		for (int k = 0; k < n; k++) {
+		int n = 12, size = 16;
+		double[] x = new double[n];
+		for (int i = 0; i < n; i++) x[i] = r.nextGaussian();
+		double mean = java.util.Arrays.stream(x).average().getAsDouble();
+		double[] power = new double[size / 2 + 1];
+		double total = 0;
+		for (int k = 0; k < power.length; k++) {
 			double sr = 0, si = 0;
 			for (int j = 0; j < n; j++) {
-				sr += x[j] * Math.cos(-2 * Math.PI * j * k / n);
-				si += x[j] * Math.sin(-2 * Math.PI * j * k / n);
+				double w = (x[j] - mean) * (0.5 - 0.5 * Math.cos(2 * Math.PI * j / (n - 1)));
+				sr += w * Math.cos(-2 * Math.PI * j * k / size);
+				si += w * Math.sin(-2 * Math.PI * j * k / size);
 			}
-			assertEquals(sr, re[k], 1e-10);
-			assertEquals(si, im[k], 1e-10);
+			power[k] = sr * sr + si * si;
+			total += power[k];
 		}
+		double[] spectrum = TrajectoryMetrics.smoothedSpectrum(x, n, size, 0);
+		for (int k = 0; k < power.length; k++) assertEquals(power[k] / total, spectrum[k], 1e-12);
 	}
 
 	@Test

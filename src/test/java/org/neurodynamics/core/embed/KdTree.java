@@ -4,8 +4,10 @@ import java.util.Arrays;
 
 /**
  * A static k-d tree over points stored row-major, for nearest-neighbour queries that may
- * exclude a range of point indices (a Theiler window of temporal neighbours). Written here
- * because Hipparchus has no spatial index. Build O(N log^2 N), query ~O(log N).
+ * exclude a range of point indices (a Theiler window of temporal neighbours). Build
+ * O(N log^2 N), query ~O(log N). The plugin's false nearest neighbours used it until ImgLib2's
+ * KDTree ({@link NearestNeighbours}) measured as fast or faster; it stays as the baseline of
+ * {@link NeighbourSearchTiming} (bench/results/kdtree-2026-12-02.md).
  */
 final class KdTree {
 

@@ -1,0 +1,63 @@
+package org.neurodynamics.core.analysis;
+
+import java.util.Arrays;
+
+import org.hipparchus.stat.descriptive.rank.Percentile;
+
+/**
+ * The two percentile definitions the plugin uses, in one place. {@link #linear} interpolates
+ * between order statistics (Hipparchus' {@link Percentile} with estimation type R-7, the
+ * default of R and NumPy): it is what thresholds and baselines use. {@link #rank} picks one
+ * sample without interpolation: the embedding choice and the self-check read counts (ISIs,
+ * spike widths) and levels with it, and their results are calibrated on it.
+ */
+public final class Percentiles {
+
+	private Percentiles() {}
+
+	/**
+	 * Percentile {@code p} (0-100) by linear interpolation: position p/100 (n - 1) (from 0) in
+	 * the ascending samples. NaN for no samples; NaN samples are ignored. {@code values} is
+	 * not changed.
+	 */
+	public static double linear(double[] values, double p) {
+		return linear(values, 0, values.length, p);
+	}
+
+	/** {@link #linear(double[], double)} of {@code values[from, from + length)}. */
+	public static double linear(double[] values, int from, int length, double p) {
+		if (!(p >= 0 && p <= 100)) throw new IllegalArgumentException("percentile " + p);
+		if (length == 0) return Double.NaN;
+		// Hipparchus takes p in (0, 100]; the 0th percentile is the minimum.
+		if (p == 0) {
+			double min = Double.NaN;
+			for (int i = from; i < from + length; i++)
+				if (!Double.isNaN(values[i]) && !(values[i] >= min)) min = values[i];
+			return min;
+		}
+		return new Percentile().withEstimationType(Percentile.EstimationType.R_7).evaluate(values, from, length, p);
+	}
+
+	/** {@link #linear(double[], double)} of float samples. */
+	public static double linear(float[] values, double p) {
+		return linear(toDouble(values), p);
+	}
+
+	/**
+	 * Percentile {@code p} (0-100) as one sample: the sample at position floor(p/100 n) (from
+	 * 0, at most n - 1) in the ascending samples, so that more than p% of the samples are at or
+	 * below it (the upper median for an even count). {@code values} is not changed.
+	 */
+	public static double rank(double[] values, double p) {
+		if (values.length == 0) return Double.NaN;
+		double[] v = values.clone();
+		Arrays.sort(v);
+		return v[(int) Math.min(v.length - 1, Math.floor(p / 100 * v.length))];
+	}
+
+	static double[] toDouble(float[] x) {
+		double[] d = new double[x.length];
+		for (int i = 0; i < x.length; i++) d[i] = x[i];
+		return d;
+	}
+}
