@@ -68,7 +68,7 @@ public class ReconstructDynamics extends TraceInputCommand {
 	@Parameter(label = "Map epochs")
 	private int map_epochs = DEFAULTS.mapEpochs;
 
-	@Parameter(label = "Rollout steps", description = "Steps of the multi-step map loss (1 = one-step training).")
+	@Parameter(label = "Rollout steps", description = "Steps of the multi-step map loss (1 = one-step training); long enough to span a burst cycle. Shortened to half the shortest trace if that is shorter.")
 	private int rollout = DEFAULTS.rolloutSteps;
 
 	@Parameter(label = "Teacher forcing", description = "Generalized teacher forcing alpha: during training the map's state is pulled this fraction back to the data after every step, so training windows (rollout steps) can span a burst cycle; 0 = a free rollout.")
@@ -83,8 +83,11 @@ public class ReconstructDynamics extends TraceInputCommand {
 	@Parameter(label = "Map learning rate")
 	private double learning_rate = DEFAULTS.learningRate;
 
-	@Parameter(label = "Samples per epoch", description = "Training rows drawn per epoch; 0 uses all.")
+	@Parameter(label = "Samples per epoch", description = "Autoencoder training rows drawn per epoch; 0 uses all.")
 	private long samples_per_epoch = DEFAULTS.samplesPerEpoch;
+
+	@Parameter(label = "Map windows per epoch", description = "Map training windows (rollout steps + 1 states each) drawn per epoch; 0 uses all.")
+	private long map_windows = DEFAULTS.mapWindowsPerEpoch;
 
 	@Parameter(label = "Seed")
 	private long seed = DEFAULTS.seed;
@@ -138,6 +141,7 @@ public class ReconstructDynamics extends TraceInputCommand {
 		s.learningRate = learning_rate;
 		s.autoencoderLearningRate = vae_learning_rate;
 		s.samplesPerEpoch = samples_per_epoch;
+		s.mapWindowsPerEpoch = map_windows;
 		s.seed = seed;
 		Reconstruction.Result r = reconstruction.reconstruct(readTraces(), s, progress());
 		reconstruction.save(r.model, model);

@@ -136,11 +136,12 @@ public final class Reconstruction {
 			recorded[k] = Arrays.copyOfRange(x, embedding.span() + 1, x.length); // from the map's first step on
 		}
 		float[][] maxima = maxima(subsampled), excerpts = excerpts(subsampled), initial = sampleStates(states, settings.seed);
+		int rollout = feasibleRollout(settings, sequences);
 		List<MapCandidates.Candidate> trained = MapCandidates.train(settings.mapCandidates, m -> NeuralMap.Config.of(active.length)
-			.withHidden(settings.mapHidden).withIncrement(settings.mapIncrement).withRolloutSteps(settings.rolloutSteps)
+			.withHidden(settings.mapHidden).withIncrement(settings.mapIncrement).withRolloutSteps(rollout)
 			.withTeacherForcing(settings.teacherForcing).withIncrementScaling(settings.incrementScaling).withInputNoise(settings.inputNoise)
 			.withStateNoise(settings.stateNoise).withLearningRate(settings.learningRate).withEpochs(settings.mapEpochs)
-			.withBatchSize(settings.batchSize).withSeed(settings.seed + m).withMaxSamplesPerEpoch(settings.samplesPerEpoch)
+			.withBatchSize(settings.batchSize).withSeed(settings.seed + m).withMaxSamplesPerEpoch(settings.mapWindowsPerEpoch)
 			.withWeightDecay(settings.mapWeightDecay).withValidationFraction(settings.mapValidationFraction)
 			.withValidationSteps(settings.mapValidationSteps).withPatience(settings.mapPatience),
 			sequences, new MapCandidates.Judge() {
@@ -243,5 +244,13 @@ public final class Reconstruction {
 		float[][] out = new float[Math.min(INITIAL_STATES, states.length)][];
 		for (int i = 0; i < out.length; i++) out[i] = states[random.nextInt(states.length)].clone();
 		return out;
+	}
+
+	/** The rollout of the settings, shortened to half the shortest sequence's training part if that is shorter. */
+	static int feasibleRollout(ReconstructionSettings settings, List<StateSequence> sequences) {
+		int shortest = Integer.MAX_VALUE;
+		for (StateSequence q : sequences)
+			shortest = Math.min(shortest, q.length() - (int) Math.round(settings.mapValidationFraction * q.length()));
+		return Math.max(1, Math.min(settings.rolloutSteps, shortest / 2));
 	}
 }

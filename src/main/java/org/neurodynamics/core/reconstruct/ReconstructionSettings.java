@@ -74,10 +74,14 @@ public final class ReconstructionSettings {
 	/** The map predicts the increment, u(n+1) = u(n) + F(u(n), p); false predicts u(n+1) directly. */
 	public boolean mapIncrement = true;
 	/**
-	 * Steps of the unrolled (multi-step) map loss; 1 = one-step training. 16 steps (8 time
-	 * units on Hindmarsh-Rose at dt 0.5) span a whole spike excursion.
+	 * Steps of the unrolled (multi-step) map loss; 1 = one-step training. 384 steps, with
+	 * {@link #teacherForcing} 0.2, span most of a Hindmarsh-Rose burst cycle, so the slow
+	 * drift that starts and ends a burst enters the loss: maps trained on 16-step windows
+	 * fell to rest or tonic spiking at every bursting value, maps trained on 256-384-step
+	 * windows burst (bench/results/reconstruction-2026-12-02.md). Shortened to half the
+	 * shortest training sequence when that is shorter.
 	 */
-	public int rolloutSteps = 16;
+	public int rolloutSteps = 384;
 	/**
 	 * Gaussian noise on the map's input state, in standardised units. Small: with 0.05 the
 	 * map learnt to pull states inward and the free-running orbit shrank to oscillations of
@@ -89,7 +93,7 @@ public final class ReconstructionSettings {
 	 * pulled this fraction of the way back to the data, so windows of {@link #rolloutSteps}
 	 * can span a burst cycle with stable gradients; 0 = a free rollout.
 	 */
-	public double teacherForcing = 0;
+	public double teacherForcing = 0.2;
 	/**
 	 * Standardise each recovered coordinate by the spread of its one-step increments, so the
 	 * drift of a slow coordinate weighs as much in the map's loss as a fast one's.
@@ -115,10 +119,12 @@ public final class ReconstructionSettings {
 	public int mapPatience = 10;
 	public int batchSize = 256;
 	/**
-	 * Training rows (autoencoder) and windows (map) drawn per epoch, a fresh random subset
-	 * each epoch (0 = all): bounds the training time whatever the length of the recordings.
+	 * Training rows of the autoencoder drawn per epoch, a fresh random subset each epoch
+	 * (0 = all): bounds the training time whatever the length of the recordings.
 	 */
 	public long samplesPerEpoch = 16384;
+	/** Training windows of the map ({@link #rolloutSteps} + 1 states each) drawn per epoch (0 = all). */
+	public long mapWindowsPerEpoch = 1536;
 	public long seed = 0;
 
 	void validate() {
@@ -132,6 +138,7 @@ public final class ReconstructionSettings {
 		if (autoencoderEpochs < 1 || mapEpochs < 1 || (dimensionBeta > 0 && dimensionEpochs < 1)) throw new UserInputException("Give at least one training epoch for each network.");
 		if (mapCandidates < 1) throw new UserInputException("Train at least one map, got " + mapCandidates + ".");
 		if (!(teacherForcing >= 0 && teacherForcing < 1)) throw new UserInputException("The teacher-forcing alpha must lie in [0, 1), got " + teacherForcing + ".");
+		if (mapWindowsPerEpoch < 0) throw new UserInputException("Map windows per epoch must be 0 (all) or more, got " + mapWindowsPerEpoch + ".");
 		if (rolloutSteps < 1) throw new UserInputException("The rollout must be at least 1 step, got " + rolloutSteps + ".");
 	}
 }
