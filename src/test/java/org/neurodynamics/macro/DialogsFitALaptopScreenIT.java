@@ -1,0 +1,75 @@
+package org.neurodynamics.macro;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every menu entry's dialog, opened from the menu's macro command without options on a
+ * 1366 x 768 virtual screen (Xvfb), is less than 700 px high on each page, with every
+ * choice set to the value that shows the most fields; the dialogs and two result windows
+ * are saved as the README's screenshots (docs/screenshots/). Skipped when xvfb-run is not
+ * installed, as the other GUI tests are.
+ */
+class DialogsFitALaptopScreenIT {
+
+	private static final String INSPECTOR = "org.neurodynamics.macro.DialogInspector";
+	private static final int MAX_HEIGHT = 700;
+	/** The dialogs and result windows shown in the README. */
+	private static final List<String> SCREENSHOTS = List.of("reconstruct-dynamics", "reconstruct-dynamics-advanced",
+		"fit-conductances-gradient-diffusion", "explore-reconstructed-model", "simulate-neuron-model", "simulated-traces-plot",
+		"simulated-trace-image");
+
+	@Test
+	void everyDialogFitsA1366x768ScreenAndScreenshotsAreTaken(@TempDir Path dir) throws Exception {
+		assumeTrue(Display.available(), "xvfb-run is not installed");
+		List<String> labels = EveryMenuEntryIT.menuLabels();
+		StringBuilder macro = new StringBuilder("out = getArgument();\n");
+		for (String label : labels) {
+			macro.append("call(\"").append(INSPECTOR).append(".inspect\", out, \"").append(slug(label)).append("\");\n");
+			macro.append("run(\"").append(label).append("\");\n");
+		}
+		macro.append("run(\"Simulate Neuron Model...\", \"model=Hindmarsh-Rose variable= parameters=[1.5, 3] duration=2000 " +
+			"transient_time=500 dt=0.5 noise=0 seed=1\");\n");
+		macro.append("wait(1000);\n");
+		macro.append("call(\"").append(INSPECTOR).append(".window\", out, \"Hindmarsh-Rose x plot\", \"simulated-traces-plot\");\n");
+		macro.append("selectImage(\"Hindmarsh-Rose x\");\n");
+		macro.append("call(\"").append(INSPECTOR).append(".window\", out, getTitle(), \"simulated-trace-image\");\n");
+		macro.append("run(\"Quit\");\n");
+		Path file = dir.resolve("dialogs.ijm");
+		Files.writeString(file, macro.toString());
+		String log = Display.runImageJ(dir, file, dir.toString(), 240, "1366x768");
+		Path target = Files.createDirectories(Path.of(System.getProperty("basedir", "."), "target", "screenshots"));
+		try (java.util.stream.Stream<Path> pngs = Files.list(dir)) {
+			for (Path png : (Iterable<Path>) pngs.filter(p -> p.toString().endsWith(".png"))::iterator)
+				Files.copy(png, target.resolve(png.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+		}
+		List<String> lines = Files.exists(dir.resolve("dialogs.txt")) ? Files.readAllLines(dir.resolve("dialogs.txt")) : List.of();
+		assertEquals(labels.size(), lines.size(), "one measured dialog per menu entry: " + lines + "\n" + log);
+		for (String line : lines) {
+			String[] f = line.split(" ");
+			assertEquals(4, f.length, line + "\n" + log);
+			for (int i = 1; i < 4; i++)
+				assertTrue(Integer.parseInt(f[i]) < MAX_HEIGHT, "dialog " + f[0] + " is too high for a laptop screen: " + line);
+			assertTrue(Integer.parseInt(f[1]) > 50, line);
+		}
+		Path docs = Files.createDirectories(Path.of(System.getProperty("basedir", "."), "docs", "screenshots"));
+		for (String name : SCREENSHOTS) {
+			Path png = dir.resolve(name + ".png");
+			assertTrue(Files.isRegularFile(png), "no screenshot " + name + "\n" + lines + "\n" + log);
+			Files.copy(png, docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	/** "Fit Conductances (Gradient Diffusion)..." -> "fit-conductances-gradient-diffusion". */
+	static String slug(String label) {
+		return label.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+	}
+}
