@@ -99,9 +99,10 @@ public class ExploreReconstructedModel extends LongCommand {
 		List<Explorer.Point> points = reconstruction.explore(m, s, progress());
 		regimes = ExplorationResults.regimeTable(m, points);
 		bifurcation = ExplorationResults.bifurcationPlot(m, points);
-		maxima = ExplorationResults.bifurcationTable(points);
+		maxima = ExplorationResults.bifurcationTable(m, points);
 		density = ExplorationResults.densityImage(m, points);
-		fixed_points = ExplorationResults.fixedPointTable(points);
+		fixed_points = ExplorationResults.fixedPointTable(m, points, u -> m.decodeObserved(org.nd4j.linalg.factory.Nd4j.create(new double[][] { u })
+			.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT))[0]);
 		int steps = (int) Math.min(iterations, 2000);
 		INDArray orbit = Explorer.orbit(m, at, 0, steps, transient_steps);
 		trace = ExplorationResults.tracePlot(m, at, m.decodeObserved(orbit));
