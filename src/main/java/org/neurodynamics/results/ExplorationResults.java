@@ -122,8 +122,8 @@ public final class ExplorationResults {
 				}
 		}
 		// Most bins are empty and a few hold many maxima: dark counts on white, saturating at the
-		// 99th percentile of the occupied bins, so that rare branches are visible too.
-		fp.setMinAndMax(0, Math.max(1, occupiedPercentile((float[]) fp.getPixels(), 0.99)));
+		// 90th percentile of the occupied bins, so that rare branches are visible too.
+		fp.setMinAndMax(0, Math.max(1, occupiedPercentile((float[]) fp.getPixels(), 0.9)));
 		fp.invertLut();
 		ImagePlus imp = new ImagePlus("Bifurcation density", fp);
 		Calibration cal = imp.getCalibration();

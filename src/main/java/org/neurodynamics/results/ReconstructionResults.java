@@ -51,7 +51,7 @@ public final class ReconstructionResults {
 		}
 		plot.setLineWidth(1);
 		plot.setColor(java.awt.Color.BLACK);
-		plot.addLabel(0.02, 0.08, "state dimension " + r.active.length + (r.dimensionAnalysis != null
+		PlotLayout.title(plot, "state dimension " + r.active.length + (r.dimensionAnalysis != null
 			? " (read by the dimension analysis; the strongest coordinates kept)" : " (coordinates with KL above the threshold)"));
 		plot.setLogScaleY();
 		PlotLayout.legendAbove(plot, legend.toString(), latent, true);
