@@ -106,6 +106,20 @@ class DialogLayoutTest {
 	}
 
 	@Test
+	void numbersOutsideTheDeclaredRangeAreRefusedBeforeRunning() throws Exception {
+		try (Context context = new Context()) {
+			CommandInfo info = context.service(CommandService.class).getCommand("org.neurodynamics.command.ReconstructDynamics");
+			ModuleItem<?> maps = info.getInput("maps");
+			assertEquals("At least 1", CommandDialog.range(maps));
+			CommandDialog.checkRange(maps, 2);
+			org.neurodynamics.core.UserInputException e = assertThrows(org.neurodynamics.core.UserInputException.class,
+				() -> CommandDialog.checkRange(maps, 0));
+			assertEquals("'maps' (Maps) = 0 is out of range: at least 1.", e.getMessage());
+			CommandDialog.checkRange(info.getInput("seed"), -5L);
+		}
+	}
+
+	@Test
 	void unitsComeFromTheDescriptions() {
 		assertEquals("ms", DialogLayout.unit("dt", "Simulation time step (ms)."));
 		assertEquals("nA", DialogLayout.unit("amplitude", "Step or pulse current, or the mean of the noise (nA)."));
