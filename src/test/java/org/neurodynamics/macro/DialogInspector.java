@@ -51,13 +51,53 @@ public final class DialogInspector {
 		return "";
 	}
 
+	/**
+	 * Like {@link #inspect} but accepts the dialog: presses "Advanced..." when
+	 * {@code advanced} is "true" and then OK on the advanced page, else OK on the first page.
+	 */
+	public static String accept(String folder, String advanced) {
+		Thread t = new Thread(() -> {
+			try {
+				GenericDialog first = await(null);
+				Button more = button(first, "Advanced...");
+				if ("true".equals(advanced) && more != null) {
+					press(more);
+					press(button(await(first), "OK"));
+				}
+				else press(button(first, "OK"));
+			}
+			catch (Throwable e) {
+				append(Path.of(folder), "accept failed: " + e);
+			}
+		}, "dialog acceptor");
+		t.setDaemon(true);
+		t.start();
+		return "";
+	}
+
+	/** Starts the macro recorder, recording commands that macros run too. */
+	public static String startRecorder() {
+		ij.IJ.run("Record...");
+		ij.plugin.frame.Recorder.recordInMacros = true;
+		return "";
+	}
+
+	/** What the macro recorder has recorded so far. */
+	public static String recorded() {
+		ij.plugin.frame.Recorder r = ij.plugin.frame.Recorder.getInstance();
+		return r == null ? "" : r.getText();
+	}
+
 	/** Takes a picture of the window titled {@code title} (a result plot or image; ImageJ may append the zoom) as folder/name.png. */
 	public static String window(String folder, String title, String name) throws Exception {
 		for (Window w : Window.getWindows())
 			if (w.isShowing() && w instanceof java.awt.Frame && (((java.awt.Frame) w).getTitle().equals(title) || ((java.awt.Frame) w).getTitle().startsWith(title + " ("))) {
 				w.toFront();
 				Thread.sleep(500);
-				capture(w, Path.of(folder, name + ".png"));
+				// The canvas only: the window's info line follows the mouse, and the picture should not change between runs.
+				Component canvas = w instanceof ij.gui.ImageWindow ? ((ij.gui.ImageWindow) w).getCanvas() : w;
+				Rectangle r = new Rectangle(canvas.getLocationOnScreen(), canvas.getSize());
+				ImageIO.write(new Robot().createScreenCapture(r), "png", new File(Path.of(folder, name + ".png").toString()));
 				return "";
 			}
 		return "no window " + title;
@@ -85,12 +125,27 @@ public final class DialogInspector {
 	}
 
 	/** The visible GenericDialog other than {@code previous}, once it has been shown and laid out. */
-	private static GenericDialog await(GenericDialog previous) throws InterruptedException {
+	private static GenericDialog await(GenericDialog previous) throws Exception {
 		long end = System.currentTimeMillis() + 60_000;
 		while (System.currentTimeMillis() < end) {
 			for (Window w : Window.getWindows())
 				if (w instanceof GenericDialog && w != previous && w.isShowing() && w.getHeight() > 0) {
+					// Laid out and no longer changing; then placed in the middle of the screen and on top
+					// (without a window manager a dialog may stay at 0,0 under the ImageJ bar).
+					Rectangle last = null;
+					for (int stable = 0; stable < 3 && System.currentTimeMillis() < end; ) {
+						Thread.sleep(200);
+						Rectangle now = w.getBounds();
+						stable = now.equals(last) ? stable + 1 : 0;
+						last = now;
+					}
+					java.awt.EventQueue.invokeAndWait(() -> {
+						Rectangle screen = w.getGraphicsConfiguration().getBounds();
+						w.setLocation(screen.x + (screen.width - w.getWidth()) / 2, screen.y + (screen.height - w.getHeight()) / 2);
+						w.toFront();
+					});
 					Thread.sleep(700);
+					java.awt.EventQueue.invokeAndWait(() -> {});
 					return (GenericDialog) w;
 				}
 			Thread.sleep(100);
@@ -144,6 +199,12 @@ public final class DialogInspector {
 	}
 
 	private static void capture(Window w, Path file) throws Exception {
+		// Focus on a button, so that no blinking text cursor makes the picture differ between runs.
+		Button ok = w instanceof Container ? button((Container) w, "OK") : null;
+		if (ok != null) {
+			java.awt.EventQueue.invokeAndWait(ok::requestFocus);
+			Thread.sleep(300);
+		}
 		Rectangle r = w.getBounds();
 		BufferedImage image = new Robot().createScreenCapture(r);
 		ImageIO.write(image, "png", new File(file.toString()));

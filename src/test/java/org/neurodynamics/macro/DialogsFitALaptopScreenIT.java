@@ -61,8 +61,40 @@ class DialogsFitALaptopScreenIT {
 		for (String name : SCREENSHOTS) {
 			Path png = dir.resolve(name + ".png");
 			assertTrue(Files.isRegularFile(png), "no screenshot " + name + "\n" + lines + "\n" + log);
+			assertTrue(blackFraction(png) < 0.3, "the screenshot " + name + " shows no window");
 			Files.copy(png, docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
 		}
+	}
+
+	/**
+	 * A run from the dialog is recorded with every key a macro needs to repeat it: those of
+	 * the first page and those of the Advanced page.
+	 */
+	@Test
+	void aRunFromTheDialogIsRecordedWithTheKeysOfBothPages(@TempDir Path dir) throws Exception {
+		assumeTrue(Display.available(), "xvfb-run is not installed");
+		String macro = "out = getArgument();\n" +
+			"call(\"" + INSPECTOR + ".startRecorder\");\n" +
+			"call(\"" + INSPECTOR + ".accept\", out, \"true\");\n" +
+			"run(\"Simulate Compartmental Model...\");\n" +
+			"File.saveString(call(\"" + INSPECTOR + ".recorded\"), out + \"/recorded.txt\");\n" +
+			"run(\"Quit\");\n";
+		Path file = dir.resolve("record.ijm");
+		Files.writeString(file, macro);
+		String log = Display.runImageJ(dir, file, dir.toString(), 180, "1366x768");
+		String recorded = Files.exists(dir.resolve("recorded.txt")) ? Files.readString(dir.resolve("recorded.txt")) : "";
+		String simulate = recorded.lines().filter(l -> l.contains("Simulate Compartmental Model")).findFirst().orElse("");
+		for (String key : List.of("model=", "stimulus=", "amplitude=", "total=", "dt=", "inject="))
+			assertTrue(simulate.contains(key), key + " is not recorded: " + recorded + "\n" + log);
+	}
+
+	private static double blackFraction(Path png) throws Exception {
+		java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+		long black = 0, all = 0;
+		for (int x = 0; x < image.getWidth(); x += 2)
+			for (int y = 0; y < image.getHeight(); y += 2, all++)
+				if ((image.getRGB(x, y) & 0xffffff) == 0) black++;
+		return (double) black / all;
 	}
 
 	/** "Fit Conductances (Gradient Diffusion)..." -> "fit-conductances-gradient-diffusion". */
