@@ -12,6 +12,7 @@ import org.neurodynamics.command.ExploreReconstructedModel;
 import org.neurodynamics.command.ReconstructDynamics;
 import org.neurodynamics.command.SimulateNeuronModel;
 import org.neurodynamics.ij1.ResultWindows;
+import org.neurodynamics.results.ResultFiles;
 import org.neurodynamics.service.TraceInputService;
 import org.scijava.Context;
 import org.scijava.command.Command;
@@ -35,7 +36,9 @@ public final class Demo {
 	public static void main(String[] args) throws Exception {
 		File out = new File(args.length > 0 ? args[0] : "demo-output").getAbsoluteFile();
 		boolean gui = !GraphicsEnvironment.isHeadless();
-		if (gui) new ImageJ();
+		// Quitting ImageJ ends the demo's process (under exec:java, Maven's), rather than leaving it
+		// waiting on the result windows that File > Quit does not close.
+		if (gui) new ImageJ().exitWhenQuitting(true);
 		long start = System.nanoTime();
 		try (Context context = new Context()) {
 			CommandModule simulated = run(context, SimulateNeuronModel.class, "model", "Hindmarsh-Rose", "variable", "",
@@ -49,8 +52,13 @@ public final class Demo {
 			CommandModule explored = run(context, ExploreReconstructedModel.class, "model", modelFile,
 				"parameters", "1.3:0.03:4.0", "iterations", 3000, "transient_steps", 2000, "initial_states", 2, "trace_at", 2.25,
 				"seed", 0L, "output", out);
+			ResultFiles.save(out, "simulated-traces", simulated.getOutput("plot"));
 			System.out.printf("Demo finished in %.0f s; results are in %s%n", (System.nanoTime() - start) / 1e9, out);
-			if (gui) for (CommandModule m : new CommandModule[] { simulated, reconstructed, explored }) ResultWindows.show(m);
+			if (gui) {
+				for (CommandModule m : new CommandModule[] { simulated, reconstructed, explored }) ResultWindows.show(m);
+				ResultWindows.tile();
+				System.out.println("Quit ImageJ (File > Quit) to end the demo.");
+			}
 		}
 	}
 

@@ -20,10 +20,10 @@ public class EstimateEmbedding extends TraceInputCommand {
 	@Parameter
 	private ReconstructionService reconstruction;
 
-	@Parameter(label = "Largest delay", description = "Largest delay (samples) of the mutual-information curve.")
+	@Parameter(label = "Largest delay", description = "Largest delay (samples) of the mutual-information curve.", min = "1")
 	private int max_delay = 100;
 
-	@Parameter(label = "Largest dimension", description = "Largest embedding dimension tested for false neighbours.")
+	@Parameter(label = "Largest dimension", description = "Largest embedding dimension tested for false neighbours.", min = "1")
 	private int max_dimension = 10;
 
 	@Parameter(label = "Output folder", required = false, style = "directory")

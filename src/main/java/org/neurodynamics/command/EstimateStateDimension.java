@@ -26,25 +26,25 @@ public class EstimateStateDimension extends TraceInputCommand {
 	@Parameter
 	private ReconstructionService reconstruction;
 
-	@Parameter(label = "Largest latent size", description = "Latent sizes 1..this are trained.")
+	@Parameter(label = "Largest latent size", description = "Latent sizes 1..this are trained.", min = "1")
 	private int max_latent = DEFAULTS.maxLatent;
 
-	@Parameter(label = "Seeds", description = "Autoencoders trained per latent size; their spread is shown.")
+	@Parameter(label = "Seeds", description = "Autoencoders trained per latent size; their spread is shown.", min = "1")
 	private int seeds = DEFAULTS.seeds;
 
-	@Parameter(label = "Epochs")
+	@Parameter(label = "Epochs", min = "1")
 	private int epochs = DEFAULTS.epochs;
 
-	@Parameter(label = "Samples per epoch", description = "Training rows drawn per epoch; 0 uses all.")
+	@Parameter(label = "Samples per epoch", description = "Training rows drawn per epoch; 0 uses all.", min = "0")
 	private long samples_per_epoch = DEFAULTS.samplesPerEpoch;
 
 	@Parameter(label = "Hidden layers", description = "Autoencoder hidden layer sizes, comma-separated.")
 	private String hidden = ReconstructDynamics.join(DEFAULTS.hidden);
 
-	@Parameter(label = "Beta", description = "Weight of the KL term (small: every coordinate is used).")
+	@Parameter(label = "Beta", description = "Weight of the KL term (small: every coordinate is used).", min = "0")
 	private double beta = DEFAULTS.beta;
 
-	@Parameter(label = "Forecast horizon", description = "Samples (after subsampling) ahead at which neighbours' futures are compared; 0 = half the embedding window.")
+	@Parameter(label = "Forecast horizon", description = "Samples (after subsampling) ahead at which neighbours' futures are compared; 0 = half the embedding window.", min = "0")
 	private int horizon = DEFAULTS.horizon;
 
 	@Parameter(label = "Relative tolerance", description = "A latent size is enough when its forecast error is within this fraction of the best one...")
@@ -53,13 +53,13 @@ public class EstimateStateDimension extends TraceInputCommand {
 	@Parameter(label = "Absolute tolerance", description = "...plus this much (variance units).")
 	private double absolute_tolerance = DEFAULTS.absoluteTolerance;
 
-	@Parameter(label = "Embedding dimension", description = "Delay-embedding dimension De; 0 chooses it as Reconstruct Dynamics does.")
+	@Parameter(label = "Embedding dimension", description = "Delay-embedding dimension De; 0 chooses it as Reconstruct Dynamics does.", min = "0")
 	private int embedding = DEFAULTS.reconstruction.embeddingDimension;
 
-	@Parameter(label = "Delay", description = "Delay between embedding coordinates, in samples (after subsampling).")
+	@Parameter(label = "Delay", description = "Delay between embedding coordinates, in samples (after subsampling).", min = "1")
 	private int delay = DEFAULTS.reconstruction.delay;
 
-	@Parameter(label = "Subsampling", description = "Keep every s-th sample; 0 chooses s so spikes stay resolved.")
+	@Parameter(label = "Subsampling", description = "Keep every s-th sample; 0 chooses s so spikes stay resolved.", min = "0")
 	private int subsampling = DEFAULTS.reconstruction.subsampling;
 
 	@Parameter(label = "Seed")

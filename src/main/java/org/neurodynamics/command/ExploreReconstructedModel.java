@@ -36,16 +36,16 @@ public class ExploreReconstructedModel extends LongCommand {
 	@Parameter(label = "Parameter values", description = "Grid of the control parameter: start:step:end or a list.")
 	private String parameters = "1.3:0.05:4.0";
 
-	@Parameter(label = "Iterations", description = "Map steps recorded per value, after the transient.")
+	@Parameter(label = "Iterations", description = "Map steps recorded per value, after the transient.", min = "1")
 	private long iterations = 5000;
 
-	@Parameter(label = "Transient steps")
+	@Parameter(label = "Transient steps", min = "0")
 	private int transient_steps = 2000;
 
-	@Parameter(label = "Initial states", description = "Orbits per value from different recovered states, to reveal coexisting regimes.")
+	@Parameter(label = "Initial states", description = "Orbits per value from different recovered states, to reveal coexisting regimes.", min = "1")
 	private int initial_states = 3;
 
-	@Parameter(label = "Sweep steps", description = "Steps per value of an up and a down sweep that carry the state over (hysteresis); 0 for none.")
+	@Parameter(label = "Sweep steps", description = "Steps per value of an up and a down sweep that carry the state over (hysteresis); 0 for none.", min = "0")
 	private int sweep_steps = 0;
 
 	@Parameter(label = "Trace at", description = "Parameter value of the reconstructed trace and phase portrait; NaN for the first recorded value.")
@@ -98,9 +98,9 @@ public class ExploreReconstructedModel extends LongCommand {
 		List<Explorer.Point> points = reconstruction.explore(m, s, progress());
 		regimes = ExplorationResults.regimeTable(m, points);
 		bifurcation = ExplorationResults.bifurcationPlot(m, points);
-		maxima = ExplorationResults.bifurcationTable(points);
+		maxima = ExplorationResults.bifurcationTable(m, points);
 		density = ExplorationResults.densityImage(m, points);
-		fixed_points = ExplorationResults.fixedPointTable(points);
+		fixed_points = ExplorationResults.fixedPointTable(m, points, u -> m.decodeObserved(new float[][] { toFloat(u) })[0]);
 		int steps = (int) Math.min(iterations, 2000);
 		float[][] orbit = Explorer.orbit(m, at, 0, steps, transient_steps);
 		trace = ExplorationResults.tracePlot(m, at, m.decodeObserved(orbit));
@@ -112,5 +112,11 @@ public class ExploreReconstructedModel extends LongCommand {
 		save(output, "fixed-points", fixed_points);
 		save(output, "reconstructed-trace", trace);
 		save(output, "phase-portrait", phase);
+	}
+
+	private static float[] toFloat(double[] u) {
+		float[] f = new float[u.length];
+		for (int i = 0; i < u.length; i++) f[i] = (float) u[i];
+		return f;
 	}
 }

@@ -32,25 +32,25 @@ public class ReconstructDynamics extends TraceInputCommand {
 	@Parameter(label = "Model file", style = "save", description = "Where to save the trained model (.ndmodel).")
 	private File model;
 
-	@Parameter(label = "Embedding dimension", description = "Delay-embedding dimension De; 0 chooses it so the window covers an inter-spike interval.")
+	@Parameter(label = "Embedding dimension", description = "Delay-embedding dimension De; 0 chooses it so the window covers an inter-spike interval.", min = "0")
 	private int embedding = DEFAULTS.embeddingDimension;
 
-	@Parameter(label = "Slow bins", description = "Averaged blocks behind the fine samples of each window, reaching back over a burst cycle so the states see the slow variable; 0 = a window of one inter-spike interval.")
+	@Parameter(label = "Slow bins", description = "Averaged blocks behind the fine samples of each window, reaching back over a burst cycle so the states see the slow variable; 0 = a window of one inter-spike interval.", min = "0")
 	private int slow_bins = DEFAULTS.slowBins;
 
-	@Parameter(label = "Delay", description = "Delay between embedding coordinates, in samples (after subsampling).")
+	@Parameter(label = "Delay", description = "Delay between embedding coordinates, in samples (after subsampling).", min = "1")
 	private int delay = DEFAULTS.delay;
 
-	@Parameter(label = "Subsampling", description = "Keep every s-th sample; 0 chooses s so spikes stay resolved.")
+	@Parameter(label = "Subsampling", description = "Keep every s-th sample; 0 chooses s so spikes stay resolved.", min = "0")
 	private int subsampling = DEFAULTS.subsampling;
 
-	@Parameter(label = "Latent size", description = "Latent coordinates of the autoencoder; the active ones are kept.")
+	@Parameter(label = "Latent size", description = "Latent coordinates of the autoencoder; the active ones are kept.", min = "1")
 	private int latent = DEFAULTS.latentSize;
 
-	@Parameter(label = "Beta", description = "Weight of the KL term of the autoencoder.")
+	@Parameter(label = "Beta", description = "Weight of the KL term of the autoencoder.", min = "0")
 	private double beta = DEFAULTS.beta;
 
-	@Parameter(label = "State dimension", description = "0 reads it off training (see Dimension analysis); otherwise keep this many coordinates.")
+	@Parameter(label = "State dimension", description = "0 reads it off training (see Dimension analysis); otherwise keep this many coordinates.", min = "0")
 	private int state_dimension = DEFAULTS.stateDimension;
 
 	@Parameter(label = "Dimension analysis", description = "With state dimension 0: read the dimension with the latent-size analysis of Estimate State Dimension (slower, reliable); off: keep coordinates whose KL exceeds the threshold.")
@@ -62,19 +62,19 @@ public class ReconstructDynamics extends TraceInputCommand {
 	@Parameter(label = "Map hidden layers", description = "Sizes, comma-separated.")
 	private String map_hidden = join(DEFAULTS.mapHidden);
 
-	@Parameter(label = "Autoencoder epochs")
+	@Parameter(label = "Autoencoder epochs", min = "1")
 	private int vae_epochs = DEFAULTS.autoencoderEpochs;
 
-	@Parameter(label = "Map epochs")
+	@Parameter(label = "Map epochs", min = "1")
 	private int map_epochs = DEFAULTS.mapEpochs;
 
-	@Parameter(label = "Rollout steps", description = "Steps of the multi-step map loss (1 = one-step training); long enough to span a burst cycle. Shortened to half the shortest trace if that is shorter.")
+	@Parameter(label = "Rollout steps", description = "Steps of the multi-step map loss (1 = one-step training); long enough to span a burst cycle. Shortened to half the shortest trace if that is shorter.", min = "1")
 	private int rollout = DEFAULTS.rolloutSteps;
 
-	@Parameter(label = "Teacher forcing", description = "Generalized teacher forcing alpha: during training the map's state is pulled this fraction back to the data after every step, so training windows (rollout steps) can span a burst cycle; 0 = a free rollout.")
+	@Parameter(label = "Teacher forcing", description = "Generalized teacher forcing alpha: during training the map's state is pulled this fraction back to the data after every step, so training windows (rollout steps) can span a burst cycle; 0 = a free rollout.", min = "0")
 	private double teacher_forcing = DEFAULTS.teacherForcing;
 
-	@Parameter(label = "Maps", description = "Maps trained on the same states (seeds seed, seed+1, ...); the one that best reproduces the recordings is kept.")
+	@Parameter(label = "Maps", description = "Maps trained on the same states (seeds seed, seed+1, ...); the one that best reproduces the recordings is kept.", min = "1")
 	private int maps = DEFAULTS.mapCandidates;
 
 	@Parameter(label = "Autoencoder learning rate")
@@ -83,10 +83,10 @@ public class ReconstructDynamics extends TraceInputCommand {
 	@Parameter(label = "Map learning rate")
 	private double learning_rate = DEFAULTS.learningRate;
 
-	@Parameter(label = "Samples per epoch", description = "Autoencoder training rows drawn per epoch; 0 uses all.")
+	@Parameter(label = "Samples per epoch", description = "Autoencoder training rows drawn per epoch; 0 uses all.", min = "0")
 	private long samples_per_epoch = DEFAULTS.samplesPerEpoch;
 
-	@Parameter(label = "Map windows per epoch", description = "Map training windows (rollout steps + 1 states each) drawn per epoch; 0 uses all.")
+	@Parameter(label = "Map windows per epoch", description = "Map training windows (rollout steps + 1 states each) drawn per epoch; 0 uses all.", min = "0")
 	private long map_windows = DEFAULTS.mapWindowsPerEpoch;
 
 	@Parameter(label = "Seed")

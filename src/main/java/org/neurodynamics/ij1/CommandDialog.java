@@ -6,10 +6,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
-import ij.ImagePlus;
-import ij.WindowManager;
-import ij.gui.GenericDialog;
+import ij.Macro;
+import ij.plugin.frame.Recorder;
 
 import org.neurodynamics.command.Commands;
 import org.neurodynamics.core.UserInputException;
@@ -21,76 +21,91 @@ import org.scijava.module.ModuleItem;
 /**
  * An ImageJ 1 dialog built from a SciJava command's inputs, so that every command is
  * macro-recordable with the same keys in plain ImageJ 1 and in Fiji: each input's macro
- * key is its (lower-case) field name; in a macro, values come from the option string.
+ * key is its (lower-case) field name; in a macro, values come from the option string and
+ * inputs not given keep the command's defaults.
+ *
+ * <p>Interactively the dialog shows the inputs' labels with units, says what each means
+ * (the status bar on hover, and the Help button), shows only the fields of the chosen
+ * trace source, stimulus and model, and keeps the inputs most runs leave alone behind
+ * "Advanced..." (see {@link DialogLayout}), so that every dialog fits a laptop screen.
+ * Numbers outside an input's declared range are refused before the command runs.
  */
 final class CommandDialog {
 
-	private static final String NO_IMAGE = "(none)";
-	/** Last values per command in this session, offered as defaults next time. */
+	/** Last values per command in this session, offered as defaults next time (not in macros, which must repeat). */
 	private static final Map<String, Map<String, Object>> LAST = new HashMap<>();
 
 	private CommandDialog() {}
 
 	/** Asks for the inputs of {@code info}; null when the user cancels. */
 	static Map<String, Object> ask(CommandInfo info, Module defaults) {
-		GenericDialog gd = new GenericDialog(info.getLabel() != null ? info.getLabel() : info.getTitle());
-		List<ModuleItem<?>> items = new ArrayList<>();
-		Map<String, Object> last = LAST.getOrDefault(info.getClassName(), new HashMap<>());
-		for (ModuleItem<?> item : info.inputs()) {
-			if (!isAsked(item)) continue;
-			items.add(item);
-			String label = label(item);
-			Object value = last.containsKey(item.getName()) ? last.get(item.getName()) : item.getValue(defaults);
-			Class<?> type = item.getType();
-			if (type == String.class && item.getChoices() != null && !item.getChoices().isEmpty()) {
-				List<?> choices = item.getChoices();
-				String[] options = choices.stream().map(String::valueOf).toArray(String[]::new);
-				gd.addChoice(label, options, value == null ? options[0] : value.toString());
+		boolean macro = Macro.getOptions() != null;
+		boolean interactive = !macro && !java.awt.GraphicsEnvironment.isHeadless();
+		String title = info.getLabel() != null ? info.getLabel() : info.getTitle();
+		String command = info.getClassName();
+		List<ModuleItem<?>> asked = new ArrayList<>(), main = new ArrayList<>(), advanced = new ArrayList<>();
+		for (ModuleItem<?> item : info.inputs())
+			if (isAsked(item)) {
+				asked.add(item);
+				(DialogLayout.isAdvanced(command, item.getName()) ? advanced : main).add(item);
 			}
-			else if (type == String.class) gd.addStringField(label, value == null ? "" : value.toString(), 25);
-			else if (type == boolean.class || type == Boolean.class) gd.addCheckbox(label, Boolean.TRUE.equals(value));
-			else if (isNumber(type)) {
-				double v = value == null ? 0 : ((Number) value).doubleValue();
-				gd.addNumericField(label, v, isInteger(type) ? 0 : decimals(v));
+		List<String> keys = new ArrayList<>();
+		for (ModuleItem<?> item : asked) keys.add(item.getName());
+		Map<String, Object> last = macro ? Map.of() : LAST.getOrDefault(command, Map.of());
+		java.util.function.Function<ModuleItem<?>, Object> initial =
+			item -> last.containsKey(item.getName()) ? last.get(item.getName()) : item.getValue(defaults);
+
+		Map<String, Object> given = new HashMap<>();
+		DialogPage first = new DialogPage(title, command, main, keys, defaults, initial, interactive);
+		if (interactive && !advanced.isEmpty()) first.offerAdvanced();
+		first.show();
+		if (first.canceled()) return null;
+		given.putAll(first.read());
+		if (!advanced.isEmpty()) {
+			if (macro || first.advancedChosen() || !interactive) {
+				List<ModuleItem<?>> shown = new ArrayList<>();
+				for (ModuleItem<?> item : advanced) if (!interactive || applies(command, item, keys, given)) shown.add(item);
+				DialogPage second = new DialogPage(title + ": advanced settings", command, shown, keys, defaults, initial, interactive);
+				second.show();
+				if (second.canceled()) return null;
+				given.putAll(second.read());
 			}
-			else if (type == File.class) {
-				String path = value == null ? "" : value.toString();
-				String style = item.getWidgetStyle() == null ? "" : item.getWidgetStyle();
-				// Headless dialogs (Fiji --headless) know only plain string fields.
-				if (java.awt.GraphicsEnvironment.isHeadless()) gd.addStringField(label, path, 25);
-				else if (style.contains("directory")) gd.addDirectoryField(label, path);
-				else gd.addFileField(label, path);
-			}
-			else if (type == ImagePlus.class) {
-				String[] titles = imageTitles(!item.isRequired());
-				if (titles.length == 0) throw new UserInputException(info.getLabel() + " needs an open image; open one first.");
-				ImagePlus current = WindowManager.getCurrentImage();
-				gd.addChoice(label, titles, current != null ? current.getTitle() : titles[0]);
-			}
-			else throw new IllegalStateException("No dialog field for input '" + item.getName() + "' of type " + type.getName());
+			for (ModuleItem<?> item : advanced)
+				if (!given.containsKey(item.getName())) {
+					Object value = initial.apply(item);
+					given.put(item.getName(), value);
+					recordUnshown(item, value, defaults);
+				}
 		}
-		gd.showDialog();
-		if (gd.wasCanceled()) return null;
 		Map<String, Object> inputs = new LinkedHashMap<>();
-		for (ModuleItem<?> item : items) {
-			Class<?> type = item.getType();
-			Object value;
-			if (type == String.class && item.getChoices() != null && !item.getChoices().isEmpty()) value = gd.getNextChoice();
-			else if (type == String.class) value = gd.getNextString();
-			else if (type == boolean.class || type == Boolean.class) value = gd.getNextBoolean();
-			else if (isNumber(type)) value = toNumber(gd.getNextNumber(), type, item, defaults);
-			else if (type == File.class) {
-				String path = gd.getNextString().trim();
-				value = path.isEmpty() ? null : new File(path);
-			}
-			else {
-				String title = gd.getNextChoice();
-				value = NO_IMAGE.equals(title) ? null : WindowManager.getImage(title);
-			}
-			inputs.put(item.getName(), value);
-		}
-		LAST.put(info.getClassName(), new HashMap<>(inputs));
+		for (ModuleItem<?> item : asked) inputs.put(item.getName(), given.get(item.getName()));
+		for (ModuleItem<?> item : asked) checkRange(item, inputs.get(item.getName()));
+		LAST.put(command, new HashMap<>(inputs));
 		return inputs;
+	}
+
+	/** Whether an advanced input matters for the choices made on the first page. */
+	private static boolean applies(String command, ModuleItem<?> item, List<String> keys, Map<String, Object> given) {
+		DialogLayout.Condition c = DialogLayout.condition(command, item.getName(), keys);
+		return c == null || !given.containsKey(c.controller) || c.values.contains(String.valueOf(given.get(c.controller)));
+	}
+
+	/**
+	 * An advanced input the user did not see but whose value differs from what a macro
+	 * without its key would read (the declared default; false for a checkbox) is recorded
+	 * anyway, so that the recorded macro repeats this run.
+	 */
+	private static void recordUnshown(ModuleItem<?> item, Object value, Module defaults) {
+		if (!Recorder.record) return;
+		String key = item.getName();
+		if (value instanceof Boolean) {
+			if ((Boolean) value) Recorder.recordOption(key);
+			return;
+		}
+		if (Objects.equals(value, item.getValue(defaults))) return;
+		if (value == null) Recorder.recordOption(key, "");
+		else if (value instanceof File) Recorder.recordOption(key, ((File) value).getPath());
+		else Recorder.recordOption(key, String.valueOf(value));
 	}
 
 	private static boolean isAsked(ModuleItem<?> item) {
@@ -98,37 +113,47 @@ final class CommandDialog {
 			Commands.isUserInput(item);
 	}
 
-	/** The field name with a capital: GenericDialog shows '_' as a space and uses the lower-cased label as macro key. */
-	private static String label(ModuleItem<?> item) {
-		String name = item.getName();
-		return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+	/** "From 1 to 10", "At least 0", or empty, from the input's declared minimum and maximum. */
+	static String range(ModuleItem<?> item) {
+		Object min = item.getMinimumValue(), max = item.getMaximumValue();
+		if (!(min instanceof Number) && !(max instanceof Number)) return "";
+		if (min instanceof Number && max instanceof Number) return "From " + format(min) + " to " + format(max);
+		return min instanceof Number ? "At least " + format(min) : "At most " + format(max);
 	}
 
-	private static String[] imageTitles(boolean optional) {
-		List<String> titles = new ArrayList<>();
-		if (optional) titles.add(NO_IMAGE);
-		int[] ids = WindowManager.getIDList();
-		if (ids != null) for (int id : ids) titles.add(WindowManager.getImage(id).getTitle());
-		return titles.size() == (optional ? 1 : 0) && !optional ? new String[0] : titles.toArray(new String[0]);
+	/** A number below the input's declared minimum or above its maximum is refused, naming the key and the range. */
+	static void checkRange(ModuleItem<?> item, Object value) {
+		if (!(value instanceof Number)) return;
+		double v = ((Number) value).doubleValue();
+		if (Double.isNaN(v)) return;
+		Object min = item.getMinimumValue(), max = item.getMaximumValue();
+		if (min instanceof Number && v < ((Number) min).doubleValue() || max instanceof Number && v > ((Number) max).doubleValue())
+			throw new UserInputException("'" + item.getName() + "' (" + DialogPage.label(item) + ") = " + format(value) +
+				" is out of range: " + range(item).toLowerCase() + ".");
 	}
 
-	private static boolean isNumber(Class<?> t) {
+	private static String format(Object n) {
+		double v = ((Number) n).doubleValue();
+		return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+	}
+
+	static boolean isNumber(Class<?> t) {
 		return t == int.class || t == Integer.class || t == long.class || t == Long.class || t == double.class ||
 			t == Double.class || t == float.class || t == Float.class;
 	}
 
-	private static boolean isInteger(Class<?> t) {
+	static boolean isInteger(Class<?> t) {
 		return t == int.class || t == Integer.class || t == long.class || t == Long.class;
 	}
 
-	private static int decimals(double v) {
+	static int decimals(double v) {
 		if (v == Math.rint(v)) return 1;
 		String s = Double.toString(Math.abs(v));
 		int dot = s.indexOf('.');
 		return s.contains("E") ? 6 : Math.min(6, Math.max(1, s.length() - dot - 1));
 	}
 
-	private static Object toNumber(double v, Class<?> t, ModuleItem<?> item, Module defaults) {
+	static Object toNumber(double v, Class<?> t, ModuleItem<?> item, Module defaults) {
 		// NaN is a valid value where it is the default ("automatic"), e.g. trace_at.
 		Object fallback = item.getValue(defaults);
 		boolean nanAllowed = fallback instanceof Double && Double.isNaN((Double) fallback);

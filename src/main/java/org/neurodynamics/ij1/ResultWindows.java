@@ -41,6 +41,36 @@ public final class ResultWindows {
 		show(module, false);
 	}
 
+	/**
+	 * Tiles the open result windows (plots, images, tables; not the Log) in a grid below the
+	 * ImageJ bar, so that none hides another: plots are redrawn at the tile's size, images
+	 * zoomed to fit it.
+	 */
+	public static void tile() {
+		if (GraphicsEnvironment.isHeadless()) return;
+		java.util.List<java.awt.Frame> windows = new java.util.ArrayList<>();
+		for (java.awt.Frame f : java.awt.Frame.getFrames())
+			if (f.isShowing() && (f instanceof ij.gui.ImageWindow || f instanceof ij.text.TextWindow && !"Log".equals(f.getTitle())))
+				windows.add(f);
+		if (windows.isEmpty()) return;
+		java.awt.Rectangle area = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+		java.awt.Frame bar = ij.IJ.getInstance();
+		if (bar != null) {
+			int top = Math.max(area.y, bar.getY() + bar.getHeight());
+			area = new java.awt.Rectangle(area.x, top, area.width, area.y + area.height - top);
+		}
+		int n = windows.size();
+		int cols = Math.max(1, (int) Math.ceil(Math.sqrt(n * area.width / (1.4 * area.height))));
+		int rows = (n + cols - 1) / cols;
+		int w = area.width / cols, h = area.height / rows;
+		for (int i = 0; i < n; i++) {
+			java.awt.Frame f = windows.get(i);
+			int x = area.x + (i % cols) * w, y = area.y + (i / cols) * h;
+			if (f instanceof ij.gui.ImageWindow) ((ij.gui.ImageWindow) f).setLocationAndSize(x, y, w, h);
+			else f.setBounds(x, y, w, h);
+		}
+	}
+
 	/** Images come last, so that the command's image is the current one for the next step. */
 	private static void show(CommandModule module, boolean mainIsResults) {
 		boolean headless = GraphicsEnvironment.isHeadless();

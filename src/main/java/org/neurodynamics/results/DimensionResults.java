@@ -64,6 +64,22 @@ public final class DimensionResults {
 			f[l] = Math.max(1e-5, r.meanForecastError(l));
 			m[l] = Math.max(1e-5, r.meanReconstructionMse(l));
 		}
+		// The four data sets of the legend first, in its order, so that each entry has its data set's colour.
+		// Lines and circles apart: ImageJ draws the line of CONNECTED_CIRCLES in black.
+		plot.setLineWidth(2);
+		plot.setColor(TracePlots.COLOURS[0]);
+		plot.addPoints(x, f, Plot.LINE);
+		plot.setColor(TracePlots.COLOURS[4]);
+		plot.addPoints(x, m, Plot.LINE);
+		plot.setLineWidth(1);
+		plot.setColor(java.awt.Color.GRAY);
+		plot.addPoints(new double[] { 1, n }, new double[] { r.threshold, r.threshold }, Plot.LINE);
+		plot.setColor(java.awt.Color.RED);
+		plot.addPoints(new double[] { r.dimension }, new double[] { f[r.dimension - 1] }, Plot.BOX);
+		plot.setColor(TracePlots.COLOURS[0]);
+		plot.addPoints(x, f, Plot.CIRCLE);
+		plot.setColor(TracePlots.COLOURS[4]);
+		plot.addPoints(x, m, Plot.CIRCLE);
 		for (int l = 0; l < n; l++) {
 			for (DimensionAnalysis.Run run : r.runs[l]) {
 				plot.setColor(TracePlots.COLOURS[0]);
@@ -72,22 +88,10 @@ public final class DimensionResults {
 				plot.addPoints(new double[] { x[l] + 0.05 }, new double[] { Math.max(1e-5, run.reconstructionMse) }, Plot.DOT);
 			}
 		}
-		plot.setLineWidth(2);
-		plot.setColor(TracePlots.COLOURS[0]);
-		plot.addPoints(x, f, Plot.CONNECTED_CIRCLES);
-		plot.setColor(TracePlots.COLOURS[4]);
-		plot.addPoints(x, m, Plot.CONNECTED_CIRCLES);
-		plot.setLineWidth(1);
-		plot.setColor(java.awt.Color.GRAY);
-		plot.addPoints(new double[] { 1, n }, new double[] { r.threshold, r.threshold }, Plot.LINE);
-		plot.setColor(java.awt.Color.RED);
-		plot.addPoints(new double[] { r.dimension }, new double[] { f[r.dimension - 1] }, Plot.BOX);
-		plot.setColor(java.awt.Color.BLACK);
-		plot.addLegend("forecast error of latent neighbours (decides)\nautoencoder reconstruction MSE\nthreshold\nread dimension");
-		plot.addLabel(0.02, 0.08, String.format("state dimension %d, confidence %.0f%% (seeds read %s)", r.dimension,
+		PlotLayout.title(plot, String.format("state dimension %d, confidence %.0f%% (seeds read %s)", r.dimension,
 			100 * r.confidence, Arrays.toString(r.perSeed)));
 		plot.setLogScaleY();
-		plot.setLimitsToFit(false);
+		PlotLayout.legendAbove(plot, "forecast error of latent neighbours (decides)\nautoencoder reconstruction MSE\nthreshold\nread dimension", 4, true);
 		return plot;
 	}
 
@@ -105,9 +109,8 @@ public final class DimensionResults {
 			legend.append("z").append(i + 1).append('\n');
 		}
 		plot.setColor(java.awt.Color.BLACK);
-		plot.addLegend(legend.toString());
 		plot.setLogScaleY();
-		plot.setLimitsToFit(false);
+		PlotLayout.legendAbove(plot, legend.toString(), run.latentSize, true);
 		return plot;
 	}
 

@@ -71,7 +71,11 @@ public final class ExplorationResults {
 		return List.of(x.stream().mapToDouble(Double::doubleValue).toArray(), y.stream().mapToDouble(Double::doubleValue).toArray());
 	}
 
-	public static ResultsTable bifurcationTable(List<Explorer.Point> points) {
+	/**
+	 * The maxima of the diagram: the map's (source "map", per initial state) and, when
+	 * {@code model} is given, the recorded ones drawn in red (source "recorded", no initial state).
+	 */
+	public static ResultsTable bifurcationTable(ReconstructedModel model, List<Explorer.Point> points) {
 		ResultsTable rt = new ResultsTable();
 		for (Explorer.Point p : points)
 			for (int o = 0; o < p.orbits.length; o++)
@@ -80,9 +84,19 @@ public final class ExplorationResults {
 					rt.addValue("Parameter", p.parameter);
 					rt.addValue("Initial state", o + 1);
 					rt.addValue("Maximum", m);
+					rt.addValue("Source", "map");
 				}
+		double[] trained = model == null ? new double[0] : model.trainingParameters();
+		for (int k = 0; k < trained.length; k++)
+			for (float m : model.trainingMaxima(k)) {
+				rt.addRow();
+				rt.addValue("Parameter", trained[k]);
+				rt.addValue("Initial state", Double.NaN);
+				rt.addValue("Maximum", m);
+				rt.addValue("Source", "recorded");
+			}
 		// Orbits without maxima (a model that settles): the saved CSV still has its header.
-		if (rt.size() == 0) for (String heading : new String[] { "Parameter", "Initial state", "Maximum" }) rt.getFreeColumn(heading);
+		if (rt.size() == 0) for (String heading : new String[] { "Parameter", "Initial state", "Maximum", "Source" }) rt.getFreeColumn(heading);
 		return rt;
 	}
 
@@ -107,7 +121,10 @@ public final class ExplorationResults {
 					fp.setf(i, row, fp.getf(i, row) + 1);
 				}
 		}
-		fp.resetMinAndMax();
+		// Most bins are empty and a few hold many maxima: dark counts on white, saturating at the
+		// 90th percentile of the occupied bins, so that rare branches are visible too.
+		fp.setMinAndMax(0, Math.max(1, occupiedPercentile((float[]) fp.getPixels(), 0.9)));
+		fp.invertLut();
 		ImagePlus imp = new ImagePlus("Bifurcation density", fp);
 		Calibration cal = imp.getCalibration();
 		double p0 = points.get(0).parameter, p1 = points.get(points.size() - 1).parameter;
@@ -119,6 +136,24 @@ public final class ExplorationResults {
 		cal.yOrigin = DENSITY_BINS + lo / cal.pixelHeight;
 		cal.setYUnit(model.valueUnit().isEmpty() ? "value" : model.valueUnit());
 		return imp;
+	}
+
+	private static double occupiedPercentile(float[] counts, double q) {
+		float[] occupied = new float[counts.length];
+		int n = 0;
+		for (float c : counts) if (c > 0) occupied[n++] = c;
+		if (n == 0) return 1;
+		Arrays.sort(occupied, 0, n);
+		return occupied[Math.min(n - 1, (int) Math.floor(q * (n - 1)))];
+	}
+
+	/** Whether {@code p} lies beyond the recorded values: empty inside their range. */
+	static String outsideTrainingRange(ReconstructedModel model, double p, boolean farOutside) {
+		double[] trained = model.trainingParameters();
+		double lo = Arrays.stream(trained).min().orElse(p), hi = Arrays.stream(trained).max().orElse(p);
+		if (farOutside) return "far outside: extrapolation";
+		if (p < lo || p > hi) return "outside the recorded " + (float) lo + " to " + (float) hi + ": extrapolation";
+		return "";
 	}
 
 	public static ResultsTable regimeTable(ReconstructedModel model, List<Explorer.Point> points) {
@@ -139,7 +174,7 @@ public final class ExplorationResults {
 			rt.addValue("Lyapunov exponent", p.lyapunov);
 			rt.addValue("Fixed points", p.fixedPoints.size());
 			rt.addValue("Stable fixed points", p.fixedPoints.stream().filter(FixedPoints.FixedPoint::isStable).count());
-			rt.addValue("Outside training range", p.farOutside ? "far outside: extrapolation" : "");
+			rt.addValue("Outside training range", outsideTrainingRange(model, p.parameter, p.farOutside));
 		}
 		return rt;
 	}
@@ -151,12 +186,25 @@ public final class ExplorationResults {
 	}
 
 	public static ResultsTable fixedPointTable(List<Explorer.Point> points) {
+		return fixedPointTable(null, points, null);
+	}
+
+	/**
+	 * Fixed points with their stability; with a {@code decoder} (the model's decoder of a
+	 * state to the observed variable) also the observed value at each fixed point, in the
+	 * recording's unit.
+	 */
+	public static ResultsTable fixedPointTable(ReconstructedModel model, List<Explorer.Point> points,
+		java.util.function.ToDoubleFunction<double[]> decoder)
+	{
 		ResultsTable rt = new ResultsTable();
+		String observed = model == null || model.valueUnit().isEmpty() ? "Observed value" : "Observed value (" + model.valueUnit() + ")";
 		for (Explorer.Point p : points)
 			for (FixedPoints.FixedPoint f : p.fixedPoints) {
 				rt.addRow();
 				rt.addValue("Parameter", p.parameter);
 				double[] u = f.state();
+				if (decoder != null) rt.addValue(observed, decoder.applyAsDouble(u));
 				for (int i = 0; i < u.length; i++) rt.addValue("u" + (i + 1), u[i]);
 				rt.addValue("Stable", f.isStable() ? 1 : 0);
 				rt.addValue("Spectral radius", f.spectralRadius());
@@ -191,9 +239,10 @@ public final class ExplorationResults {
 			}
 		plot.setColor(new Color(0xd62728));
 		plot.addPoints(times(reconstructed.length, model.dt()), toDouble(reconstructed), Plot.LINE);
-		plot.setColor(Color.BLACK);
-		plot.addLegend(legend);
-		plot.setLimitsToFit(false);
+		PlotLayout.title(plot, "Reconstructed trace at " + model.parameterName() + " = " + (float) p +
+			(legend.startsWith("recorded") ? " (recorded value)" : " (no recording at this value)") +
+			(model.isFarOutside(p) ? ", far outside the recorded values" : ""));
+		PlotLayout.legendAbove(plot, legend, legend.split("\n").length, false);
 		return plot;
 	}
 
@@ -207,7 +256,8 @@ public final class ExplorationResults {
 		}
 		plot.setColor(new Color(0x1f77b4));
 		plot.addPoints(x, y, Plot.LINE);
-		plot.setLimitsToFit(false);
+		PlotLayout.title(plot, "Phase portrait at " + model.parameterName() + " = " + (float) p + " (recovered coordinates)");
+		PlotLayout.margins(plot);
 		return plot;
 	}
 

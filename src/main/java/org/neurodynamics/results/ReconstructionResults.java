@@ -51,11 +51,10 @@ public final class ReconstructionResults {
 		}
 		plot.setLineWidth(1);
 		plot.setColor(java.awt.Color.BLACK);
-		plot.addLabel(0.02, 0.08, "state dimension " + r.active.length + (r.dimensionAnalysis != null
+		PlotLayout.title(plot, "state dimension " + r.active.length + (r.dimensionAnalysis != null
 			? " (read by the dimension analysis; the strongest coordinates kept)" : " (coordinates with KL above the threshold)"));
 		plot.setLogScaleY();
-		plot.addLegend(legend.toString());
-		plot.setLimitsToFit(false);
+		PlotLayout.legendAbove(plot, legend.toString(), latent, true);
 		return plot;
 	}
 
@@ -75,9 +74,8 @@ public final class ReconstructionResults {
 		plot.setColor(TracePlots.COLOURS[2]);
 		plot.addPoints(mx, me.stream().mapToDouble(e -> e.validationError).toArray(), Plot.LINE);
 		plot.setColor(java.awt.Color.BLACK);
-		plot.addLegend("autoencoder loss\nautoencoder reconstruction MSE\nmap training loss\nmap multi-step validation error");
 		plot.setLogScaleY();
-		plot.setLimitsToFit(false);
+		PlotLayout.legendAbove(plot, "autoencoder loss\nautoencoder reconstruction MSE\nmap training loss\nmap multi-step validation error", 4, true);
 		return plot;
 	}
 

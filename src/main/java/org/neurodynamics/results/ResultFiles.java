@@ -26,9 +26,8 @@ public final class ResultFiles {
 		try {
 			if (result instanceof ResultsTable) {
 				Path file = dir.toPath().resolve(base + ".csv");
-				AtomicFiles.writeVia(file, tmp -> {
-					if (!((ResultsTable) result).save(tmp.toString())) throw new IOException("could not write " + tmp);
-				});
+				String csv = csv((ResultsTable) result);
+				AtomicFiles.writeVia(file, tmp -> java.nio.file.Files.write(tmp, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 				return file;
 			}
 			if (result instanceof Plot) return savePng(dir.toPath().resolve(base + ".png"), ((Plot) result).getImagePlus());
@@ -45,6 +44,39 @@ public final class ResultFiles {
 			throw new UserInputException("Could not save '" + base + "' in the folder '" + dir + "': " + e.getMessage() +
 				". Choose a folder you can write to.", e);
 		}
+	}
+
+	/**
+	 * A table as CSV, as ResultsTable writes it but with whole numbers without decimals
+	 * (a count reads "53", not "53.000", also in a column that holds fractions too).
+	 */
+	static String csv(ResultsTable rt) {
+		StringBuilder sb = new StringBuilder();
+		String[] headings = rt.getHeadings();
+		for (int c = 0; c < headings.length; c++) sb.append(c == 0 ? "" : ",").append(quote(headings[c]));
+		sb.append('\n');
+		for (int row = 0; row < rt.size(); row++) {
+			for (int c = 0; c < headings.length; c++) {
+				if (c > 0) sb.append(',');
+				if (headings[c].equals("Label")) {
+					sb.append(quote(rt.getLabel(row) == null ? "" : rt.getLabel(row)));
+					continue;
+				}
+				int column = rt.getColumnIndex(headings[c]);
+				String text = rt.getStringValue(column, row);
+				double v = rt.getValueAsDouble(column, row);
+				boolean number = !Double.isNaN(v) || "NaN".equals(text);
+				if (number && v == Math.rint(v) && Math.abs(v) < 1e15) sb.append((long) v);
+				else sb.append(number ? text : quote(text));
+			}
+			sb.append('\n');
+		}
+		return sb.toString();
+	}
+
+	private static String quote(String s) {
+		if (s == null) return "";
+		return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
 	}
 
 	/** Saves an image (a rendered plot, a density image) as PNG. */

@@ -37,9 +37,9 @@ public final class TracePlots {
 			plot.addPoints(x, y, Plot.LINE);
 			legend.append(t.name()).append('\n');
 		}
-		if (n > 1) plot.addLegend(legend.toString());
+		plot.setColor(Color.BLACK);
 		if (traces.size() > n) plot.addLabel(0.02, 0.05, "first " + n + " of " + traces.size() + " traces");
-		plot.setLimitsToFit(false);
+		PlotLayout.legendAbove(plot, n > 1 ? legend.toString() : null, n, false);
 		return plot;
 	}
 }

@@ -23,14 +23,15 @@ final class Display {
 		return new File("/usr/bin/xvfb-run").canExecute();
 	}
 
-	/** A plugins folder in {@code dir} holding the plugin jar and the status-bar recorder. */
+	/** A plugins folder in {@code dir} holding the plugin jar, the status-bar recorder and the dialog inspector. */
 	static Path pluginsFolder(Path dir) throws Exception {
 		Path plugins = Files.createDirectories(dir.resolve("plugins"));
 		Files.copy(MacroRunner.pluginJar().toPath(), plugins.resolve(MacroRunner.pluginJar().getName()));
 		String name = StatusBarRecorder.class.getName().replace('.', '/') + ".class";
+		String inspector = DialogInspector.class.getName().replace('.', '/') + ".class";
 		Path classes = Path.of(System.getProperty("basedir", "."), "target", "test-classes");
 		try (JarOutputStream j = new JarOutputStream(Files.newOutputStream(plugins.resolve("status-bar-recorder.jar")))) {
-			for (String entry : List.of(name, name.replace(".class", "$1.class"))) {
+			for (String entry : List.of(name, name.replace(".class", "$1.class"), inspector)) {
 				if (!Files.exists(classes.resolve(entry))) continue;
 				j.putNextEntry(new JarEntry(entry));
 				j.write(Files.readAllBytes(classes.resolve(entry)));
@@ -44,8 +45,13 @@ final class Display {
 	 * {@code argument}; returns what ImageJ printed. Fails when ImageJ does not quit in time.
 	 */
 	static String runImageJ(Path dir, Path macro, String argument, int timeoutSeconds) throws Exception {
+		return runImageJ(dir, macro, argument, timeoutSeconds, "1280x1024");
+	}
+
+	/** As {@link #runImageJ(Path, Path, String, int)} on a screen of {@code size} pixels ("1366x768", a laptop). */
+	static String runImageJ(Path dir, Path macro, String argument, int timeoutSeconds, String size) throws Exception {
 		pluginsFolder(dir);
-		List<String> cmd = new ArrayList<>(List.of("xvfb-run", "-a", "-s", "-screen 0 1280x1024x24", javaBin(), "-Xmx2g",
+		List<String> cmd = new ArrayList<>(List.of("xvfb-run", "-a", "-s", "-screen 0 " + size + "x24", javaBin(), "-Xmx2g",
 			"-cp", classPath(), "-Dplugins.dir=" + dir, "ij.ImageJ", "-macro", macro.toString(), argument));
 		Path log = dir.resolve("imagej-log.txt");
 		Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();

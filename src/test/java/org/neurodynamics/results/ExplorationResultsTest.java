@@ -13,7 +13,7 @@ class ExplorationResultsTest {
 
 	@Test
 	void aModelWithoutMaximaSavesTheHeaderOfTheMaximaTable(@TempDir Path dir) throws Exception {
-		Path file = ResultFiles.save(dir.toFile(), "bifurcation-maxima", ExplorationResults.bifurcationTable(List.of()));
-		assertEquals("Parameter,Initial state,Maximum", Files.readString(file).strip());
+		Path file = ResultFiles.save(dir.toFile(), "bifurcation-maxima", ExplorationResults.bifurcationTable(null, List.of()));
+		assertEquals("Parameter,Initial state,Maximum,Source", Files.readString(file).strip());
 	}
 }
