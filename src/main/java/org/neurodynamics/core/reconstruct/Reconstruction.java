@@ -112,7 +112,8 @@ public final class Reconstruction {
 		VariationalAutoencoder.History vaeHistory = vae.train(embedding, progress);
 		boolean oneStage = settings.stateDimension == 0 && dimension == null && !twoStage;
 		int[] active = oneStage ? activeCoordinates(vaeHistory, settings) : vaeHistory.activeCoordinates(-1);
-		progress.report("Autoencoder", 1, "state dimension " + active.length + " (active coordinates " + Arrays.toString(active) + ")");
+		progress.report("Autoencoder", 1, "state dimension " + active.length + " (active coordinates "
+			+ Arrays.toString(Arrays.stream(active).map(i -> i + 1).toArray()) + ", counted from 1 as in the summary)");
 
 		float[][] states = vae.encodeMean(embedding, active, progress);
 		List<StateSequence> sequences = new ArrayList<>();
