@@ -171,7 +171,8 @@ public final class Reconstruction {
 		for (int m = 1; m < candidates.size(); m++) if (candidates.get(m).betterThan(candidates.get(best))) best = m;
 		List<NeuralMap> others = new ArrayList<>();
 		for (int m = 0; m < candidates.size(); m++)
-			if (m != best && candidates.get(m).passed() == candidates.get(best).passed()) others.add(models.get(m).map());
+			if (m != best && candidates.get(m).passed() == candidates.get(best).passed()
+				&& candidates.get(m).sameRegime() == candidates.get(best).sameRegime()) others.add(models.get(m).map());
 		ReconstructedModel model = models.get(best).withOtherMembers(others);
 		NeuralMap.History mapHistory = histories.get(best);
 		SelfCheck.Result check = candidates.get(best);

@@ -56,6 +56,11 @@ public final class SelfCheck {
 		}
 
 		public boolean passed() { return failure.isEmpty(); }
+
+		/** Whether map and recording are in the same regime class (rest, tonic, bursting, irregular), whatever the details. */
+		public boolean sameRegime() {
+			return reconstructed != null && recorded.regime() == reconstructed.regime();
+		}
 	}
 
 	/** The checks of all recorded values. */
@@ -73,13 +78,24 @@ public final class SelfCheck {
 
 		public int passed() { return (int) traces.stream().filter(TraceCheck::passed).count(); }
 
-		/** True when {@code this} is a better reconstruction than {@code other}. */
+		/** The recorded values at which the map is in the recording's regime class. */
+		public int sameRegime() { return (int) traces.stream().filter(TraceCheck::sameRegime).count(); }
+
+		/**
+		 * True when {@code this} is a better reconstruction than {@code other}: first the
+		 * recorded values whose regime class it reproduces (a map that bursts with two spikes
+		 * where the recording has three is closer than one that rests), then the traces it
+		 * reproduces in every detail, then the smaller deviation.
+		 */
 		boolean betterThan(Result other) {
-			return other == null || passed() > other.passed() || passed() == other.passed() && deviation < other.deviation;
+			if (other == null) return true;
+			if (sameRegime() != other.sameRegime()) return sameRegime() > other.sameRegime();
+			if (passed() != other.passed()) return passed() > other.passed();
+			return deviation < other.deviation;
 		}
 
 		public String summary() {
-			return passed() + " of " + traces.size() + " recorded traces reproduced";
+			return passed() + " of " + traces.size() + " recorded traces reproduced (regime class right at " + sameRegime() + ")";
 		}
 	}
 

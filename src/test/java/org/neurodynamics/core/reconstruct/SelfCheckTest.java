@@ -1,0 +1,42 @@
+package org.neurodynamics.core.reconstruct;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.neurodynamics.core.analysis.RegimeStats;
+import org.neurodynamics.core.analysis.RegimeStats.Regime;
+
+class SelfCheckTest {
+
+	static RegimeStats regime(Regime r, int spikesPerBurst) {
+		return new RegimeStats(r, 10, 100, 10, 0.1, spikesPerBurst > 0 ? 3 : 0, spikesPerBurst, spikesPerBurst, new int[0], 0);
+	}
+
+	static SelfCheck.TraceCheck check(Regime recorded, int recordedSpb, Regime map, int mapSpb, boolean passed, double deviation) {
+		return new SelfCheck.TraceCheck("t", 1, regime(recorded, recordedSpb), regime(map, mapSpb), 1, 1, 0, 0, passed ? "" : "differs",
+			deviation);
+	}
+
+	@Test
+	void aMapInTheRecordedRegimesRanksAboveOneThatReproducesFewerOfThemInEveryDetail() {
+		// bursts with two spikes where the recordings have three, at both bursting values; fails the tonic one
+		SelfCheck.Result bursting = new SelfCheck.Result(List.of(check(Regime.BURSTING, 3, Regime.BURSTING, 2, false, 3),
+			check(Regime.BURSTING, 3, Regime.BURSTING, 2, false, 3), check(Regime.TONIC, 0, Regime.REST, 0, false, 3)), 9);
+		// rests where the recordings burst; reproduces the tonic one exactly
+		SelfCheck.Result resting = new SelfCheck.Result(List.of(check(Regime.BURSTING, 3, Regime.REST, 0, false, 2),
+			check(Regime.BURSTING, 3, Regime.REST, 0, false, 2), check(Regime.TONIC, 0, Regime.TONIC, 0, true, 0.1)), 4.1);
+		assertEquals(2, bursting.sameRegime());
+		assertEquals(1, resting.sameRegime());
+		assertTrue(bursting.betterThan(resting));
+		assertFalse(resting.betterThan(bursting));
+		// equal regimes: the traces reproduced in every detail, then the deviation decide
+		SelfCheck.Result restingWorse = new SelfCheck.Result(resting.traces(), 5);
+		assertTrue(resting.betterThan(restingWorse));
+		SelfCheck.Result tonicFailing = new SelfCheck.Result(List.of(check(Regime.BURSTING, 3, Regime.REST, 0, false, 2),
+			check(Regime.BURSTING, 3, Regime.REST, 0, false, 2), check(Regime.TONIC, 0, Regime.TONIC, 0, false, 0.5)), 1);
+		assertTrue(resting.betterThan(tonicFailing));
+		assertTrue(resting.summary().contains("regime class right at 1"), resting.summary());
+	}
+}
