@@ -19,13 +19,16 @@ import org.neurodynamics.core.trace.Trace;
  * 1% of the trace's SD, analysis seeds 0, 1, 2 (the noise is drawn from the same seed).
  * Prints one markdown row per run and a summary per model.
  * <p>
- * Run: {@code java -cp ... org.neurodynamics.bench.DimensionBenchmark [hr,sr,hh] [samples]}
+ * Run: {@code java -cp ... org.neurodynamics.bench.DimensionBenchmark [hr,sr,hh] [samples] [slow bins]}
+ * (slow bins of the delay window: omitted = as Reconstruct Dynamics chooses them, 0 = none).
  */
 public final class DimensionBenchmark {
 
 	public static void main(String[] args) {
 		String which = args.length > 0 ? args[0] : "hr,sr,hh";
 		int samples = args.length > 1 ? Integer.parseInt(args[1]) : 50000;
+		// the slow part of the delay window: -1 = as Reconstruct Dynamics chooses it, 0 = fine samples only
+		int slowBins = args.length > 2 ? Integer.parseInt(args[2]) : -1;
 		List<Object[]> cases = new ArrayList<>();
 		if (which.contains("hr")) cases.add(new Object[] { new HindmarshRose(), 3.0, new int[] { 3 } });
 		if (which.contains("sr")) cases.add(new Object[] { new ShermanRinzel(), 0.9, new int[] { 3 } });
@@ -45,6 +48,7 @@ public final class DimensionBenchmark {
 					Trace trace = new ModelSimulator(m).trace(m.observedVariable(), p, samples * t[2], t[1], t[2], noise, seed, Progress.NONE);
 					DimensionAnalysis.Settings s = new DimensionAnalysis.Settings();
 					s.reconstruction.seed = seed;
+					if (slowBins >= 0) s.reconstruction.slowBins = slowBins;
 					DimensionAnalysis.Result r = DimensionAnalysis.run(List.of(trace), s, Progress.NONE);
 					int off = Integer.MAX_VALUE;
 					for (int d : truth) off = Math.min(off, Math.abs(r.dimension - d));
