@@ -162,21 +162,14 @@ public final class NetworkThroughputBenchmark {
 		NeuralMap.Config c = NeuralMap.Config.of(MAP_D).withRolloutSteps(16).withBatchSize(BATCH).withActivation(act).withPatience(0)
 			.withEpochs(1).withMaxSamplesPerEpoch(8192);
 		new NeuralMap(c.withMaxSamplesPerEpoch(1024)).train(seqs, Progress.NONE);
-		int threads = Math.min(count, Runtime.getRuntime().availableProcessors());
-		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-		try {
-			long t0 = System.nanoTime();
-			List<java.util.concurrent.Future<?>> f = new ArrayList<>();
-			for (int m = 0; m < count; m++) {
-				long seed = m;
-				f.add(pool.submit(() -> new NeuralMap(c.withSeed(seed)).train(seqs, Progress.NONE)));
-			}
-			for (java.util.concurrent.Future<?> x : f) x.get();
-			return (System.nanoTime() - t0) * 1e-9;
+		List<java.util.concurrent.Callable<NeuralMap.History>> tasks = new ArrayList<>();
+		for (int m = 0; m < count; m++) {
+			long seed = m;
+			tasks.add(() -> new NeuralMap(c.withSeed(seed)).train(seqs, Progress.NONE));
 		}
-		finally {
-			pool.shutdown();
-		}
+		long t0 = System.nanoTime();
+		org.neurodynamics.core.Parallel.run("map-training", "Training maps", tasks);
+		return (System.nanoTime() - t0) * 1e-9;
 	}
 
 	/** Wall time of iterating 5 maps (200 states x 5000 steps each, side by side) over that of one. */
@@ -194,24 +187,18 @@ public final class NetworkThroughputBenchmark {
 		return (System.nanoTime() - t0) * 1e-9 / one;
 	}
 
-	private static void iterateAll(NeuralMap[] maps) throws Exception {
-		int threads = Math.min(maps.length, Runtime.getRuntime().availableProcessors());
-		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-		try {
-			List<java.util.concurrent.Future<?>> f = new ArrayList<>();
-			for (NeuralMap map : maps)
-				f.add(pool.submit(() -> {
-					int n = 200;
-					float[] u = new float[n * MAP_D], p = new float[n];
-					for (int i = 0; i < n; i++) p[i] = i / (float) n;
-					NeuralMap.Stepper s = map.stepper(n);
-					for (int t = 0; t < 5000; t++) s.step(u, p);
-				}));
-			for (java.util.concurrent.Future<?> x : f) x.get();
-		}
-		finally {
-			pool.shutdown();
-		}
+	private static void iterateAll(NeuralMap[] maps) {
+		List<java.util.concurrent.Callable<float[]>> tasks = new ArrayList<>();
+		for (NeuralMap map : maps)
+			tasks.add(() -> {
+				int n = 200;
+				float[] u = new float[n * MAP_D], p = new float[n];
+				for (int i = 0; i < n; i++) p[i] = i / (float) n;
+				NeuralMap.Stepper s = map.stepper(n);
+				for (int t = 0; t < 5000; t++) s.step(u, p);
+				return u;
+			});
+		org.neurodynamics.core.Parallel.run("map-iteration", "Iterating maps", tasks);
 	}
 
 	/**

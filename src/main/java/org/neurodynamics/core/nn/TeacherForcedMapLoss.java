@@ -54,7 +54,7 @@ class TeacherForcedMapLoss implements MapLoss {
 		if (b.steps < k) throw new IllegalArgumentException("The batch has " + b.steps + " steps, the loss needs " + k);
 		UnrolledSteps r = pool.get(net, b, k);
 		double scale = 1.0 / ((double) k * b.n * b.d);
-		float[] next = new float[b.n * b.d];
+		float[] next = r.next;
 		// forward: free predictions, forced states
 		r.setInput(0, b.states[0], b.noise[0], b.p);
 		for (int j = 0; j < k; j++) {

@@ -13,8 +13,8 @@ final class UnrolledSteps {
 	final Mlp.Cache[] caches;
 	/** k predictions, n x d. */
 	final float[][] pred;
-	/** n x d: the gradient carried to the previous step, and the current step's output gradient. */
-	final float[] carry, grad;
+	/** n x d: the gradient carried to the previous step, the current step's output gradient, the next step's input state. */
+	final float[] carry, grad, next;
 
 	UnrolledSteps(Mlp net, int n, int d, int k) {
 		this.n = n;
@@ -26,6 +26,7 @@ final class UnrolledSteps {
 			caches[j] = net.newCache(n);
 		carry = new float[n * d];
 		grad = new float[n * d];
+		next = new float[n * d];
 	}
 
 	/** Sets step j's network input to [state + noise, p] (noise may be null). */

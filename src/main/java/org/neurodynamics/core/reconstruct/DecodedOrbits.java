@@ -25,6 +25,19 @@ final class DecodedOrbits {
 
 	private DecodedOrbits() {}
 
+	/** Orbits of a batch, and the map's own states at the start of every orbit. */
+	static final class Result {
+		/** [n][steps]: the observed variable, in input units, after the transient. */
+		final float[][] orbits;
+		/** [n][kept * d]: the first {@code kept} states of every orbit after the transient, row-major. */
+		final float[][] states;
+
+		Result(float[][] orbits, float[][] states) {
+			this.orbits = orbits;
+			this.states = states;
+		}
+	}
+
 	/**
 	 * @param starts n initial states (d each), in the map's units
 	 * @param p the n parameter values
@@ -33,23 +46,40 @@ final class DecodedOrbits {
 	static float[][] of(ReconstructedModel model, NeuralMap map, float[][] starts, float[] p, int transientSteps, int steps,
 		Progress progress)
 	{
+		return of(model, map, starts, p, transientSteps, steps, 0, progress).orbits;
+	}
+
+	/** As {@link #of(ReconstructedModel, NeuralMap, float[][], float[], int, int, Progress)}, keeping the first {@code kept} states too. */
+	static Result of(ReconstructedModel model, NeuralMap map, float[][] starts, float[] p, int transientSteps, int steps, int kept,
+		Progress progress)
+	{
 		int n = starts.length;
 		int parts = Math.max(1, n / ROWS_PER_PART);
-		if (parts == 1) return onOneThread(model, map, starts, p, transientSteps, steps, progress);
-		List<Callable<float[][]>> tasks = new ArrayList<>();
+		if (parts == 1) return onOneThread(model, map, starts, p, transientSteps, steps, kept, progress);
+		List<Callable<Result>> tasks = new ArrayList<>();
 		for (int k = 0; k < parts; k++) {
 			int from = (int) ((long) n * k / parts), to = (int) ((long) n * (k + 1) / parts);
 			Progress reporting = k == 0 ? progress : cancelOnly(progress);
 			tasks.add(() -> onOneThread(model, map, Arrays.copyOfRange(starts, from, to), Arrays.copyOfRange(p, from, to),
-				transientSteps, steps, reporting));
+				transientSteps, steps, kept, reporting));
 		}
-		float[][] orbits = new float[n][];
+		float[][] orbits = new float[n][], states = new float[n][];
 		int at = 0;
-		for (float[][] part : Parallel.run("map-iteration", "Exploration", tasks)) {
-			System.arraycopy(part, 0, orbits, at, part.length);
-			at += part.length;
+		for (Result part : Parallel.run("map-iteration", "Exploration", tasks)) {
+			System.arraycopy(part.orbits, 0, orbits, at, part.orbits.length);
+			System.arraycopy(part.states, 0, states, at, part.states.length);
+			at += part.orbits.length;
 		}
-		return orbits;
+		return new Result(orbits, states);
+	}
+
+	/** Rows of equal length, concatenated. */
+	static float[] flatten(float[][] rows) {
+		int d = rows.length == 0 ? 0 : rows[0].length;
+		float[] flat = new float[rows.length * d];
+		for (int i = 0; i < rows.length; i++)
+			System.arraycopy(rows[i], 0, flat, i * d, d);
+		return flat;
 	}
 
 	private static Progress cancelOnly(Progress p) {
@@ -64,11 +94,11 @@ final class DecodedOrbits {
 		};
 	}
 
-	private static float[][] onOneThread(ReconstructedModel model, NeuralMap map, float[][] starts, float[] p,
-		int transientSteps, int steps, Progress progress)
+	private static Result onOneThread(ReconstructedModel model, NeuralMap map, float[][] starts, float[] p,
+		int transientSteps, int steps, int kept, Progress progress)
 	{
-		int n = starts.length, d = model.stateDimension();
-		float[] u = Explorer.flatten(starts);
+		int n = starts.length, d = model.stateDimension(), keep = Math.min(kept, steps);
+		float[] u = flatten(starts);
 		NeuralMap.Stepper stepper = map.stepper(n);
 		int total = transientSteps + steps;
 		for (int t = 0; t < transientSteps; t++) {
@@ -78,13 +108,15 @@ final class DecodedOrbits {
 				progress.report("Iterating the map", (double) t / total, "transient");
 			}
 		}
-		float[][] orbits = new float[n][steps];
+		float[][] orbits = new float[n][steps], states = new float[n][keep * d];
 		float[] chunk = new float[CHUNK * n * d];
 		for (int t0 = 0; t0 < steps; t0 += CHUNK) {
 			int m = Math.min(CHUNK, steps - t0);
 			for (int k = 0; k < m; k++) {
 				stepper.step(u, p);
 				System.arraycopy(u, 0, chunk, k * n * d, n * d);
+				if (t0 + k < keep)
+					for (int i = 0; i < n; i++) System.arraycopy(u, i * d, states[i], (t0 + k) * d, d);
 			}
 			float[] x = model.decodeObserved(chunk, m * n);
 			for (int k = 0; k < m; k++)
@@ -92,6 +124,6 @@ final class DecodedOrbits {
 			progress.checkCancelled("Exploration");
 			progress.report("Iterating the map", (double) (transientSteps + t0 + m) / total, "");
 		}
-		return orbits;
+		return new Result(orbits, states);
 	}
 }

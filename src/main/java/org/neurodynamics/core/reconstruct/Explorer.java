@@ -1,6 +1,7 @@
 package org.neurodynamics.core.reconstruct;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -125,9 +126,14 @@ public final class Explorer {
 				start[i * nInit + j] = model.initialState(picks[j]);
 				pValues[i * nInit + j] = (float) settings.grid[i];
 			}
-		float[][] orbits = DecodedOrbits.of(model, model.map(), start, pValues, settings.transientSteps, steps, progress);
 		int lyapSteps = Math.min(settings.lyapunovSteps, steps);
-		double[][][] lyapStates = lyapunovStates(model, start, pValues, nInit, settings.transientSteps, lyapSteps);
+		DecodedOrbits.Result iterated = DecodedOrbits.of(model, model.map(), start, pValues, settings.transientSteps, steps, lyapSteps, progress);
+		float[][] orbits = iterated.orbits;
+		// the first orbit of every value, for its Lyapunov exponent and fixed-point search
+		double[][][] lyapStates = new double[nP][lyapSteps][];
+		for (int i = 0; i < nP; i++)
+			for (int t = 0; t < lyapSteps; t++)
+				lyapStates[i][t] = toDouble(Arrays.copyOfRange(iterated.states[i * nInit], t * d, (t + 1) * d));
 		if (settings.sweepSteps > 0) orbits = withSweeps(model, settings, orbits, nInit, progress);
 		String[][] members = memberLabels(model, settings, start, nInit, progress);
 		return characterise(model, settings, orbits, lyapStates, nInit + (settings.sweepSteps > 0 ? 2 : 0), members, progress);
@@ -171,7 +177,7 @@ public final class Explorer {
 			for (int j = 0; j < nInit; j++) out[i * perValue + j] = orbits[i * nInit + j];
 		// Up and down sweeps advance together as a batch of two.
 		int d = model.stateDimension();
-		float[] u = flatten(new float[][] { model.initialState(0), model.initialState(0) });
+		float[] u = DecodedOrbits.flatten(new float[][] { model.initialState(0), model.initialState(0) });
 		float[] recorded = new float[record * 2 * d];
 		NeuralMap.Stepper stepper = model.stepper(2);
 		for (int k = 0; k < nP; k++) {
@@ -193,41 +199,6 @@ public final class Explorer {
 			progress.report("Sweeping the parameter up and down", (double) (k + 1) / nP, "");
 		}
 		return out;
-	}
-
-	/**
-	 * The states after the transient of the first orbit of every value (every
-	 * {@code nInit}-th row), for {@code steps} steps: [value][step][coordinate], for
-	 * Lyapunov exponents and fixed-point searches.
-	 */
-	private static double[][][] lyapunovStates(ReconstructedModel model, float[][] start, float[] pValues, int nInit,
-		int transientSteps, int steps)
-	{
-		int nP = start.length / nInit, d = model.stateDimension();
-		float[][] first = new float[nP][];
-		float[] p = new float[nP];
-		for (int i = 0; i < nP; i++) {
-			first[i] = start[i * nInit];
-			p[i] = pValues[i * nInit];
-		}
-		float[] u = flatten(first);
-		NeuralMap.Stepper stepper = model.stepper(nP);
-		for (int t = 0; t < transientSteps; t++) stepper.step(u, p);
-		double[][][] states = new double[nP][steps][];
-		for (int t = 0; t < steps; t++) {
-			stepper.step(u, p);
-			for (int i = 0; i < nP; i++) states[i][t] = toDouble(java.util.Arrays.copyOfRange(u, i * d, (i + 1) * d));
-		}
-		return states;
-	}
-
-	/** Rows of equal length, concatenated. */
-	static float[] flatten(float[][] rows) {
-		int d = rows.length == 0 ? 0 : rows[0].length;
-		float[] flat = new float[rows.length * d];
-		for (int i = 0; i < rows.length; i++)
-			System.arraycopy(rows[i], 0, flat, i * d, d);
-		return flat;
 	}
 
 	private static List<Point> characterise(ReconstructedModel model, Settings settings, float[][] orbits, double[][][] lyapStates,

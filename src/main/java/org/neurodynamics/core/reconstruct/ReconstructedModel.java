@@ -134,7 +134,7 @@ public final class ReconstructedModel {
 
 	/** The observed variable, in input units, of the delay vectors decoded from states (one per row). */
 	public float[] decodeObserved(float[][] states) {
-		return decodeObserved(Explorer.flatten(states), states.length);
+		return decodeObserved(DecodedOrbits.flatten(states), states.length);
 	}
 
 	/** True when p lies far outside the recorded values (more than their span beyond either end). */

@@ -57,7 +57,7 @@ public final class AutoencoderExperiment {
 			float[][] states = vae.encodeMean(e, all, Progress.NONE);
 			for (int k = 0; k < e.traceCount(); k++) {
 				int from = (int) e.firstRow(k), n = e.windows(k);
-				float[] dec = vae.decodeMeanComponent(Explorer.flatten(Arrays.copyOfRange(states, from, from + n)), n, all, 0);
+				float[] dec = vae.decodeMeanComponent(DecodedOrbits.flatten(Arrays.copyOfRange(states, from, from + n)), n, all, 0);
 				float[] x = e.normalisedSamples(k);
 				double se = 0, max = Double.NEGATIVE_INFINITY, truthMax = Double.NEGATIVE_INFINITY;
 				for (int w = 0; w < n; w++) {
