@@ -15,6 +15,12 @@ final class MapBatch {
 	final float[][] noise;
 	/** The parameter of every window. */
 	final float[] p;
+	/**
+	 * The network's output unit for every coordinate (null = 1): the increment is
+	 * {@code scale[i]} times the output, and the loss of coordinate i is measured in units
+	 * of {@code scale[i]} (see {@link NeuralMap.Config#incrementScaling}).
+	 */
+	float[] scale;
 
 	MapBatch(int n, int d, int steps) {
 		this.n = n;

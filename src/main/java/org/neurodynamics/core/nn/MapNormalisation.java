@@ -25,43 +25,7 @@ final class MapNormalisation {
 	 * coordinate (or parameter) gets standard deviation 1.
 	 */
 	static MapNormalisation of(List<StateSequence> sequences, int[] trainLen, int d) {
-		return of(sequences, trainLen, d, false);
-	}
-
-	/**
-	 * With {@code byIncrements}, every coordinate is scaled by the standard deviation of its
-	 * one-step increments instead of its own (times one common factor, the median ratio of
-	 * the two, so that a typical coordinate keeps unit spread). Then every coordinate's
-	 * steps weigh alike in the loss and in the network's output: a slow coordinate, whose
-	 * drift per step is tiny beside its range, is no longer drowned by the fast ones, and
-	 * noise on it is scaled to its own steps.
-	 */
-	static MapNormalisation of(List<StateSequence> sequences, int[] trainLen, int d, boolean byIncrements) {
-		MapNormalisation plain = statistics(sequences, trainLen, d);
-		if (!byIncrements) return plain;
-		double[] sum2 = new double[d];
-		long count = 0;
-		for (int s = 0; s < sequences.size(); s++) {
-			StateSequence q = sequences.get(s);
-			for (int t = 0; t + 1 < trainLen[s]; t++) {
-				float[] a = q.state(t), b = q.state(t + 1);
-				for (int i = 0; i < d; i++) sum2[i] += (double) (b[i] - a[i]) * (b[i] - a[i]);
-				count++;
-			}
-		}
-		if (count == 0) return plain;
-		double[] inc = new double[d], ratio = new double[d];
-		for (int i = 0; i < d; i++) {
-			inc[i] = Math.sqrt(sum2[i] / count);
-			if (!(inc[i] > 1e-12 * plain.std[i])) return plain;
-			ratio[i] = plain.std[i] / inc[i];
-		}
-		double[] sorted = ratio.clone();
-		java.util.Arrays.sort(sorted);
-		double common = sorted[d / 2];
-		double[] sd = new double[d];
-		for (int i = 0; i < d; i++) sd[i] = inc[i] * common;
-		return new MapNormalisation(plain.mean, sd, plain.pMean, plain.pStd);
+		return statistics(sequences, trainLen, d);
 	}
 
 	private static MapNormalisation statistics(List<StateSequence> sequences, int[] trainLen, int d) {

@@ -68,6 +68,7 @@ final class MapTrainer {
 				progress.checkCancelled(stage);
 				int n = Math.min(config.batchSize, perEpoch - from);
 				MapBatch b = buffers.computeIfAbsent(n, m -> new MapBatch(m, d, k));
+				b.scale = data.scale;
 				data.fill(b, windows, from);
 				drawNoise(b, config, rnd);
 				lossSum += loss.lossAndGradient(work, b, config.increment) * n;
@@ -95,6 +96,9 @@ final class MapTrainer {
 			else bestEpoch = e + 1;
 		}
 		if (bestParams != null) work.assign(bestParams);
+		// the increment scale becomes part of the output layer: the trained network predicts
+		// the increment in standardised units, as every map does
+		if (data.scale != null) work.scaleOutputs(data.scale);
 		double seconds = (System.nanoTime() - t0) * 1e-9;
 		NeuralMap.History history = new NeuralMap.History(epochs, bestEpoch, stoppedEarly, windows.length, data.validation.length,
 			seen, seconds, NetworkThreads.describe());

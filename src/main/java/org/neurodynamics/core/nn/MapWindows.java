@@ -23,9 +23,12 @@ final class MapWindows {
 	final long[] training;
 	/** Validation windows of {@code validationSteps + 1} states, at most 1024, evenly spread. */
 	final long[] validation;
+	/** The increment scale of the network's output (null = 1): see {@link MapBatch#scale}. */
+	final float[] scale;
 
-	private MapWindows(int d, MapNormalisation norm, float[][] std, float[] pStd, long[] training, long[] validation) {
+	private MapWindows(int d, MapNormalisation norm, float[][] std, float[] pStd, long[] training, long[] validation, float[] scale) {
 		this.d = d;
+		this.scale = scale;
 		this.norm = norm;
 		this.std = std;
 		this.pStd = pStd;
@@ -49,7 +52,7 @@ final class MapWindows {
 			int held = (int) Math.round(config.validationFraction * q.length());
 			trainLen[s] = q.length() - held;
 		}
-		MapNormalisation nz = norm != null ? norm : MapNormalisation.of(sequences, trainLen, d, config.incrementScaling);
+		MapNormalisation nz = norm != null ? norm : MapNormalisation.of(sequences, trainLen, d);
 		float[][] std = new float[sequences.size()][];
 		float[] pStd = new float[sequences.size()];
 		for (int s = 0; s < sequences.size(); s++) {
@@ -76,7 +79,26 @@ final class MapWindows {
 			throw new UserInputException("The state sequences are too short for a " + steps + "-step training window (after holding out "
 				+ Math.round(config.validationFraction * 100) + "% for validation).");
 		long[] windows = trainW.stream().mapToLong(Long::longValue).toArray();
-		return new MapWindows(d, nz, std, pStd, windows, evenSubset(valW, 1024));
+		float[] scale = config.incrementScaling && config.increment ? incrementSpread(std, trainLen, d) : null;
+		return new MapWindows(d, nz, std, pStd, windows, evenSubset(valW, 1024), scale);
+	}
+
+	/** Root mean square of every standardised coordinate's one-step increments over the training parts. */
+	private static float[] incrementSpread(float[][] std, int[] trainLen, int d) {
+		double[] sum2 = new double[d];
+		long count = 0;
+		for (int s = 0; s < std.length; s++)
+			for (int t = 0; t + 1 < trainLen[s]; t++, count++)
+				for (int i = 0; i < d; i++) {
+					double e = std[s][(t + 1) * d + i] - std[s][t * d + i];
+					sum2[i] += e * e;
+				}
+		float[] scale = new float[d];
+		for (int i = 0; i < d; i++) {
+			double rms = count == 0 ? 0 : Math.sqrt(sum2[i] / count);
+			scale[i] = rms > 1e-6 ? (float) rms : 1f; // a constant coordinate keeps unit steps
+		}
+		return scale;
 	}
 
 	private static long[] evenSubset(List<Long> all, int max) {
@@ -120,7 +142,7 @@ final class MapWindows {
 				int s = (int) (windows[i] >>> 32), t = (int) windows[i];
 				for (int q = 0; q < d; q++) {
 					int o = i * (d + 1) + q;
-					x[o] = increment ? x[o] + out[i * d + q] : out[i * d + q];
+					x[o] = increment ? x[o] + (scale == null ? 1f : scale[q]) * out[i * d + q] : out[i * d + q];
 					double e = x[o] - std[s][(t + j) * d + q];
 					sse += e * e;
 				}

@@ -95,6 +95,16 @@ final class Mlp {
 			System.arraycopy(from[i], 0, to[i], 0, to[i].length);
 	}
 
+	/** Multiplies output j of the network by {@code factor[j]} (the last layer's weights and bias). */
+	void scaleOutputs(float[] factor) {
+		int last = layers() - 1, out = outputSize();
+		if (factor.length != out) throw new IllegalArgumentException("Expected " + out + " factors, got " + factor.length);
+		for (int k = 0; k < w[last].length; k++)
+			w[last][k] *= factor[k % out];
+		for (int j = 0; j < out; j++)
+			b[last][j] *= factor[j];
+	}
+
 	/** Preallocated buffers of one forward/backward pass for a batch of {@code n} rows. */
 	final class Cache {
 		final int n;

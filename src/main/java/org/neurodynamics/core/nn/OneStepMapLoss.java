@@ -19,11 +19,11 @@ final class OneStepMapLoss implements MapLoss {
 		double scale = 1.0 / ((double) b.n * b.d);
 		float g2 = (float) (2 * scale);
 		r.setInput(0, b.states[0], b.noise[0], b.p);
-		r.predict(net, 0, increment);
-		double sse = r.residual(0, b.states[1]);
+		r.predict(net, 0, increment, b.scale);
+		double sse = r.residual(0, b.states[1], b.scale);
 		for (int i = 0; i < r.grad.length; i++)
 			r.grad[i] *= g2;
-		net.backward(r.caches[0], r.grad, false);
+		net.backward(r.caches[0], r.outputGradient(b.scale), false);
 		return sse * scale;
 	}
 }

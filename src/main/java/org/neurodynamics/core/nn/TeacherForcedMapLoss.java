@@ -58,7 +58,7 @@ class TeacherForcedMapLoss implements MapLoss {
 		// forward: free predictions, forced states
 		r.setInput(0, b.states[0], b.noise[0], b.p);
 		for (int j = 0; j < k; j++) {
-			float[] y = r.predict(net, j, increment);
+			float[] y = r.predict(net, j, increment, b.scale);
 			if (j + 1 < k) {
 				float[] u = b.states[j + 1];
 				for (int i = 0; i < next.length; i++)
@@ -71,11 +71,11 @@ class TeacherForcedMapLoss implements MapLoss {
 		java.util.Arrays.fill(r.carry, 0f);
 		float g2 = (float) (2 * scale);
 		for (int j = k - 1; j >= 0; j--) {
-			loss += r.residual(j, b.states[j + 1]);
+			loss += r.residual(j, b.states[j + 1], b.scale);
 			for (int i = 0; i < r.grad.length; i++)
 				r.grad[i] = r.grad[i] * g2 + r.carry[i];
 			boolean earlier = j > 0 && alpha < 1;
-			net.backward(r.caches[j], r.grad, earlier);
+			net.backward(r.caches[j], r.outputGradient(b.scale), earlier);
 			if (earlier) r.carryBack(j, increment, (float) (1 - alpha));
 			else java.util.Arrays.fill(r.carry, 0f);
 		}

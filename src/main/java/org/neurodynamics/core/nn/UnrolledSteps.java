@@ -13,8 +13,12 @@ final class UnrolledSteps {
 	final Mlp.Cache[] caches;
 	/** k predictions, n x d. */
 	final float[][] pred;
-	/** n x d: the gradient carried to the previous step, the current step's output gradient, the next step's input state. */
-	final float[] carry, grad, next;
+	/**
+	 * n x d: the gradient carried to the previous step, the loss gradient with respect to the
+	 * current step's prediction, the same with respect to the network's output, the next
+	 * step's input state.
+	 */
+	final float[] carry, grad, outGrad, next;
 
 	UnrolledSteps(Mlp net, int n, int d, int k) {
 		this.n = n;
@@ -26,6 +30,7 @@ final class UnrolledSteps {
 			caches[j] = net.newCache(n);
 		carry = new float[n * d];
 		grad = new float[n * d];
+		outGrad = new float[n * d];
 		next = new float[n * d];
 	}
 
@@ -40,25 +45,40 @@ final class UnrolledSteps {
 		}
 	}
 
-	/** Runs step j's network and stores its prediction of the next state in {@code pred[j]}. */
-	float[] predict(Mlp net, int j, boolean increment) {
+	/**
+	 * Runs step j's network and stores its prediction of the next state in {@code pred[j]}:
+	 * input + scale * output for the increment form (scale null = 1), the output otherwise.
+	 */
+	float[] predict(Mlp net, int j, boolean increment, float[] scale) {
 		float[] out = net.forward(caches[j]), in = caches[j].input(), y = pred[j];
 		for (int r = 0; r < n; r++)
 			for (int i = 0; i < d; i++)
-				y[r * d + i] = increment ? in[r * (d + 1) + i] + out[r * d + i] : out[r * d + i];
+				y[r * d + i] = increment ? in[r * (d + 1) + i] + (scale == null ? 1f : scale[i]) * out[r * d + i] : out[r * d + i];
 		return y;
 	}
 
-	/** grad = pred[j] - target; returns its squared norm. */
-	double residual(int j, float[] target) {
+	/**
+	 * grad = (pred[j] - target) / scale^2, the error measured in units of scale (null = 1);
+	 * returns the squared norm of the error in those units.
+	 */
+	double residual(int j, float[] target, float[] scale) {
 		float[] y = pred[j];
 		double sse = 0;
 		for (int i = 0; i < y.length; i++) {
 			float e = y[i] - target[i];
-			grad[i] = e;
-			sse += e * e;
+			float w = scale == null ? 1f : 1f / (scale[i % d] * scale[i % d]);
+			grad[i] = e * w;
+			sse += e * e * w;
 		}
 		return sse;
+	}
+
+	/** The gradient with respect to the network's output: grad times scale (grad itself for scale null). */
+	float[] outputGradient(float[] scale) {
+		if (scale == null) return grad;
+		for (int i = 0; i < grad.length; i++)
+			outGrad[i] = grad[i] * scale[i % d];
+		return outGrad;
 	}
 
 	/**

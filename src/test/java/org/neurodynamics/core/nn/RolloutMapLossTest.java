@@ -66,6 +66,38 @@ class RolloutMapLossTest {
 	}
 
 	@Test
+	void gradientsWithAnIncrementScaleAgreeWithFiniteDifferences() {
+		Mlp net = smallNet(Activation.TANH);
+		MapBatch b = randomBatch(3, 3);
+		b.scale = new float[] { 0.05f, 0.8f };
+		RolloutMapLoss loss = new RolloutMapLoss(3);
+		GradientCheck.Error e = GradientCheck.check(() -> loss.lossAndGradient(net, b, true), net)[0];
+		assertTrue(e.maxGradient > 1e-3, e.toString());
+		assertTrue(e.within(1e-3), e.toString());
+	}
+
+	@Test
+	void withAnIncrementScaleTheNetworkPredictsStepsAndTheLossCountsThemInTheirOwnUnits() {
+		Mlp net = smallNet(Activation.TANH);
+		int n = 4, k = 3;
+		MapBatch b = randomBatch(n, k);
+		float[] scale = { 0.05f, 0.8f };
+		b.scale = scale;
+		INDArray sc = Nd4j.create(new double[][] { { scale[0], scale[1] } });
+		INDArray s = states(b, b.states[0]).add(states(b, b.noise[0]));
+		double sse = 0;
+		for (int j = 0; j < k; j++) {
+			INDArray out = ReferenceMlp.output(net, Nd4j.hstack(s, ReferenceMlp.matrix(b.p, b.n, 1)));
+			INDArray next = s.add(out.mulRowVector(sc));
+			double e = next.sub(states(b, b.states[j + 1])).divRowVector(sc).norm2Number().doubleValue();
+			sse += e * e;
+			s = j + 1 < k ? next.add(states(b, b.noise[j + 1])) : next;
+		}
+		double expected = sse / (k * n * 2);
+		assertEquals(expected, new RolloutMapLoss(k).lossAndGradient(net, b, true), 1e-6 * expected);
+	}
+
+	@Test
 	void lossIsTheMeanSquaredDistanceOfTheIterates() {
 		Mlp net = smallNet(Activation.TANH);
 		int n = 4, k = 3;
