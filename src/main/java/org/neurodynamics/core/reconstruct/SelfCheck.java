@@ -11,6 +11,7 @@ import org.neurodynamics.core.analysis.RegimeClassifier;
 import org.neurodynamics.core.analysis.RegimeStats;
 import org.neurodynamics.core.analysis.RegimeStats.Regime;
 import org.neurodynamics.core.analysis.SpikeDetector;
+import org.neurodynamics.core.analysis.SpikeThresholds;
 
 /**
  * Does the map reproduce what was recorded? At every recorded parameter value the map is
@@ -117,24 +118,39 @@ public final class SelfCheck {
 		float[][] orbits = DecodedOrbits.of(model, model.map(), starts, pv, 0, steps,
 			Progress.NONE);
 		RegimeClassifier classifier = model.classifier();
+		double range = recordedRange(model);
 		List<TraceCheck> checks = new ArrayList<>();
 		double deviation = 0;
 		for (int k = 0; k < n; k++) {
 			int len = Math.min(steps, recorded[k].length);
 			double[] truth = toDouble(recorded[k], len), map = toDouble(orbits[k], len);
-			TraceCheck c = compare(names[k], parameters[k], truth, map, model.dt(), classifier);
+			TraceCheck c = compare(names[k], parameters[k], truth, map, model.dt(), classifier, range);
 			checks.add(c);
 			deviation += c.deviation;
 		}
 		return new Result(checks, deviation);
 	}
 
-	static TraceCheck compare(String name, double parameter, double[] truth, double[] map, double dt, RegimeClassifier classifier) {
+	/**
+	 * The range the tolerances are fractions of: from the recordings' spike troughs to their
+	 * spike peaks (as the classifier's thresholds), or, without spikes, two standard
+	 * deviations of all recordings together; never the single trace's own range, which is
+	 * zero for a resting recording.
+	 */
+	static double recordedRange(ReconstructedModel model) {
+		SpikeThresholds t = model.spikeThresholds();
+		return t != null ? t.range() : 2 * model.normalisation().sd();
+	}
+
+	/** Compares map and recording; tolerances are fractions of {@code range} (or of the trace's own range if larger). */
+	static TraceCheck compare(String name, double parameter, double[] truth, double[] map, double dt, RegimeClassifier classifier,
+		double range)
+	{
 		RegimeStats rec = classifier.classify(truth, dt), rep = classifier.classify(map, dt);
 		SpikeDetector detector = classifier.detector();
 		double recPeak = meanPeak(detector, truth), mapPeak = meanPeak(detector, map);
 		double recTrough = Percentiles.rank(truth, 5), mapTrough = Percentiles.rank(map, 5);
-		double range = Math.max(1e-12, Percentiles.rank(truth, 99.5) - recTrough);
+		range = Math.max(range, Math.max(1e-12, Percentiles.rank(truth, 99.5) - recTrough));
 		List<String> why = new ArrayList<>();
 		if (rec.regime() != rep.regime() || rec.spikesPerBurst() != rep.spikesPerBurst())
 			why.add(rep.label() + " instead of " + rec.label());

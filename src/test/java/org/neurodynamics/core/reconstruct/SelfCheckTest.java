@@ -39,4 +39,24 @@ class SelfCheckTest {
 		assertTrue(resting.betterThan(tonicFailing));
 		assertTrue(resting.summary().contains("regime class right at 1"), resting.summary());
 	}
+
+	@Test
+	void aRestingRecordingReproducedAtRestPassesWithTolerancesFromTheRecordedSpikes() {
+		// a flat recording has no range of its own: 10 % of it would be zero
+		double[] recorded = new double[4000], map = new double[4000];
+		java.util.Random r = new java.util.Random(1);
+		for (int i = 0; i < recorded.length; i++) {
+			recorded[i] = -1.34 + 1e-5 * r.nextGaussian();
+			map[i] = -1.3412 + 1e-5 * r.nextGaussian();
+		}
+		org.neurodynamics.core.analysis.SpikeThresholds spikes = new org.neurodynamics.core.analysis.SpikeThresholds(-1.6, 1.65);
+		org.neurodynamics.core.analysis.RegimeClassifier classifier = org.neurodynamics.core.analysis.RegimeClassifier.withThresholds(spikes);
+		SelfCheck.TraceCheck c = SelfCheck.compare("rest", 1.2, recorded, map, 0.5, classifier, spikes.range());
+		assertTrue(c.passed(), c.failure);
+		// a map resting a tenth of the spike height away does not pass
+		for (int i = 0; i < map.length; i++) map[i] = -1.34 + 0.4;
+		c = SelfCheck.compare("rest", 1.2, recorded, map, 0.5, classifier, spikes.range());
+		assertFalse(c.passed());
+		assertTrue(c.failure.contains("trough"), c.failure);
+	}
 }
