@@ -12,7 +12,11 @@ import java.util.Arrays;
  * threshold; two excursions count as separate spikes only if the trace fell in between by
  * at least {@code minProminence} times the range (high - low) below the threshold, so
  * noise wiggles around the threshold or on top of a spike are not extra spikes, and
- * subthreshold oscillations never reach the threshold.
+ * subthreshold oscillations never reach the threshold. A spike riding a plateau (the
+ * bursts of a plateau burster such as Sherman-Rinzel, whose voltage stays above the
+ * re-arm level for the whole burst) ends once the trace is below the threshold and
+ * {@link #PLATEAU_DROP} of the range below the spike's own peak, so each spike of the
+ * burst counts.
  * <p>
  * A trace is at rest (no spikes) when its range is tiny relative to its own scale
  * (|low|, |high|) or not much larger than its sample-to-sample noise (estimated from the
@@ -58,6 +62,9 @@ public final class SpikeDetector {
 		/** True when the trace was judged to be at rest (then there are no spikes). */
 		public boolean isRest() { return rest; }
 	}
+
+	/** Fall from a spike's peak (fraction of high - low) that ends it below the threshold, even above the re-arm level. */
+	static final double PLATEAU_DROP = 0.4;
 
 	private final double lowPercentile;
 	private final double minProminence;
@@ -150,6 +157,7 @@ public final class SpikeDetector {
 		int count = 0;
 		boolean armed = true; // the trace has been below the re-arm level since the last spike
 		int excursionMax = -1; // index of the highest sample of the current spike
+		double drop = PLATEAU_DROP * (high - low);
 		// Skip a spike already in progress at the start: its peak time is unknown.
 		int i = 0;
 		while (i < x.length && x[i] >= rearm) i++;
@@ -162,7 +170,7 @@ public final class SpikeDetector {
 				} else if (excursionMax >= 0 && v > x[excursionMax]) {
 					excursionMax = i;
 				}
-			} else if (v < rearm && !armed) {
+			} else if (!armed && (v < rearm || (excursionMax >= 0 && v < x[excursionMax] - drop))) {
 				if (count == pos.length) {
 					pos = Arrays.copyOf(pos, count * 2);
 					peak = Arrays.copyOf(peak, count * 2);

@@ -113,4 +113,21 @@ class RegimeClassifierTest {
 			}
 		}
 	}
+
+	@Test
+	void theSpikesOfAPlateauBurstCountWithThresholdsFromTheRecording() {
+		// Sherman-Rinzel at lambda 0.98: bursts of about 24 spikes riding a plateau that stays
+		// below the threshold but above the re-arm level between them
+		org.neurodynamics.core.model.ShermanRinzel model = new org.neurodynamics.core.model.ShermanRinzel();
+		float[] v = new org.neurodynamics.core.model.ModelSimulator(model)
+			.simulate(0.98, model.initialState(), 160000, 60000, 20, null, org.neurodynamics.core.Progress.NONE)[0];
+		SpikeThresholds thresholds = SpikeThresholds.fromRecordings(List.of(v));
+		double[] x = new double[v.length];
+		for (int i = 0; i < x.length; i++) x[i] = v[i];
+		for (RegimeClassifier c : new RegimeClassifier[] { RegimeClassifier.withThresholds(thresholds), classifier }) {
+			RegimeStats r = c.classify(x, 20);
+			assertEquals(Regime.BURSTING, r.regime(), r.label());
+			assertTrue(r.meanSpikesPerBurst() > 15, r.label());
+		}
+	}
 }
