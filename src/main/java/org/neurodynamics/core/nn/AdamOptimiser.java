@@ -13,6 +13,7 @@ final class AdamOptimiser {
 	/** Whether params[i] is a weight matrix (decayed) rather than a bias. */
 	private final boolean[] decayed;
 	private final double learningRate, weightDecay;
+	private double factor = 1;
 	private int iteration;
 
 	AdamOptimiser(Mlp net, double learningRate, double weightDecay) {
@@ -30,10 +31,15 @@ final class AdamOptimiser {
 		}
 	}
 
+	/** Scales the learning rate of the following steps (a schedule's factor of the initial rate). */
+	void setLearningRateFactor(double f) {
+		factor = f;
+	}
+
 	/** Applies one update from the gradients accumulated in the network, then zeroes them. */
 	void step() {
 		iteration++;
-		float alpha = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, iteration)) / (1 - Math.pow(BETA1, iteration)));
+		float alpha = (float) (learningRate * factor * Math.sqrt(1 - Math.pow(BETA2, iteration)) / (1 - Math.pow(BETA1, iteration)));
 		float b1 = (float) BETA1, b2 = (float) BETA2, eps = (float) EPSILON;
 		for (int i = 0; i < params.length; i++) {
 			float[] p = params[i], g = grads[i], mi = m[i], vi = v[i];

@@ -62,6 +62,7 @@ final class MapTrainer {
 		progress.report(stage, 0, config.toString());
 		for (int e = 0; e < config.epochs; e++) {
 			loss.startEpoch(e, config.epochs);
+			opt.setLearningRateFactor(cosine(e, config.epochs, config.learningRateEnd));
 			Minibatches.shuffleHead(windows, perEpoch, rnd);
 			double lossSum = 0;
 			for (int from = 0, bi = 0; from < perEpoch; from += config.batchSize, bi++) {
@@ -103,6 +104,11 @@ final class MapTrainer {
 		NeuralMap.History history = new NeuralMap.History(epochs, bestEpoch, stoppedEarly, windows.length, data.validation.length,
 			seen, seconds, NetworkThreads.describe());
 		return new Result(work, data.norm, history);
+	}
+
+	/** Learning-rate factor of epoch e of n: a cosine from 1 in the first epoch to {@code end} in the last. */
+	static double cosine(int e, int n, double end) {
+		return n <= 1 ? 1 : end + (1 - end) * 0.5 * (1 + Math.cos(Math.PI * e / (n - 1)));
 	}
 
 	/** noise[0] ~ N(0, inputNoise^2), noise[j] ~ N(0, stateNoise^2) for j >= 1, drawn in that order. */

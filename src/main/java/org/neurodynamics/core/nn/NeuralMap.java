@@ -72,11 +72,18 @@ public final class NeuralMap {
 		 * {@link #teacherForcing} to this (equal to it = no annealing).
 		 */
 		public final double teacherForcingEnd;
+		/**
+		 * The learning rate of the last epoch as a fraction of {@link #learningRate}: the rate
+		 * follows a cosine from one to the other (1 = constant). Late epochs at a small rate
+		 * settle the weights, so the kept map is not one random step of a noisy walk.
+		 */
+		public final double learningRateEnd;
 
 		private Config(int stateSize, int[] hidden, Activation activation, boolean increment, double inputNoise,
 			double stateNoise, int rolloutSteps, double learningRate, int epochs, int batchSize, long seed,
 			double weightDecay, double validationFraction, int validationSteps, int patience, long maxSamplesPerEpoch,
-			double teacherForcing, boolean incrementScaling, double teacherForcingEnd) {
+			double teacherForcing, boolean incrementScaling, double teacherForcingEnd, double learningRateEnd) {
+			this.learningRateEnd = learningRateEnd;
 			this.teacherForcing = teacherForcing;
 			this.teacherForcingEnd = teacherForcingEnd;
 			this.incrementScaling = incrementScaling;
@@ -108,18 +115,18 @@ public final class NeuralMap {
 		 */
 		public static Config of(int stateSize) {
 			return new Config(stateSize, new int[] { 128, 128, 128 }, Activation.TANH, true, 0.05, 0.02, 8, 1e-3, 40, 256,
-				0, 0, 0.1, 8, 10, 0, 0, false, 0);
+				0, 0, 0.1, 8, 10, 0, 0, false, 0, 1);
 		}
 
 		public int[] hidden() { return hidden.clone(); }
 
 		private Config copy(java.util.function.Consumer<Object[]> f) {
 			Object[] v = { stateSize, hidden, activation, increment, inputNoise, stateNoise, rolloutSteps, learningRate,
-				epochs, batchSize, seed, weightDecay, validationFraction, validationSteps, patience, maxSamplesPerEpoch, teacherForcing, incrementScaling, teacherForcingEnd };
+				epochs, batchSize, seed, weightDecay, validationFraction, validationSteps, patience, maxSamplesPerEpoch, teacherForcing, incrementScaling, teacherForcingEnd, learningRateEnd };
 			f.accept(v);
 			return new Config((Integer) v[0], (int[]) v[1], (Activation) v[2], (Boolean) v[3], (Double) v[4], (Double) v[5],
 				(Integer) v[6], (Double) v[7], (Integer) v[8], (Integer) v[9], (Long) v[10], (Double) v[11], (Double) v[12],
-				(Integer) v[13], (Integer) v[14], (Long) v[15], (Double) v[16], (Boolean) v[17], (Double) v[18]);
+				(Integer) v[13], (Integer) v[14], (Long) v[15], (Double) v[16], (Boolean) v[17], (Double) v[18], (Double) v[19]);
 		}
 
 		public Config withHidden(int... h) { return copy(v -> v[1] = h.clone()); }
@@ -141,6 +148,8 @@ public final class NeuralMap {
 		/** Teacher forcing annealed geometrically from {@code start} in the first epoch to {@code end} in the last. */
 		public Config withTeacherForcing(double start, double end) { return copy(v -> { v[16] = start; v[18] = end; }); }
 		public Config withIncrementScaling(boolean on) { return copy(v -> v[17] = on); }
+		/** Cosine learning-rate schedule to {@code fraction} of the initial rate in the last epoch (1 = constant). */
+		public Config withLearningRateEnd(double fraction) { return copy(v -> v[19] = fraction); }
 
 		void validate() {
 			if (stateSize < 1) throw new UserInputException("The map's state size must be at least 1 (got " + stateSize + ").");
@@ -148,6 +157,7 @@ public final class NeuralMap {
 				if (h < 1) throw new UserInputException("Hidden layer sizes must be at least 1 (got " + Arrays.toString(hidden) + ").");
 			if (!(inputNoise >= 0) || !(stateNoise >= 0)) throw new UserInputException("Noise levels must be >= 0.");
 			if (rolloutSteps < 1) throw new UserInputException("Rollout steps must be at least 1 (got " + rolloutSteps + ").");
+			if (!(learningRateEnd > 0 && learningRateEnd <= 1)) throw new UserInputException("The final learning-rate fraction must lie in (0, 1] (got " + learningRateEnd + ").");
 			if (!(learningRate > 0)) throw new UserInputException("The learning rate must be > 0 (got " + learningRate + ").");
 			if (epochs < 0) throw new UserInputException("The number of epochs must be >= 0.");
 			if (batchSize < 1) throw new UserInputException("The batch size must be at least 1.");
@@ -187,7 +197,7 @@ public final class NeuralMap {
 			int[] hidden = ModelStreams.readSizes(o);
 			Activation act = Activation.valueOf(o.readUTF());
 			Config c = new Config(d, hidden, act, o.readBoolean(), o.readDouble(), o.readDouble(), o.readInt(), o.readDouble(),
-				o.readInt(), o.readInt(), o.readLong(), o.readDouble(), o.readDouble(), o.readInt(), o.readInt(), o.readLong(), 0, false, 0);
+				o.readInt(), o.readInt(), o.readLong(), o.readDouble(), o.readDouble(), o.readInt(), o.readInt(), o.readLong(), 0, false, 0, 1);
 			c.validate();
 			if (d > 1 << 16) throw new IOException("implausible state size " + d);
 			return c;
@@ -201,7 +211,7 @@ public final class NeuralMap {
 				+ ", seed=" + seed + ", weightDecay=" + weightDecay + ", validation=" + validationFraction + "/"
 				+ validationSteps + " steps, patience=" + patience + ", samples/epoch="
 				+ (maxSamplesPerEpoch == 0 ? "all" : maxSamplesPerEpoch) + (teacherForcing > 0 ? ", teacher forcing " + teacherForcing + (teacherForcingEnd != teacherForcing ? " -> " + teacherForcingEnd : "") : "")
-				+ (incrementScaling ? ", increment scaling" : "") + "]";
+				+ (incrementScaling ? ", increment scaling" : "") + (learningRateEnd < 1 ? ", cosine lr to " + learningRateEnd : "") + "]";
 		}
 	}
 
@@ -369,6 +379,7 @@ public final class NeuralMap {
 			o.writeDouble(config.teacherForcing); // trailing: older readers ignore them
 			o.writeBoolean(config.incrementScaling);
 			o.writeDouble(config.teacherForcingEnd);
+			o.writeDouble(config.learningRateEnd);
 		});
 	}
 
@@ -385,6 +396,7 @@ public final class NeuralMap {
 			if (o.available() >= Double.BYTES) c = c.withTeacherForcing(o.readDouble());
 			if (o.available() >= 1) c = c.withIncrementScaling(o.readBoolean());
 			if (o.available() >= Double.BYTES) c = c.withTeacherForcing(c.teacherForcing, o.readDouble());
+			if (o.available() >= Double.BYTES) c = c.withLearningRateEnd(o.readDouble());
 			c.validate();
 			return new NeuralMap(c, m, nz);
 		});

@@ -14,16 +14,14 @@ import org.neurodynamics.core.trace.Trace;
  * must still resolve a spike (s up to a third of the spike's half-height width); the fine
  * part of the window (De samples) covers an inter-spike interval inside a burst (the 25th
  * percentile of the ISIs), which a one-step map needs to know where in the spike cycle it
- * is; and averaged blocks further back cover the slow time scale (twice the 95th
- * percentile of the ISIs: a whole burst cycle of a burster), so that the recovered state
- * sees the slow variable that sets the bursts, which a one-interval window cannot. Traces
+ * is; and averaged blocks further back cover the slow time scale (a multiple of the 95th
+ * percentile of the ISIs, the silences between a burster's bursts), so that the recovered
+ * state sees the slow variable that sets the bursts, which a one-interval window cannot. Traces
  * without spikes use the mutual-information delay instead and a uniform window.
  */
 public final class EmbeddingChoice {
 
 	static final int MIN_DIMENSION = 16, MAX_DIMENSION = 160;
-	/** The slow part of the window reaches this many times the 95th-percentile ISI back. */
-	static final double SLOW_SPAN_ISIS = 2.0;
 	/** The slow part may not take more than this fraction of the shortest trace. */
 	static final double MAX_SPAN_FRACTION = 0.25;
 
@@ -80,14 +78,14 @@ public final class EmbeddingChoice {
 
 	/**
 	 * Adds {@link ReconstructionSettings#slowBins} averaged blocks behind the fine samples,
-	 * reaching {@link #SLOW_SPAN_ISIS} times the slow ISI back (or the span the user set);
+	 * reaching {@link ReconstructionSettings#slowSpanIsis} times the slow ISI back (or the span the user set);
 	 * none when that is no longer than the fine part.
 	 */
 	private static EmbeddingLayout withSlowPart(List<Trace> traces, int de, ReconstructionSettings settings, int s, double slowIsi) {
 		int fineSpan = (de - 1) * settings.delay;
 		if (settings.slowBins == 0) return EmbeddingLayout.uniform(de, settings.delay);
 		int shortest = traces.stream().mapToInt(t -> (t.length() + s - 1) / s).min().getAsInt();
-		int wanted = settings.slowSpan > 0 ? settings.slowSpan : (int) Math.ceil(SLOW_SPAN_ISIS * slowIsi / s);
+		int wanted = settings.slowSpan > 0 ? settings.slowSpan : (int) Math.ceil(settings.slowSpanIsis * slowIsi / s);
 		int slowSpan = Math.min(wanted, (int) (MAX_SPAN_FRACTION * shortest)) - fineSpan;
 		int binWidth = slowSpan / settings.slowBins;
 		if (binWidth < 2) return EmbeddingLayout.uniform(de, settings.delay);

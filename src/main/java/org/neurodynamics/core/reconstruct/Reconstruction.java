@@ -138,14 +138,8 @@ public final class Reconstruction {
 		}
 		float[][] maxima = maxima(subsampled), excerpts = excerpts(subsampled), initial = sampleStates(states, settings.seed);
 		int rollout = feasibleRollout(settings, sequences);
-		List<MapCandidates.Candidate> trained = MapCandidates.train(settings.mapCandidates, m -> NeuralMap.Config.of(active.length)
-			.withHidden(settings.mapHidden).withIncrement(settings.mapIncrement).withRolloutSteps(rollout)
-			.withTeacherForcing(settings.teacherForcing).withIncrementScaling(settings.incrementScaling).withInputNoise(settings.inputNoise)
-			.withStateNoise(settings.stateNoise).withLearningRate(settings.learningRate).withEpochs(settings.mapEpochs)
-			.withBatchSize(settings.batchSize).withSeed(settings.seed + m).withMaxSamplesPerEpoch(settings.mapWindowsPerEpoch)
-			.withWeightDecay(settings.mapWeightDecay).withValidationFraction(settings.mapValidationFraction)
-			.withValidationSteps(settings.mapValidationSteps).withPatience(settings.mapPatience),
-			sequences, new MapCandidates.Judge() {
+		List<MapCandidates.Candidate> trained = MapCandidates.train(settings.mapCandidates,
+			m -> mapConfig(settings, active.length, rollout, settings.seed + m), sequences, new MapCandidates.Judge() {
 				@Override
 				public ReconstructedModel model(NeuralMap map) {
 					return new ReconstructedModel(vae, active, map, embedding.normalisation(), choice.layout, choice.subsampling,
@@ -189,6 +183,17 @@ public final class Reconstruction {
 		if (active.length == 0) throw new UserInputException("Every latent coordinate of the autoencoder collapsed (KL below " +
 			settings.activeKl + "): the traces carry too little signal for this beta. Lower beta, or set the state dimension.");
 		return active;
+	}
+
+	/** The configuration of a map of the reconstruction: every hyper-parameter from {@code settings}. */
+	public static NeuralMap.Config mapConfig(ReconstructionSettings settings, int stateSize, int rollout, long seed) {
+		return NeuralMap.Config.of(stateSize)
+			.withHidden(settings.mapHidden).withIncrement(settings.mapIncrement).withRolloutSteps(rollout)
+			.withTeacherForcing(settings.teacherForcing).withIncrementScaling(settings.incrementScaling).withInputNoise(settings.inputNoise)
+			.withStateNoise(settings.stateNoise).withLearningRate(settings.learningRate).withLearningRateEnd(settings.learningRateEnd).withEpochs(settings.mapEpochs)
+			.withBatchSize(settings.batchSize).withSeed(seed).withMaxSamplesPerEpoch(settings.mapWindowsPerEpoch)
+			.withWeightDecay(settings.mapWeightDecay).withValidationFraction(settings.mapValidationFraction)
+			.withValidationSteps(settings.mapValidationSteps).withPatience(settings.mapPatience);
 	}
 
 	private static VariationalAutoencoder.Config autoencoderConfig(int inputSize, ReconstructionSettings settings) {

@@ -20,8 +20,10 @@ public final class ReconstructionSettings {
 	 * window of one inter-spike interval.
 	 */
 	public int slowBins = 24;
-	/** Samples (subsampled) the whole window reaches back; 0 chooses twice the 95th-percentile ISI. */
+	/** Samples (subsampled) the whole window reaches back; 0 chooses {@link #slowSpanIsis} times the 95th-percentile ISI. */
 	public int slowSpan = 0;
+	/** With {@link #slowSpan} 0, how many 95th-percentile ISIs (the silences between bursts) the window reaches back. */
+	public double slowSpanIsis = 2.0;
 	/** Delay tau between embedding coordinates, in (subsampled) samples. */
 	public int delay = 1;
 	/** Keep every s-th sample; 0 chooses s from the data (see {@link EmbeddingChoice}). */
@@ -110,6 +112,8 @@ public final class ReconstructionSettings {
 	public int mapCandidates = 3;
 	/** Learning rate of the map (Adam). */
 	public double learningRate = 1e-3;
+	/** The map's learning rate in its last epoch, as a fraction of {@link #learningRate} (cosine schedule; 1 = constant). */
+	public double learningRateEnd = 1;
 	/** L2 penalty on the map's weights (not its biases). */
 	public double mapWeightDecay = 0;
 	/** Fraction of every state sequence, at its end, held out to validate the map. */
@@ -133,6 +137,7 @@ public final class ReconstructionSettings {
 
 	void validate() {
 		if (embeddingDimension == 1 || embeddingDimension < 0) throw new UserInputException("The embedding dimension must be 0 (automatic) or at least 2, got " + embeddingDimension + ".");
+		if (!(slowSpanIsis > 0)) throw new UserInputException("The window must reach back a positive number of inter-spike intervals, got " + slowSpanIsis + ".");
 		if (slowBins < 0 || slowSpan < 0) throw new UserInputException("The slow part of the window needs 0 (none or automatic) or more bins and samples, got " + slowBins + " and " + slowSpan + ".");
 		if (delay < 1) throw new UserInputException("The embedding delay must be at least 1 sample, got " + delay + ".");
 		if (subsampling < 0) throw new UserInputException("The subsampling step must be 0 (automatic) or more, got " + subsampling + ".");

@@ -229,7 +229,7 @@ class NeuralMapTest {
 		e = assertThrows(UserInputException.class, () -> NeuralMap.load(new ByteArrayInputStream(vaeBytes.toByteArray())));
 		assertTrue(e.getMessage().contains("Expected a saved neural network map"), e.getMessage());
 		// training choices stored behind the weights round-trip as well
-		NeuralMap tuned = new NeuralMap(smallConfig().withTeacherForcing(0.2, 0.05).withIncrementScaling(true));
+		NeuralMap tuned = new NeuralMap(smallConfig().withTeacherForcing(0.2, 0.05).withIncrementScaling(true).withLearningRateEnd(0.02));
 		ByteArrayOutputStream o3 = new ByteArrayOutputStream();
 		tuned.save(o3);
 		assertEquals(tuned.config().toString(), NeuralMap.load(new ByteArrayInputStream(o3.toByteArray())).config().toString());
@@ -322,5 +322,14 @@ class NeuralMapTest {
 		List<StateSequence> s = List.of(new StateSequence(new float[5][2], 1.0));
 		UserInputException e = assertThrows(UserInputException.class, () -> new NeuralMap(NeuralMap.Config.of(2)).train(s, Progress.NONE));
 		assertTrue(e.getMessage().contains("too short"), e.getMessage());
+	}
+
+	@Test
+	void theLearningRateFollowsACosineFromItsStartToTheFinalFraction() {
+		assertEquals(1, MapTrainer.cosine(0, 40, 0.02), 0);
+		assertEquals(0.02, MapTrainer.cosine(39, 40, 0.02), 1e-12);
+		assertEquals(0.51, MapTrainer.cosine(39, 79, 0.02), 1e-12); // half-way
+		assertEquals(1, MapTrainer.cosine(17, 40, 1), 0); // constant
+		assertThrows(UserInputException.class, () -> new NeuralMap(smallConfig().withLearningRateEnd(0)));
 	}
 }
