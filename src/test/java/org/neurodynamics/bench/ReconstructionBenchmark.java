@@ -51,6 +51,12 @@ public final class ReconstructionBenchmark {
 	static final Map<String, String> OVERRIDES = new LinkedHashMap<>();
 	/** Folder for the decoded and true traces of every grid point (--dump=folder), or null. */
 	static Path dump;
+	/** Training values replacing those of the Hindmarsh-Rose case {@code hr} (--train=a,b,...), or null. */
+	static double[] train;
+	/** File to which every run appends one tab-separated summary row (--tsv=file), or null. */
+	static Path tsv;
+	/** Name of the settings in the summary rows (--label=name). */
+	static String label = "default";
 
 	static final Progress LOG = new Progress() {
 		long last;
@@ -81,6 +87,9 @@ public final class ReconstructionBenchmark {
 			else if (a.startsWith("--out=")) out = Paths.get(a.substring(6));
 			else if (a.equals("--no-write")) write = false;
 			else if (a.startsWith("--dump=")) dump = Paths.get(a.substring(7));
+			else if (a.startsWith("--tsv=")) tsv = Paths.get(a.substring(6));
+			else if (a.startsWith("--label=")) label = a.substring(8);
+			else if (a.startsWith("--train=")) train = Arrays.stream(a.substring(8).split(",")).mapToDouble(Double::parseDouble).toArray();
 			else if (a.equals("--set")) {
 				String[] kv = args[++i].split("=", 2);
 				OVERRIDES.put(kv[0], kv[1]);
@@ -93,14 +102,17 @@ public final class ReconstructionBenchmark {
 			double cpuStart = cpuSeconds();
 			StringBuilder md = new StringBuilder();
 			switch (name) {
-				case "hr": ReconstructionRegimeCases.hindmarshRose(md, seeds, 0, ReconstructionRegimeCases.HR_TRAIN); break;
+				case "hr": ReconstructionRegimeCases.hindmarshRose(md, seeds, 0, train != null ? train : ReconstructionRegimeCases.HR_TRAIN); break;
 				case "hr-other": ReconstructionRegimeCases.hindmarshRose(md, seeds, 0, ReconstructionRegimeCases.HR_TRAIN_OTHER); break;
 				case "hr-7": ReconstructionRegimeCases.hindmarshRose(md, seeds, 0, ReconstructionRegimeCases.HR_TRAIN_7); break;
+				case "hr-a": ReconstructionRegimeCases.hindmarshRose(md, seeds, 0, ReconstructionRegimeCases.HR_TRAIN_A); break;
+				case "hr-even": ReconstructionRegimeCases.hindmarshRose(md, seeds, 0, ReconstructionRegimeCases.stepFamily(0)); break;
+				case "hr-odd": ReconstructionRegimeCases.hindmarshRose(md, seeds, 0, ReconstructionRegimeCases.stepFamily(1)); break;
 				case "hr-noise": ReconstructionRegimeCases.hindmarshRose(md, seeds, 0.01, ReconstructionRegimeCases.HR_TRAIN); break;
 				case "sr": ReconstructionRegimeCases.shermanRinzel(md, seeds); break;
 				case "hh": ReconstructionBistabilityCase.hodgkinHuxley(md, seeds); break;
 				case "abf": ReconstructionRecordingCase.abf(md, seeds); break;
-				default: throw new IllegalArgumentException("Unknown case '" + name + "'; use hr, hr-other, hr-7, hr-noise, sr, hh, abf or all.");
+				default: throw new IllegalArgumentException("Unknown case '" + name + "'; use hr, hr-other, hr-7, hr-a, hr-even, hr-odd, hr-noise, sr, hh, abf or all.");
 			}
 			md.append(String.format(Locale.ROOT, "%nCase wall time %.0f s, process CPU time %.0f s (%s, %d processors, load average %.1f: other jobs shared the machine, so wall times are upper bounds).%n",
 				(System.nanoTime() - start) / 1e9, cpuSeconds() - cpuStart, LocalDateTime.now().withNano(0), Runtime.getRuntime().availableProcessors(),

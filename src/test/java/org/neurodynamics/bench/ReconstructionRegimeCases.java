@@ -38,6 +38,18 @@ final class ReconstructionRegimeCases {
 	/** A second choice of four training currents, to show the result does not hang on one choice. */
 	static final double[] HR_TRAIN_OTHER = { 1.6, 2.3, 2.9, 3.6 };
 	static final double[] HR_TRAIN_7 = { 1.4, 1.8, 2.2, 2.6, 3.0, 3.4, 3.8 };
+	/** The four currents of the comparison with the PyTorch implementation (bench/swap). */
+	static final double[] HR_TRAIN_A = { 1.4, 2.1, 2.8, 3.5 };
+
+	/**
+	 * Half of a step family of 16 currents over [1.3, 3.8], as an electrophysiologist trains
+	 * on every other step: the even steps (half 0) or the odd ones (half 1).
+	 */
+	static double[] stepFamily(int half) {
+		double[] all = linspace(1.3, 3.8, 16), out = new double[8];
+		for (int i = 0; i < 8; i++) out[i] = all[2 * i + half];
+		return out;
+	}
 
 	static void hindmarshRose(StringBuilder md, long[] seeds, double noise, double[] train) {
 		NeuronModel model = new HindmarshRose();
@@ -147,6 +159,21 @@ final class ReconstructionRegimeCases {
 			md.append(String.format(Locale.ROOT, "| %.4g | %s | %s | %s | %s | %s | %s / %s | %.3f | %.3f |%n", grid[i], seen ? "yes" : "",
 				rt.label(), p.label() + (p.coexisting() ? " (coexists with other orbits)" : ""), ok ? "agree" : "**differ**", spb,
 				fmt(rt.meanIsi()), rm == null ? "-" : fmt(rm.meanIsi()), dstsp, dh));
+		}
+		int recordedClass = r.selfCheck.sameRegime(), recordedExact = 0;
+		for (org.neurodynamics.core.reconstruct.SelfCheck.TraceCheck c : r.selfCheck.traces())
+			if (c.sameRegime() && c.recorded.spikesPerBurst() == c.reconstructed.spikesPerBurst()) recordedExact++;
+		if (ReconstructionBenchmark.tsv != null) {
+			String row = String.format(Locale.ROOT, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%.0f\t%d%n", ReconstructionBenchmark.label,
+				Arrays.toString(train), seed, train.length, recordedClass, recordedExact, r.selfCheck.passed(), heldOut, heldAgree, burstBoth, burstWithin,
+				reconstructSeconds + exploreSeconds, r.active.length);
+			try {
+				java.nio.file.Files.write(ReconstructionBenchmark.tsv, row.getBytes(), java.nio.file.StandardOpenOption.CREATE,
+					java.nio.file.StandardOpenOption.APPEND);
+			}
+			catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
 		}
 		boolean monotone = true;
 		for (int i = 1; i < mapSpb.size(); i++) monotone &= mapSpb.get(i) >= mapSpb.get(i - 1) - 0.5;
