@@ -265,6 +265,24 @@ class GradientTuningCommandsTest {
 	}
 
 	@Test
+	void spikeWeightAddsTheSpikeTimeTermToTheLoss() throws Exception {
+		ImagePlus target = simulateTarget(CellModel.Labels.HH_COMPARTMENT, StimulusKind.Labels.PULSES, 100, "gNa*1.3, gK*0.8");
+		Map<String, Object> in = fit(target, CellModel.Labels.HH_COMPARTMENT, StimulusKind.Labels.PULSES);
+		in.put("fitted", "gNa, gK");
+		in.put("iterations", 1);
+		in.put("start_search", StartSearch.Labels.SINGLE);
+		in.put("polish", 0);
+		double plain = ((ResultsTable) run(FitConductances.class, in).getOutput("iteration_table")).getValue("Loss (mV^2)", 0);
+		in.put("spike_weight", 100.0);
+		in.put("spike_threshold", 0.0);
+		double spiky = ((ResultsTable) run(FitConductances.class, in).getOutput("iteration_table")).getValue("Loss (mV^2)", 0);
+		assertTrue(spiky > plain + 1e-3, "the target's spikes come earlier: loss " + plain + " -> " + spiky);
+		in.put("spike_weight", -1.0);
+		String message = error(FitConductances.class, in);
+		assertTrue(message.contains("spike weight"), message);
+	}
+
+	@Test
 	void blowUpKeepsTheBestResultAndNamesTheParameters() throws Exception {
 		ImagePlus target = simulateTarget(CellModel.Labels.HH_COMPARTMENT, StimulusKind.Labels.PULSES, 40, "eL*1.1");
 		Map<String, Object> in = fit(target, CellModel.Labels.HH_COMPARTMENT, StimulusKind.Labels.PULSES);
