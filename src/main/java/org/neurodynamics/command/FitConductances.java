@@ -164,7 +164,8 @@ public class FitConductances extends TraceInputCommand {
 
 	@Parameter(label = "Spike weight", description = "Weight of a spike-time term added to the loss, for models that " +
 		"follow the voltage but fire too often or too rarely: model and target spikes are paired in order, each pair " +
-		"10 ms apart adds weight/2 mV^2, and an extra or missing spike is paired with the end of the trace; 0 for none.")
+		"10 ms apart adds weight/2 mV^2 (averaged over sweeps), and an extra or missing spike is paired with the end of " +
+		"the trace; 0 for none, 0.1 to start with.")
 	private double spike_weight = 0;
 
 	@Parameter(label = "Spike threshold", description = "Upward crossings of this voltage count as spikes for the " +
