@@ -91,6 +91,8 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 
 	@Override
 	public ConductanceFit fit(FitRequest r, Progress progress) {
+		// before any fitting: a step family applies the spike term only in its second stage
+		FitProblem.checkSpikeTimes(r.spikeWeight, r.spikeThreshold, SPIKE_TAU);
 		CableModel m = CableModelSetup.model(r.model);
 		double[] initial = CableModelSetup.parameterValues(m, r.model.values);
 		int recordAt = CableModelSetup.compartment(m, r.record, "The target was recorded at one compartment; 'record' names ");

@@ -280,6 +280,18 @@ class GradientTuningCommandsTest {
 		in.put("spike_weight", -1.0);
 		String message = error(FitConductances.class, in);
 		assertTrue(message.contains("spike weight"), message);
+		in.put("spike_weight", 0.1);
+		in.put("spike_threshold", Double.NaN);
+		message = error(FitConductances.class, in);
+		assertTrue(message.contains("spike threshold"), message);
+		// a step family refuses it before its first, passive stage
+		in = fit(null, CellModel.Labels.CORTICAL, StimulusKind.Labels.WAVEFORM);
+		in.put("source", TraceInputService.ABF);
+		in.put("file", Paths.get("test-data", "abf", "171116sh_0018.abf").toFile());
+		in.put("sweeps", "even");
+		in.put("spike_weight", -1.0);
+		message = error(FitConductances.class, in);
+		assertTrue(message.contains("spike weight"), message);
 	}
 
 	@Test

@@ -148,17 +148,22 @@ public final class FitProblem {
 	 * from the voltage sensitivities at the crossings, exactly. Weight 0 leaves the loss as it is.
 	 */
 	public FitProblem withSpikeTimes(double weight, double thresholdMv, double tauMs) {
+		checkSpikeTimes(weight, thresholdMv, tauMs);
+		FitProblem q = new FitProblem(this);
+		q.spikeWeight = weight;
+		q.spikeThreshold = thresholdMv;
+		q.spikeTau = tauMs;
+		return q;
+	}
+
+	/** Refuses settings of the spike-time term that {@link #withSpikeTimes} cannot use, in the user's terms. */
+	public static void checkSpikeTimes(double weight, double thresholdMv, double tauMs) {
 		if (!(weight >= 0) || Double.isInfinite(weight)) throw new UserInputException("The spike weight must be zero or " +
 			"positive, got " + weight + ".");
 		if (!Double.isFinite(thresholdMv)) throw new UserInputException("The spike threshold must be a voltage in mV, got " +
 			thresholdMv + ".");
 		if (!(tauMs > 0) || Double.isInfinite(tauMs)) throw new UserInputException("The spike time scale must be a " +
 			"positive number of ms, got " + tauMs + ".");
-		FitProblem q = new FitProblem(this);
-		q.spikeWeight = weight;
-		q.spikeThreshold = thresholdMv;
-		q.spikeTau = tauMs;
-		return q;
 	}
 
 	/** A copy with the same loss terms. */
