@@ -11,6 +11,7 @@ import ij.measure.ResultsTable;
 import org.neurodynamics.core.UserInputException;
 import org.neurodynamics.core.fit.FitOptions;
 import org.neurodynamics.core.fit.FitResult;
+import org.neurodynamics.core.fit.StepFamily;
 import org.neurodynamics.core.trace.Trace;
 import org.neurodynamics.results.StepFamilyResults;
 import org.neurodynamics.results.TuningResults;
@@ -161,6 +162,16 @@ public class FitConductances extends TraceInputCommand {
 	@Parameter(label = "L2", description = "Weight of (L2/2) sum (multiplier - 1)^2 added to the loss (mV^2); 0 for none.")
 	private double l2 = 0;
 
+	@Parameter(label = "Spike weight", description = "Weight of a spike-time term added to the loss, for models that " +
+		"follow the voltage but fire too often or too rarely: model and target spikes are paired in order, each pair " +
+		"10 ms apart adds weight/2 mV^2 (averaged over sweeps), and an extra or missing spike is paired with the end of " +
+		"the trace; 0 for none, 0.1 to start with.")
+	private double spike_weight = 0;
+
+	@Parameter(label = "Spike threshold", description = "Upward crossings of this voltage count as spikes for the " +
+		"spike-time term (mV).")
+	private double spike_threshold = StepFamily.THRESHOLD;
+
 	@Parameter(label = "Output folder", required = false, style = "directory",
 		description = "Folder to save the tables (CSV), plots (PNG) and traces (TIFF) in; empty to save nothing.")
 	private File output;
@@ -198,9 +209,9 @@ public class FitConductances extends TraceInputCommand {
 			.start(StartSearch.of(start_search).start()).multiStart(starts, 10, 2, 0.5, 2).polish(polish)
 			.threads(Runtime.getRuntime().availableProcessors());
 		boolean family = sweeps != null && !sweeps.isBlank();
-		ConductanceFit fit = tuning.fit(family ? FitRequest.toStepFamily(m, fitted, record, stepFamilyFile(), channel, sweeps,
-			dt, total, options) : FitRequest.toTrace(m, fitted, record, target(), stimulusRequest(), dt, total, options),
-			progress());
+		FitRequest request = family ? FitRequest.toStepFamily(m, fitted, record, stepFamilyFile(), channel, sweeps, dt, total,
+			options) : FitRequest.toTrace(m, fitted, record, target(), stimulusRequest(), dt, total, options);
+		ConductanceFit fit = tuning.fit(request.spikeTimes(spike_weight, spike_threshold), progress());
 		FitResult result = fit.result;
 		fitted_values = TuningResults.fittedValues(fit.model, fit.initial, result);
 		iteration_table = TuningResults.iterations(result);

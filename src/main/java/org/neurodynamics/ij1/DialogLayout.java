@@ -41,7 +41,8 @@ final class DialogLayout {
 		"EstimateStateDimension", Set.of("samples_per_epoch", "hidden", "beta", "horizon", "relative_tolerance",
 			"absolute_tolerance", "embedding", "delay", "subsampling"),
 		"FitConductances", Set.of("soma_channels", "axon_channels", "dendrite_channels", "sweep", "dac", "inject", "dt", "seed",
-			"start_search", "starts", "polish", "learning_rate", "window", "ramp", "l2", "optimiser", "record", "total"),
+			"start_search", "starts", "polish", "learning_rate", "window", "ramp", "l2", "optimiser", "record", "total",
+			"spike_weight", "spike_threshold"),
 		"SimulateCompartmentalModel", Set.of("soma_channels", "axon_channels", "dendrite_channels", "sweep", "dac", "inject", "dt"),
 		"HomeostaticControlCommand", Set.of("soma_channels", "axon_channels", "dendrite_channels", "alpha", "lambda", "tau_rate",
 			"dt", "interval", "seed"));

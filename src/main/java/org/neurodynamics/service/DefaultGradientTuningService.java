@@ -37,6 +37,8 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 
 	/** Weight and time constant (ms) of the low-pass filtered voltage term of step-family fits (see FitProblem). */
 	static final double SMOOTH_WEIGHT = 10, SMOOTH_TAU = 50;
+	/** Time scale (ms) of the spike-time term: a spike this far off costs spikeWeight/2 (see FitProblem.withSpikeTimes). */
+	static final double SPIKE_TAU = 10;
 	/** Learning rate of the first, passive stage of a step-family fit (on the sweeps without spikes). */
 	static final double PASSIVE_LEARNING_RATE = 0.05;
 
@@ -89,6 +91,8 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 
 	@Override
 	public ConductanceFit fit(FitRequest r, Progress progress) {
+		// before any fitting: a step family applies the spike term only in its second stage
+		FitProblem.checkSpikeTimes(r.spikeWeight, r.spikeThreshold, SPIKE_TAU);
 		CableModel m = CableModelSetup.model(r.model);
 		double[] initial = CableModelSetup.parameterValues(m, r.model.values);
 		int recordAt = CableModelSetup.compartment(m, r.record, "The target was recorded at one compartment; 'record' names ");
@@ -113,8 +117,8 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 		Protocol protocol = Stimuli.protocol(m, r.stimulus, waveform, r.dt, fitDuration);
 		FitResult result;
 		try {
-			result = Fitter.fit(new FitProblem(m, protocol, recordAt, t.samples(), t.dt(), fitted, initial), r.options,
-				FitListener.NONE, progress);
+			result = Fitter.fit(withSpikes(new FitProblem(m, protocol, recordAt, t.samples(), t.dt(), fitted, initial), r),
+				r.options, FitListener.NONE, progress);
 		}
 		catch (FitUnstableException e) {
 			result = e.best();
@@ -137,13 +141,14 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 		}
 		info(String.format(Locale.ROOT, "Fitting %d parameter(s) of %s to %d of %d sweeps of '%s'", fitted.length,
 			r.model.model.label(), chosen.length, family.size(), r.abf.getName()));
-		// passive properties first from the sweeps without spikes, then the rest with a smoothed-voltage term
+		// passive properties first from the sweeps without spikes, then the rest with a smoothed-voltage term (and spike
+		// times if asked for)
 		FitOptions passive = new FitOptions().iterations(r.options.iterations()).learningRate(PASSIVE_LEARNING_RATE)
 			.curriculum(1, 0).polish(r.options.polish());
 		FitResult result;
 		try {
 			result = StepFamilyFit.fit(family, m, initial, chosen, recordAt, fitted, passive, r.options,
-				q -> q.withSmoothing(1, SMOOTH_WEIGHT, SMOOTH_TAU), FitListener.NONE, progress);
+				q -> withSpikes(q.withSmoothing(1, SMOOTH_WEIGHT, SMOOTH_TAU), r), FitListener.NONE, progress);
 		}
 		catch (FitUnstableException e) {
 			result = e.best();
@@ -153,6 +158,11 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 		double[] se = family.problem(m, chosen, recordAt, fitted, initial).standardErrors(
 			Fitter.logMultipliers(result.multipliers()));
 		return ConductanceFit.ofStepFamily(m, initial, result, family, chosen, simulated, se);
+	}
+
+	/** The problem with the request's spike-time term, if it has one. */
+	private static FitProblem withSpikes(FitProblem p, FitRequest r) {
+		return r.spikeWeight == 0 ? p : p.withSpikeTimes(r.spikeWeight, r.spikeThreshold, SPIKE_TAU);
 	}
 
 	/** The target as it is fitted: time in ms, voltage in mV, cut to {@code duration} ms (0: all). */

@@ -3,6 +3,7 @@ package org.neurodynamics.service;
 import java.io.File;
 
 import org.neurodynamics.core.fit.FitOptions;
+import org.neurodynamics.core.fit.StepFamily;
 import org.neurodynamics.core.trace.Trace;
 
 /**
@@ -25,6 +26,8 @@ public final class FitRequest {
 	public File abf;
 	public int channel;
 	public String sweeps;
+	/** Weight of the spike-time term of the loss (0: none) and the threshold (mV) spikes cross upwards. */
+	public double spikeWeight = 0, spikeThreshold = StepFamily.THRESHOLD;
 
 	private FitRequest(ModelRequest model, String fitted, String record, double dt, double duration, FitOptions options) {
 		this.model = model;
@@ -54,6 +57,13 @@ public final class FitRequest {
 		r.channel = channel;
 		r.sweeps = sweeps;
 		return r;
+	}
+
+	/** Adds the spike-time term to the loss (see {@code FitProblem.withSpikeTimes}); weight 0 for none. */
+	public FitRequest spikeTimes(double weight, double thresholdMv) {
+		spikeWeight = weight;
+		spikeThreshold = thresholdMv;
+		return this;
 	}
 
 	public boolean isStepFamily() {

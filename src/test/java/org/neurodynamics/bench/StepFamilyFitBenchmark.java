@@ -46,8 +46,13 @@ public final class StepFamilyFitBenchmark {
 		for (int k = 0; k < names.length; k++) fitted[k] = model.parameterIndex(names[k]);
 		double vw = Double.parseDouble(System.getProperty("vw", "1")), sw = Double.parseDouble(System.getProperty("sw", "0"));
 		double tau = Double.parseDouble(System.getProperty("tau", "50"));
-		FitProblem problem = family.problem(model, fit, 0, fitted, model.defaults());
-		if (sw > 0 || vw != 1) problem = problem.withSmoothing(vw, sw, tau);
+		double spikeWeight = Double.parseDouble(System.getProperty("spw", "0"));
+		double spikeThreshold = Double.parseDouble(System.getProperty("spth", String.valueOf(StepFamily.THRESHOLD)));
+		java.util.function.UnaryOperator<FitProblem> loss = q -> {
+			FitProblem l = sw > 0 || vw != 1 ? q.withSmoothing(vw, sw, tau) : q;
+			return spikeWeight > 0 ? l.withSpikeTimes(spikeWeight, spikeThreshold, 10) : l;
+		};
+		FitProblem problem = loss.apply(family.problem(model, fit, 0, fitted, model.defaults()));
 		FitOptions o = new FitOptions().iterations(iterations).curriculum(0.3, iterations / 2).start(start)
 			.multiStart(Integer.getInteger("starts", 16), 5, 2, 0.5, 2).polish(20).threads(1);
 		long t0 = System.nanoTime();
@@ -59,8 +64,7 @@ public final class StepFamilyFitBenchmark {
 		FitResult r;
 		if (Boolean.getBoolean("staged")) {
 			FitOptions passive = new FitOptions().iterations(iterations).curriculum(1, 0).learningRate(0.05).polish(20);
-			r = StepFamilyFit.fit(family, model, model.defaults(), fit, 0, fitted, passive, o,
-				q -> sw > 0 || vw != 1 ? q.withSmoothing(vw, sw, tau) : q, log, Progress.NONE);
+			r = StepFamilyFit.fit(family, model, model.defaults(), fit, 0, fitted, passive, o, loss, log, Progress.NONE);
 			problem = family.problem(model, fit, 0, fitted, model.defaults());
 		}
 		else r = Fitter.fit(problem, o, log, Progress.NONE);
@@ -68,8 +72,9 @@ public final class StepFamilyFitBenchmark {
 		double[] se = problem.standardErrors(Fitter.logMultipliers(r.multipliers()));
 		System.out.printf(Locale.ROOT, "# %s: %d sweeps, fitted on %d, %.0f ms each at dt %s; rest %.2f mV; %s; %.0f s; loss %.4g -> %.4g mV^2%n",
 			file.getName(), family.size(), fit.length, duration, dt, rest, start, seconds, initial, r.loss());
-		System.out.printf(Locale.ROOT, "# loss weights: voltage %s, smoothed %s (tau %s ms); %d iterations, %s starts%n", vw, sw,
-			tau, iterations, Integer.getInteger("starts", 16));
+		System.out.printf(Locale.ROOT, "# loss weights: voltage %s, smoothed %s (tau %s ms), spike times %s (threshold %s mV, " +
+			"tau 10 ms); %d iterations, %s starts%n", vw, sw, tau, spikeWeight, spikeThreshold, iterations,
+			Integer.getInteger("starts", 16));
 		System.out.println("| parameter | start | fitted | multiplier | Gauss-Newton s.e. (relative) |");
 		System.out.println("|---|---|---|---|---|");
 		double[] theta = r.theta();

@@ -265,6 +265,36 @@ class GradientTuningCommandsTest {
 	}
 
 	@Test
+	void spikeWeightAddsTheSpikeTimeTermToTheLoss() throws Exception {
+		ImagePlus target = simulateTarget(CellModel.Labels.HH_COMPARTMENT, StimulusKind.Labels.PULSES, 100, "gNa*1.3, gK*0.8");
+		Map<String, Object> in = fit(target, CellModel.Labels.HH_COMPARTMENT, StimulusKind.Labels.PULSES);
+		in.put("fitted", "gNa, gK");
+		in.put("iterations", 1);
+		in.put("start_search", StartSearch.Labels.SINGLE);
+		in.put("polish", 0);
+		double plain = ((ResultsTable) run(FitConductances.class, in).getOutput("iteration_table")).getValue("Loss (mV^2)", 0);
+		in.put("spike_weight", 100.0);
+		in.put("spike_threshold", 0.0);
+		double spiky = ((ResultsTable) run(FitConductances.class, in).getOutput("iteration_table")).getValue("Loss (mV^2)", 0);
+		assertTrue(spiky > plain + 1e-3, "the target's spikes come earlier: loss " + plain + " -> " + spiky);
+		in.put("spike_weight", -1.0);
+		String message = error(FitConductances.class, in);
+		assertTrue(message.contains("spike weight"), message);
+		in.put("spike_weight", 0.1);
+		in.put("spike_threshold", Double.NaN);
+		message = error(FitConductances.class, in);
+		assertTrue(message.contains("spike threshold"), message);
+		// a step family refuses it before its first, passive stage
+		in = fit(null, CellModel.Labels.CORTICAL, StimulusKind.Labels.WAVEFORM);
+		in.put("source", TraceInputService.ABF);
+		in.put("file", Paths.get("test-data", "abf", "171116sh_0018.abf").toFile());
+		in.put("sweeps", "even");
+		in.put("spike_weight", -1.0);
+		message = error(FitConductances.class, in);
+		assertTrue(message.contains("spike weight"), message);
+	}
+
+	@Test
 	void blowUpKeepsTheBestResultAndNamesTheParameters() throws Exception {
 		ImagePlus target = simulateTarget(CellModel.Labels.HH_COMPARTMENT, StimulusKind.Labels.PULSES, 40, "eL*1.1");
 		Map<String, Object> in = fit(target, CellModel.Labels.HH_COMPARTMENT, StimulusKind.Labels.PULSES);

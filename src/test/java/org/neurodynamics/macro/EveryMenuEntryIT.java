@@ -59,7 +59,8 @@ class EveryMenuEntryIT {
 		CASES.put("Fit Conductances (Gradient Diffusion)...", new Case("source=[Image (one trace per row)] " +
 			"image=[HH single compartment voltage] trace=0 model=[HH single compartment] values= fitted=[gNa, gK] record=soma " +
 			"stimulus=[Current step] amplitude=0.25 start=5 duration=20 dt=0.025 total=0 optimiser=[Adam (gradient diffusion)] " +
-			"learning_rate=0.05 iterations=2 window=1 ramp=0 l2=0 output=[{out}]", "fitted-values.csv", "fit-iterations.csv"));
+			"learning_rate=0.05 iterations=2 window=1 ramp=0 l2=0 spike_weight=0.1 spike_threshold=0 output=[{out}]",
+			"fitted-values.csv", "fit-iterations.csv"));
 		CASES.put("Homeostatic Control...", new Case("model=[HH single compartment] values= adapted=[gNa, gK] target_rate=5 " +
 			"duration=200 dt=0.025 interval=50 mean=0.2 sd=0.2 tau=5 seed=7 record=soma output=[{out}]", "homeostatic-control.csv"));
 	}

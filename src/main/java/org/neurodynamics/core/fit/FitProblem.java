@@ -17,6 +17,8 @@ import org.neurodynamics.core.cable.Protocol;
  * <p>Loss over a window of N steps at R recorded compartments:
  * {@code L = 1/(2NRS) sum_s sum_r sum_{i=1..N} (V_sri - V*_sri)^2} (mV^2) over S sweeps (one
  * unless a step family is fitted), the targets being linearly resampled to the simulation steps.
+ * Optional terms: a low-pass filtered voltage ({@link #withSmoothing}) and spike times
+ * ({@link #withSpikeTimes}).
  */
 public final class FitProblem {
 
@@ -31,6 +33,10 @@ public final class FitProblem {
 	private double voltageWeight = 1, smoothWeight = 0, smoothTau = 50;
 	/** Low-pass filtered target, smoothTarget[sweep][r][step], when smoothWeight > 0. */
 	private double[][][] smoothTarget;
+	/** Weight of the spike-time term, its threshold (mV) and time scale (ms). */
+	private double spikeWeight = 0, spikeThreshold = StepFamily.THRESHOLD, spikeTau = 10;
+	/** A spike counts again once V falls this far (mV) below the threshold (as {@link StepFamily} counts). */
+	static final double REARM_DEPTH = StepFamily.THRESHOLD - StepFamily.REARM;
 
 	/**
 	 * @param target voltage (mV) sampled every {@code targetDt} ms from t = 0; the fit covers
@@ -133,6 +139,34 @@ public final class FitProblem {
 		return q;
 	}
 
+	/**
+	 * A copy whose loss adds a spike-time term: at every recorded compartment of every sweep,
+	 * the spikes (upward crossings of {@code thresholdMv}, see {@link SpikeTimes}) of model and
+	 * target within the loss window are compared with the {@link SpikeTimeDistance}, scaled so
+	 * that the term is {@code weight / (2 R S) sum ((t - t*) / tau)^2} (mV^2 like the voltage
+	 * term: one spike {@code tau} ms off in every sweep adds weight/2). Its gradient comes
+	 * from the voltage sensitivities at the crossings, exactly. Weight 0 leaves the loss as it is.
+	 */
+	public FitProblem withSpikeTimes(double weight, double thresholdMv, double tauMs) {
+		checkSpikeTimes(weight, thresholdMv, tauMs);
+		FitProblem q = new FitProblem(this);
+		q.spikeWeight = weight;
+		q.spikeThreshold = thresholdMv;
+		q.spikeTau = tauMs;
+		return q;
+	}
+
+	/** Refuses settings of the spike-time term that {@link #withSpikeTimes} cannot use, in the user's terms. */
+	public static void checkSpikeTimes(double weight, double thresholdMv, double tauMs) {
+		if (!(weight >= 0) || Double.isInfinite(weight)) throw new UserInputException("The spike weight must be zero or " +
+			"positive, got " + weight + ".");
+		if (!Double.isFinite(thresholdMv)) throw new UserInputException("The spike threshold must be a voltage in mV, got " +
+			thresholdMv + ".");
+		if (!(tauMs > 0) || Double.isInfinite(tauMs)) throw new UserInputException("The spike time scale must be a " +
+			"positive number of ms, got " + tauMs + ".");
+	}
+
+	/** A copy with the same loss terms. */
 	private FitProblem(FitProblem o) {
 		model = o.model;
 		protocols = o.protocols;
@@ -140,6 +174,13 @@ public final class FitProblem {
 		target = o.target;
 		fitted = o.fitted;
 		start = o.start;
+		voltageWeight = o.voltageWeight;
+		smoothWeight = o.smoothWeight;
+		smoothTau = o.smoothTau;
+		smoothTarget = o.smoothTarget;
+		spikeWeight = o.spikeWeight;
+		spikeThreshold = o.spikeThreshold;
+		spikeTau = o.spikeTau;
 	}
 
 	private static void checkTarget(CableModel model, int recordAt, float[] target, double targetDt) {
@@ -222,8 +263,9 @@ public final class FitProblem {
 
 	/**
 	 * As {@link #loss(double[], int, double[])}, and if {@code curvature} is not null also the
-	 * Gauss-Newton matrix {@code 1/n sum_t J_tk J_tl} with {@code J_tk = dV_t/dphi_k}: the
-	 * Hessian of the loss without its second-derivative term.
+	 * Gauss-Newton matrix {@code 1/n sum_t J_tk J_tl} with {@code J_tk = dV_t/dphi_k} (and
+	 * likewise for the filtered voltages and the spike-time residuals): the Hessian of the loss
+	 * without its second-derivative term.
 	 */
 	public double loss(double[] phi, int steps, double[] gradient, double[][] curvature) {
 		double[] theta = theta(phi);
@@ -233,13 +275,22 @@ public final class FitProblem {
 		double sum = 0;
 		double[] g = new double[p], w = new double[p];
 		double[][] h = curvature == null ? null : new double[p][p];
+		boolean spikes = spikeWeight > 0;
+		double spikeSum = 0, spikeScale = spikeWeight / (recordAt.length * protocols.length);
+		double[] gSpike = new double[p];
+		double[][] hSpike = curvature == null ? null : new double[p][p];
 		for (int sweep = 0; sweep < protocols.length; sweep++) {
 			CableSimulation sim = protocols[sweep].start(model, theta, gradient == null ? new int[0] : fitted);
 			double[] y = new double[recordAt.length];
 			double[][] z = new double[recordAt.length][p];
+			// the trace at the recorded compartments, [r][step] and [r][k][step], for the spike times
+			double[][] vTrace = spikes ? new double[recordAt.length][steps + 1] : null;
+			double[][][] wTrace = spikes ? new double[recordAt.length][p][steps + 1] : null;
 			for (int r = 0; r < recordAt.length; r++) y[r] = sim.voltage(recordAt[r]);
+			if (spikes) record(sim, 0, vTrace, wTrace);
 			for (int i = 1; i <= steps; i++) {
 				sim.step();
+				if (spikes) record(sim, i, vTrace, wTrace);
 				for (int r = 0; r < recordAt.length; r++) {
 					double v = sim.voltage(recordAt[r]), e = v - target[sweep][r][i];
 					sum += wv * e * e;
@@ -260,13 +311,27 @@ public final class FitProblem {
 					if (h != null) for (int k = 0; k < p; k++) for (int l = 0; l <= k; l++) h[k][l] += ws * zr[k] * zr[l];
 				}
 			}
+			if (spikes) for (int r = 0; r < recordAt.length; r++) {
+				double rearm = spikeThreshold - REARM_DEPTH;
+				SpikeTimes simulated = SpikeTimes.of(vTrace[r], wTrace[r], steps + 1, dt(), spikeThreshold, rearm);
+				SpikeTimes recorded = SpikeTimes.of(target[sweep][r], steps + 1, dt(), spikeThreshold, rearm);
+				spikeSum += SpikeTimeDistance.add(simulated, recorded, steps * dt(), spikeTau, spikeScale, gSpike, hSpike);
+			}
 		}
 		double n = (double) steps * recordAt.length * protocols.length;
-		for (int k = 0; k < p; k++) gradient[k] = g[k] / n * theta[fitted[k]];
+		for (int k = 0; k < p; k++) gradient[k] = (g[k] / n + gSpike[k]) * theta[fitted[k]];
 		if (h != null) for (int k = 0; k < p; k++) for (int l = 0; l <= k; l++) {
-			curvature[k][l] = h[k][l] / n * theta[fitted[k]] * theta[fitted[l]];
+			curvature[k][l] = (h[k][l] / n + (hSpike == null ? 0 : hSpike[k][l])) * theta[fitted[k]] * theta[fitted[l]];
 			curvature[l][k] = curvature[k][l];
 		}
-		return sum / (2 * n);
+		return sum / (2 * n) + spikeSum;
+	}
+
+	/** Stores the voltage and its sensitivities at the recorded compartments as sample i. */
+	private void record(CableSimulation sim, int i, double[][] v, double[][][] w) {
+		for (int r = 0; r < recordAt.length; r++) {
+			v[r][i] = sim.voltage(recordAt[r]);
+			for (int k = 0; k < w[r].length; k++) w[r][k][i] = sim.sensitivity(k, recordAt[r]);
+		}
 	}
 }

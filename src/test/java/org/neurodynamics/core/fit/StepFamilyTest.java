@@ -38,6 +38,11 @@ class StepFamilyTest {
 		assertEquals(2, plain.sweeps());
 		checkGradient(plain);
 		checkGradient(plain.withSmoothing(0.5, 3, 20));
+		FitProblem smoothed = plain.withSmoothing(0.5, 3, 20), spiky = smoothed.withSpikeTimes(0.5, StepFamily.THRESHOLD, 10);
+		double[] phi = { 0.05, -0.02, 0.03, 0.1, -0.05, 0.01 };
+		assertEquals(true, spiky.loss(phi, plain.steps(), null) > smoothed.loss(phi, plain.steps(), null) + 1e-3,
+			"the spikes of model and target differ");
+		checkGradient(spiky);
 	}
 
 	private static void checkGradient(FitProblem p) {
