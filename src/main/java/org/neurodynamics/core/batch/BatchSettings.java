@@ -64,7 +64,15 @@ public final class BatchSettings implements Serializable {
 	public void check() {
 		if (stepEnd != 0 && stepEnd <= stepStart) throw new UserInputException("The step ends (step_end = " + stepEnd +
 			" ms) before it starts (step_start = " + stepStart + " ms); give step_end > step_start, or 0 for the end of each column.");
-		if (!(interval > 0)) throw new UserInputException("The sampling interval must be positive, got " + interval + " ms.");
+		if (!(interval > 0) || Double.isInfinite(interval)) throw new UserInputException("The CSV sampling interval must be " +
+			"positive, got " + interval + " ms.");
+		if (!(dt > 0) || Double.isInfinite(dt)) throw new UserInputException("The fit's time step must be positive, got " + dt + " ms.");
+		if (!(stepStart >= 0) || !(stepEnd >= 0) || !(duration >= 0)) throw new UserInputException("step_start, step_end and " +
+			"duration must be 0 or more (ms), got " + stepStart + ", " + stepEnd + " and " + duration + ".");
+		if (iterations < 1 || starts < 1) throw new UserInputException("The fit needs at least 1 iteration and 1 start, got " +
+			iterations + " iterations and " + starts + " starts.");
+		if (channel < 0 || threads < 0) throw new UserInputException("The channel and the cells at once must be 0 or more, got " +
+			channel + " and " + threads + ".");
 	}
 
 	private static double number(String key, String value) {

@@ -21,6 +21,11 @@ public final class Cell implements Serializable {
 
 	/** The cell's own output folder: output/cells/&lt;name with '/' as '__'&gt;. */
 	public Path folder(Path output) {
+		return folderOf(output, name);
+	}
+
+	/** The output folder of the cell called {@code name}. */
+	public static Path folderOf(Path output, String name) {
 		return output.resolve("cells").resolve(name.replace("/", "__").replaceAll("[^A-Za-z0-9._-]", "_"));
 	}
 
