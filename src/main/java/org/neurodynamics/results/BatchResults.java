@@ -68,7 +68,8 @@ public final class BatchResults {
 				y[i] = c[1][order[i]];
 			}
 			plot.setColor(TracePlots.COLOURS[n++ % TracePlots.COLOURS.length]);
-			plot.addPoints(x, y, Plot.CONNECTED_CIRCLES);
+			plot.addPoints(x, y, Plot.LINE);
+			plot.addPoints(x, y, Plot.CIRCLE);
 		}
 		PlotLayout.legendAbove(plot, null, 1, false);
 		PlotLayout.title(plot, n + " cells, one line each");
