@@ -101,7 +101,7 @@ final class CellFit {
 			new org.neurodynamics.core.io.NumericTable(r.name, List.of("sweep", "current_pa", "recorded_spikes", "model_spikes",
 				"recorded_steady_mv", "model_steady_mv"), table));
 		writeValues(folder.resolve(VALUES_FILE), model, initial, theta, fitted);
-		writeModel(folder.resolve(MODEL_FILE), r.name, model, rest, theta, fitted, result.loss());
+		writeModel(folder.resolve(MODEL_FILE), r.name, model, rest, theta, result.loss());
 		return new Outcome(row, error);
 	}
 
@@ -130,12 +130,13 @@ final class CellFit {
 		AtomicFiles.writeString(file, sb.toString());
 	}
 
-	private static void writeModel(Path file, String recording, CableModel model, double rest, double[] theta, int[] fitted,
-		double loss) throws IOException
+	private static void writeModel(Path file, String recording, CableModel model, double rest, double[] theta, double loss)
+		throws IOException
 	{
+		// every parameter, the resting potential's eL among them, so that the line alone rebuilds the model
 		StringBuilder values = new StringBuilder();
-		for (int k : fitted) values.append(values.length() == 0 ? "" : ", ").append(model.parameters().get(k).name()).append('=')
-			.append(theta[k]);
+		for (int k = 0; k < theta.length; k++) values.append(k == 0 ? "" : ", ").append(model.parameters().get(k).name())
+			.append('=').append(theta[k]);
 		AtomicFiles.writeString(file, String.format(Locale.ROOT, "# Conductances fitted to %s by the batch's fit job%n" +
 			"model=Cortical neuron (Na, K, M, leak)%nresting_mv=%s%nloss_mv2=%s%nvalues=%s%n", recording, rest, loss, values));
 	}
