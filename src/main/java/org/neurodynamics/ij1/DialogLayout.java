@@ -45,7 +45,8 @@ final class DialogLayout {
 			"spike_weight", "spike_threshold"),
 		"SimulateCompartmentalModel", Set.of("soma_channels", "axon_channels", "dendrite_channels", "sweep", "dac", "inject", "dt"),
 		"HomeostaticControlCommand", Set.of("soma_channels", "axon_channels", "dendrite_channels", "alpha", "lambda", "tau_rate",
-			"dt", "interval", "seed"));
+			"dt", "interval", "seed"),
+		"BatchOverRecordings", Set.of("channel", "value_unit", "starts", "dt", "duration", "quick", "threads"));
 
 	/** Inputs that belong to one trace source, a morphology, or one stimulus (for every command that has the controller). */
 	private static final Map<String, Condition> CONDITIONS = new HashMap<>();

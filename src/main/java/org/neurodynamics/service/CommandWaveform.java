@@ -37,12 +37,6 @@ final class CommandWaveform {
 
 	/** nA per unit of a current, NaN for anything else. */
 	static double currentScale(String unit) {
-		switch (unit == null ? "" : unit.trim()) {
-			case "pA": return 1e-3;
-			case "nA": return 1;
-			case "uA": case "\u00b5A": return 1e3;
-			case "A": return 1e9;
-			default: return Double.NaN;
-		}
+		return org.neurodynamics.core.batch.AbfStepFamily.currentScale(unit);
 	}
 }

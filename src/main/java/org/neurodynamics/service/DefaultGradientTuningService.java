@@ -16,7 +16,6 @@ import org.neurodynamics.core.cable.SimulationUnstableException;
 import org.neurodynamics.core.cable.Simulator;
 import org.neurodynamics.core.cable.Stimulus;
 import org.neurodynamics.core.fit.FitListener;
-import org.neurodynamics.core.fit.FitOptions;
 import org.neurodynamics.core.fit.FitProblem;
 import org.neurodynamics.core.fit.FitResult;
 import org.neurodynamics.core.fit.FitUnstableException;
@@ -35,12 +34,8 @@ import org.scijava.service.Service;
 @Plugin(type = Service.class)
 public class DefaultGradientTuningService extends AbstractService implements GradientTuningService {
 
-	/** Weight and time constant (ms) of the low-pass filtered voltage term of step-family fits (see FitProblem). */
-	static final double SMOOTH_WEIGHT = 10, SMOOTH_TAU = 50;
 	/** Time scale (ms) of the spike-time term: a spike this far off costs spikeWeight/2 (see FitProblem.withSpikeTimes). */
 	static final double SPIKE_TAU = 10;
-	/** Learning rate of the first, passive stage of a step-family fit (on the sweeps without spikes). */
-	static final double PASSIVE_LEARNING_RATE = 0.05;
 
 	@Parameter(required = false)
 	private LogService log;
@@ -143,12 +138,10 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 			r.model.model.label(), chosen.length, family.size(), r.abf.getName()));
 		// passive properties first from the sweeps without spikes, then the rest with a smoothed-voltage term (and spike
 		// times if asked for)
-		FitOptions passive = new FitOptions().iterations(r.options.iterations()).learningRate(PASSIVE_LEARNING_RATE)
-			.curriculum(1, 0).polish(r.options.polish());
 		FitResult result;
 		try {
-			result = StepFamilyFit.fit(family, m, initial, chosen, recordAt, fitted, passive, r.options,
-				q -> withSpikes(q.withSmoothing(1, SMOOTH_WEIGHT, SMOOTH_TAU), r), FitListener.NONE, progress);
+			result = StepFamilyFit.fit(family, m, initial, chosen, recordAt, fitted, r.options, q -> withSpikes(q, r),
+				FitListener.NONE, progress);
 		}
 		catch (FitUnstableException e) {
 			result = e.best();

@@ -74,7 +74,8 @@ final class Display {
 		String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		StringBuilder sb = new StringBuilder();
 		for (String entry : cp.split(File.pathSeparator)) {
-			if (entry.contains("Neuro_Dynamics-") || entry.endsWith("classes") || entry.endsWith("test-classes")) continue;
+			if (entry.contains("Neuro_Dynamics-") || entry.endsWith("classes") || entry.endsWith("test-classes") ||
+				MacroRunner.providedByCluster(entry)) continue;
 			sb.append(sb.length() == 0 ? "" : File.pathSeparator).append(entry);
 		}
 		return sb.toString();

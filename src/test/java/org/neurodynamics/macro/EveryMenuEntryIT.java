@@ -63,6 +63,8 @@ class EveryMenuEntryIT {
 			"fitted-values.csv", "fit-iterations.csv"));
 		CASES.put("Homeostatic Control...", new Case("model=[HH single compartment] values= adapted=[gNa, gK] target_rate=5 " +
 			"duration=200 dt=0.025 interval=50 mean=0.2 sd=0.2 tau=5 seed=7 record=soma output=[{out}]", "homeostatic-control.csv"));
+		CASES.put("Batch Over Recordings...", new Case("input=[{data}/abf] output=[{out}/batch] job=features",
+			"batch/results.csv", "batch/population.png", "batch/cells/171116sh_0018.abf/sweeps.csv"));
 	}
 
 	static List<String> menuLabels() throws Exception {

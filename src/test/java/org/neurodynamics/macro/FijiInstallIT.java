@@ -50,6 +50,17 @@ class FijiInstallIT {
 		"File.saveString(\"\" + nResults, out + \"/summary-rows.txt\");",
 		"");
 
+	/** target/dependency/ (what the README says to copy into Fiji by hand) holds none of Spark, which is provided. */
+	@Test
+	void theCopiedDependenciesHoldNoSpark() throws Exception {
+		Path copied = PROJECT.resolve("target/dependency");
+		assertTrue(Files.isDirectory(copied), "mvn package copies the dependencies to " + copied);
+		List<String> cluster = list(copied).stream().map(j -> j.getFileName().toString())
+			.filter(n -> n.matches("(spark|scala|hadoop|parquet|json4s|jackson-module-scala).*")).collect(Collectors.toList());
+		assertEquals(List.of(), cluster);
+		assertTrue(list(copied).stream().anyMatch(j -> j.getFileName().toString().startsWith("hipparchus-core")));
+	}
+
 	@Test
 	void installsBesideFijisOwnJarsAndReconstructs(@TempDir Path dir) throws Exception {
 		Path fiji = dir.resolve("Fiji.app"), jars = fiji.resolve("jars"), plugins = fiji.resolve("plugins");
@@ -84,6 +95,9 @@ class FijiInstallIT {
 				Path jar = jars.resolve(platform[0]).resolve(library + "-" + platform[1] + ".jar");
 				assertTrue(Files.isRegularFile(jar), fiji.relativize(jar) + " was not installed\n" + log);
 			}
+		List<String> cluster = list(jars).stream().map(j -> j.getFileName().toString())
+			.filter(n -> n.matches("(spark|scala|hadoop|parquet|json4s|jackson-module-scala).*")).collect(Collectors.toList());
+		assertEquals(List.of(), cluster, "Spark is the cluster's (provided); none of it belongs in Fiji.app");
 		List<String> pluginJars = list(plugins).stream().map(p -> p.getFileName().toString()).collect(Collectors.toList());
 		assertEquals(1, pluginJars.size(), pluginJars.toString());
 		assertTrue(pluginJars.get(0).matches("Neuro_Dynamics-.*\\.jar"), pluginJars.toString());

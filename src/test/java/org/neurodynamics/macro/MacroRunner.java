@@ -32,10 +32,31 @@ final class MacroRunner {
 		java.util.List<File> files = new java.util.ArrayList<>();
 		files.add(pluginJar());
 		for (String entry : cp.split(File.pathSeparator)) {
-			if (entry.contains("Neuro_Dynamics-") || entry.endsWith("classes") || entry.contains("/net/imagej/ij/")) continue;
+			if (entry.contains("Neuro_Dynamics-") || entry.endsWith("classes") || entry.contains("/net/imagej/ij/") ||
+				providedByCluster(entry)) continue;
 			files.add(new File(entry));
 		}
 		return files.toArray(new File[0]);
+	}
+
+	private static java.util.Set<String> provided;
+
+	/**
+	 * True for the jars of Spark (provided scope, listed by the build in
+	 * target/provided-classpath.txt): Fiji does not have them, so ImageJ runs without them.
+	 */
+	static synchronized boolean providedByCluster(String entry) {
+		if (provided == null) {
+			Path list = Paths.get(System.getProperty("basedir", "."), "target", "provided-classpath.txt");
+			provided = new java.util.HashSet<>();
+			try {
+				if (Files.exists(list)) provided.addAll(Arrays.asList(Files.readString(list).trim().split(File.pathSeparator)));
+			}
+			catch (IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		}
+		return provided.contains(entry);
 	}
 
 	/** Runs {@code macro} with {@code argument} (getArgument() in the macro). */

@@ -18,7 +18,34 @@ import org.neurodynamics.core.cable.CableModel;
  */
 public final class StepFamilyFit {
 
+	/** Weight and time constant (ms) of the low-pass filtered voltage term of the active stage (see FitProblem). */
+	public static final double SMOOTH_WEIGHT = 10, SMOOTH_TAU = 50;
+	/** Learning rate of the passive stage (on the sweeps without spikes). */
+	public static final double PASSIVE_LEARNING_RATE = 0.05;
+
 	private StepFamilyFit() {}
+
+	/**
+	 * The plugin's step-family fit, as Fit Conductances and the batch run it: the passive stage
+	 * with {@link #PASSIVE_LEARNING_RATE}, the whole window from the start and the iterations
+	 * and polish of {@code options}; the active stage with {@code options} and a smoothed-voltage
+	 * term added to the loss.
+	 */
+	public static FitResult fit(StepFamily family, CableModel model, double[] start, int[] sweeps, int recordAt,
+		int[] fitted, FitOptions options, FitListener listener, Progress progress)
+	{
+		return fit(family, model, start, sweeps, recordAt, fitted, options, q -> q, listener, progress);
+	}
+
+	/** The same, with {@code extra} terms (such as spike times) added to the active stage's loss. */
+	public static FitResult fit(StepFamily family, CableModel model, double[] start, int[] sweeps, int recordAt,
+		int[] fitted, FitOptions options, java.util.function.UnaryOperator<FitProblem> extra, FitListener listener, Progress progress)
+	{
+		FitOptions passive = new FitOptions().iterations(options.iterations()).learningRate(PASSIVE_LEARNING_RATE)
+			.curriculum(1, 0).polish(options.polish());
+		return fit(family, model, start, sweeps, recordAt, fitted, passive, options,
+			q -> extra.apply(q.withSmoothing(1, SMOOTH_WEIGHT, SMOOTH_TAU)), listener, progress);
+	}
 
 	/** Parameters of the passive stage: capacitance, leak conductance and leak reversal. */
 	static boolean passive(CableModel model, int parameter) {

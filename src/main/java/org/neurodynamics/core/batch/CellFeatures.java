@@ -1,0 +1,108 @@
+package org.neurodynamics.core.batch;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neurodynamics.core.analysis.SpikeThresholds;
+import org.neurodynamics.core.fit.StepFamily;
+import org.neurodynamics.core.io.DelimitedTableWriter;
+import org.neurodynamics.core.io.NumericTable;
+
+/**
+ * The features job: per sweep, the spikes during the step, their rate, the latency of the
+ * first, the steady-state voltage (mean of the last fifth of the step) and the baseline
+ * before the step, saved as sweeps.csv; per cell, what a population is compared by.
+ * Spikes are upward crossings of -20 mV re-armed below -40 mV (as in a step-family fit) for
+ * voltages in mV, and of thresholds taken from the cell's own sweeps otherwise.
+ */
+final class CellFeatures {
+
+	static final String SWEEPS_FILE = "sweeps.csv";
+	static final List<String> SWEEP_COLUMNS = List.of("sweep", "parameter", "spikes", "rate_hz", "first_spike_latency_ms",
+		"steady_state", "baseline");
+
+	private CellFeatures() {}
+
+	static Map<String, Object> run(CellRecording r, Path folder) throws IOException {
+		double[] threshold = thresholds(r);
+		int n = r.size();
+		double[][] table = new double[SWEEP_COLUMNS.size()][n];
+		for (int i = 0; i < n; i++) {
+			float[] v = r.sweeps.get(i);
+			int from = r.stepFrom(i), to = Math.min(r.stepTo(i), v.length);
+			int[] crossings = threshold == null ? new int[0] : crossings(v, from, to, threshold[0], threshold[1]);
+			table[0][i] = i;
+			table[1][i] = r.parameters[i];
+			table[2][i] = crossings.length;
+			table[3][i] = crossings.length / ((to - from) * r.dt / 1000);
+			table[4][i] = crossings.length == 0 ? Double.NaN : (crossings[0] - from) * r.dt;
+			int begin = Math.max(from, to - (int) Math.round(StepFamily.STEADY_FRACTION * (to - from)));
+			table[5][i] = mean(v, begin, to);
+			table[6][i] = from > 0 ? mean(v, 0, from) : Double.NaN;
+		}
+		DelimitedTableWriter.writeCsv(folder.resolve(SWEEPS_FILE), new NumericTable(r.name, SWEEP_COLUMNS, table));
+
+		Map<String, Object> row = new HashMap<>();
+		row.put(BatchColumns.SWEEPS, (long) n);
+		row.put("parameter", r.parameterName);
+		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, rheobase = Double.NaN, latency = Double.NaN;
+		double maxRate = 0, baseline = 0;
+		long total = 0;
+		int baselines = 0;
+		for (int i = 0; i < n; i++) {
+			double p = r.parameters[i];
+			min = Math.min(min, p);
+			max = Math.max(max, p);
+			total += (long) table[2][i];
+			maxRate = Math.max(maxRate, table[3][i]);
+			if (table[2][i] > 0 && !(p >= rheobase)) {
+				rheobase = p;
+				latency = table[4][i];
+			}
+			if (!Double.isNaN(table[6][i])) {
+				baseline += table[6][i];
+				baselines++;
+			}
+		}
+		row.put("parameter_min", min);
+		row.put("parameter_max", max);
+		row.put("resting", baselines == 0 ? Double.NaN : baseline / baselines);
+		row.put("rheobase", rheobase);
+		row.put("first_spike_latency_ms", latency);
+		row.put("max_rate_hz", maxRate);
+		row.put("total_spikes", total);
+		return row;
+	}
+
+	/** Threshold and re-arm level, or null when the cell never spikes (thresholds from its sweeps find no spike). */
+	static double[] thresholds(CellRecording r) {
+		if (r.inMillivolts()) return new double[] { StepFamily.THRESHOLD, StepFamily.REARM };
+		SpikeThresholds t = SpikeThresholds.fromRecordings(r.sweeps);
+		return t == null ? null : new double[] { t.threshold, t.rearm };
+	}
+
+	/** Sample indices of the upward crossings of {@code threshold} in [from, to), each re-armed below {@code rearm}. */
+	static int[] crossings(float[] v, int from, int to, double threshold, double rearm) {
+		int[] out = new int[16];
+		int count = 0;
+		boolean armed = true;
+		for (int i = Math.max(1, from); i < to; i++) {
+			if (armed && v[i] >= threshold && v[i - 1] < threshold) {
+				if (count == out.length) out = java.util.Arrays.copyOf(out, 2 * count);
+				out[count++] = i;
+				armed = false;
+			}
+			else if (v[i] < rearm) armed = true;
+		}
+		return java.util.Arrays.copyOf(out, count);
+	}
+
+	private static double mean(float[] v, int from, int to) {
+		double sum = 0;
+		for (int i = from; i < to; i++) sum += v[i];
+		return to > from ? sum / (to - from) : Double.NaN;
+	}
+}

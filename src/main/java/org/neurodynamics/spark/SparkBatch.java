@@ -1,0 +1,146 @@
+package org.neurodynamics.spark;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.neurodynamics.core.UserInputException;
+import org.neurodynamics.core.batch.BatchColumns;
+import org.neurodynamics.core.batch.BatchSettings;
+import org.neurodynamics.core.batch.Cell;
+import org.neurodynamics.core.batch.CellFiles;
+import org.neurodynamics.core.batch.CellRow;
+import org.neurodynamics.core.batch.CellRunner;
+
+/**
+ * The batch on a Spark cluster:
+ *
+ * <pre>
+ * spark-submit --class org.neurodynamics.spark.SparkBatch Neuro_Dynamics-&lt;version&gt;.jar \
+ *   --input &lt;folder&gt; --output &lt;folder&gt; --job features|fit|reconstruct [--&lt;setting&gt; &lt;value&gt; ...]
+ * </pre>
+ *
+ * The cells are the tasks, a few per partition ({@code --cells-per-partition}, default 4);
+ * each runs the per-cell job of Batch Over Recordings and writes its files into its folder
+ * under the output folder, which must be on a file system every node sees. The rows, with the
+ * columns of the Fiji batch's results.csv, go into the Parquet table results.parquet. A
+ * failed cell is a row with its message; a re-run keeps the finished cells. The settings are
+ * those of the macro (interval, step_start, iterations, ...).
+ */
+public final class SparkBatch {
+
+	public static final String TABLE = "results.parquet";
+	static final int CELLS_PER_PARTITION = 4;
+
+	/** What a run did: cells finished earlier and kept, and cells run now. */
+	public static final class Summary {
+		public final int cells, kept, ran;
+		public final Path table;
+
+		Summary(int cells, int kept, int ran, Path table) {
+			this.cells = cells;
+			this.kept = kept;
+			this.ran = ran;
+			this.table = table;
+		}
+
+		@Override
+		public String toString() {
+			return String.format(Locale.ROOT, "%d cells: %d run now, %d finished earlier; rows in %s", cells, ran, kept, table);
+		}
+	}
+
+	private SparkBatch() {}
+
+	public static void main(String[] args) {
+		Arguments a;
+		try {
+			a = Arguments.parse(args);
+		}
+		catch (UserInputException e) {
+			System.err.println(e.getMessage());
+			System.err.println(Arguments.USAGE);
+			System.exit(2);
+			return;
+		}
+		SparkSession spark = SparkSession.builder().appName("Neuro Dynamics batch (" + a.settings.job.key() + ")").getOrCreate();
+		try {
+			System.out.println(run(spark, a.input, a.output, a.settings, a.cellsPerPartition));
+		}
+		catch (UserInputException e) {
+			System.err.println(e.getMessage());
+			spark.stop();
+			System.exit(1);
+		}
+		spark.stop();
+	}
+
+	/** Runs the job on every cell under {@code input} not finished in {@code output}; writes output/results.parquet. */
+	public static Summary run(SparkSession spark, Path input, Path output, BatchSettings settings, int cellsPerPartition) {
+		settings.check();
+		Path in = input.toAbsolutePath().normalize(), out = output.toAbsolutePath().normalize();
+		if (in.equals(out)) throw new UserInputException("The output folder is the input folder '" + input + "'; choose another.");
+		List<Cell> cells = CellFiles.find(in, out), pending = new ArrayList<>();
+		List<Row> kept = new ArrayList<>();
+		for (Cell c : cells) {
+			CellRow row = CellRunner.finished(c, out, settings.job);
+			if (row == null) pending.add(c);
+			else kept.add(CellRows.of(row));
+		}
+		JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+		int partitions = Math.max(1, (pending.size() + cellsPerPartition - 1) / cellsPerPartition);
+		// the rows are small (about a kilobyte a cell): collected, they are sorted and written without running a cell twice
+		List<Row> rows = new ArrayList<>(kept);
+		if (!pending.isEmpty()) rows.addAll(jsc.parallelize(pending, partitions).mapPartitions(new RunCells(out, settings)).collect());
+		rows.sort((a, b) -> a.getString(0).compareTo(b.getString(0)));
+		Path table = out.resolve(TABLE);
+		spark.createDataFrame(rows, CellRows.schema(BatchColumns.of(settings.job))).coalesce(1).write().mode(SaveMode.Overwrite)
+			.parquet(table.toUri().toString());
+		return new Summary(cells.size(), kept.size(), pending.size(), table);
+	}
+
+	/** The command line: --input, --output, --job, --cells-per-partition and any setting of the batch. */
+	static final class Arguments {
+		static final String USAGE = "Usage: spark-submit --class " + SparkBatch.class.getName() + " Neuro_Dynamics-<version>.jar " +
+			"--input <folder> --output <folder> --job features|fit|reconstruct [--cells-per-partition 4] [--interval 0.1] " +
+			"[--step_start ms] [--step_end ms] [--iterations 100] [--starts 32] [--dt 0.025] [--duration ms] [--channel 0] " +
+			"[--value_unit mV] [--quick true]";
+
+		Path input, output;
+		int cellsPerPartition = CELLS_PER_PARTITION;
+		final BatchSettings settings = new BatchSettings();
+
+		static Arguments parse(String[] args) {
+			Arguments a = new Arguments();
+			for (int i = 0; i < args.length; i += 2) {
+				if (!args[i].startsWith("--") || i + 1 >= args.length) throw new UserInputException("Expected --<name> <value>, got '" +
+					args[i] + "'" + (i + 1 >= args.length ? " without a value" : "") + ".");
+				String key = args[i].substring(2), value = args[i + 1];
+				switch (key.replace('-', '_')) {
+					case "input": a.input = Paths.get(value); break;
+					case "output": a.output = Paths.get(value); break;
+					case "cells_per_partition":
+						try {
+							a.cellsPerPartition = Integer.parseInt(value.trim());
+						}
+						catch (NumberFormatException e) {
+							a.cellsPerPartition = 0;
+						}
+						if (a.cellsPerPartition < 1) throw new UserInputException("--cells-per-partition needs a whole number of " +
+							"at least 1, got '" + value + "'.");
+						break;
+					default: a.settings.set(key, value);
+				}
+			}
+			if (a.input == null || a.output == null) throw new UserInputException("Give the folder of the recordings (--input) and " +
+				"the folder for the results (--output).");
+			return a;
+		}
+	}
+}

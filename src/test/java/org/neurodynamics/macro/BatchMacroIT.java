@@ -1,0 +1,78 @@
+package org.neurodynamics.macro;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurodynamics.core.batch.CellFolders;
+
+/**
+ * Batch Over Recordings through its menu entry, as a macro runs it: headless on a folder of
+ * 20 recordings with 3 damaged ones, with bad input, and with a display (Xvfb) giving the
+ * same table.
+ */
+class BatchMacroIT {
+
+	private static final String OPTIONS = "job=features interval=0.1 step_start=20 step_end=120";
+
+	private static String macro(Path in, Path out, Path report) {
+		return "setBatchMode(true);\n" +
+			"run(\"Batch Over Recordings...\", \"input=[" + in + "] output=[" + out + "] " + OPTIONS + "\");\n" +
+			"n = 0; for (i = 0; i < nResults; i++) if (getResultString(\"error\", i) != \"\") n++;\n" +
+			"File.saveString(\"\" + nResults + \" \" + n, \"" + report + "\");\n";
+	}
+
+	@Test
+	void threeDamagedRecordingsAmongTwentyGiveSeventeenRowsAndThreeErrorRows(@TempDir Path dir) throws Exception {
+		Path in = CellFolders.make(dir.resolve("in"), 20, 4, 3), out = dir.resolve("out");
+		MacroRunner.run(macro(in, out, dir.resolve("report.txt")), "");
+		assertEquals("20 3", MacroRunner.read(dir.resolve("report.txt")), "rows in the Results table, rows with an error");
+		List<String> lines = Files.readAllLines(out.resolve("results.csv"));
+		assertEquals(21, lines.size());
+		long failed = lines.stream().skip(1).filter(l -> l.startsWith("damaged/")).count();
+		assertEquals(3, failed);
+		for (String l : lines.subList(1, lines.size()))
+			assertEquals(l.startsWith("damaged/"), !l.endsWith(","), "an error message exactly in the damaged files' rows: " + l);
+		assertTrue(Files.size(out.resolve("population.png")) > 2000);
+	}
+
+	@Test
+	void aFolderThatDoesNotExistStopsTheMacroWithAMessage(@TempDir Path dir) throws Exception {
+		String macro = macro(dir.resolve("missing"), dir.resolve("out"), dir.resolve("report.txt"));
+		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		PrintStream stdout = System.out, stderr = System.err;
+		System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+		System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+		try {
+			MacroRunner.run(macro, "");
+		}
+		finally {
+			System.setOut(stdout);
+			System.setErr(stderr);
+		}
+		String log = printed.toString(StandardCharsets.UTF_8);
+		assertFalse(Files.exists(dir.resolve("report.txt")), "the macro ran on after the failed command:\n" + log);
+		assertTrue(log.contains(dir.resolve("missing").toString()) && log.contains("choose the folder"), log);
+		assertFalse(log.contains("\tat "), "no stack trace for bad input:\n" + log);
+	}
+
+	@Test
+	void withADisplayTheBatchWritesTheSameTable(@TempDir Path dir) throws Exception {
+		assumeTrue(Display.available(), "xvfb-run is not installed");
+		Path in = CellFolders.make(dir.resolve("in"), 8, 2, 1);
+		MacroRunner.run(macro(in, dir.resolve("headless"), dir.resolve("headless.txt")), "");
+		Path gui = dir.resolve("gui.ijm");
+		Files.writeString(gui, macro(in, dir.resolve("gui"), dir.resolve("gui.txt")) + "run(\"Quit\");\n");
+		String log = Display.runImageJ(dir, gui, "", 240);
+		assertEquals("8 1", MacroRunner.read(dir.resolve("gui.txt")), log);
+		assertEquals(Files.readString(dir.resolve("headless/results.csv")), Files.readString(dir.resolve("gui/results.csv")), log);
+	}
+}
