@@ -71,11 +71,15 @@ public final class ReconstructionResults {
 		double[] mx = me.stream().mapToDouble(e -> e.epoch).toArray();
 		plot.setColor(TracePlots.COLOURS[1]);
 		plot.addPoints(mx, me.stream().mapToDouble(e -> e.trainingLoss).toArray(), Plot.LINE);
-		plot.setColor(TracePlots.COLOURS[2]);
-		plot.addPoints(mx, me.stream().mapToDouble(e -> e.validationError).toArray(), Plot.LINE);
+		boolean validated = r.mapHistory.validationWindows > 0;
+		if (validated) {
+			plot.setColor(TracePlots.COLOURS[2]);
+			plot.addPoints(mx, me.stream().mapToDouble(e -> e.validationError).toArray(), Plot.LINE);
+		}
 		plot.setColor(java.awt.Color.BLACK);
 		plot.setLogScaleY();
-		PlotLayout.legendAbove(plot, "autoencoder loss\nautoencoder reconstruction MSE\nmap training loss\nmap multi-step validation error", 4, true);
+		PlotLayout.legendAbove(plot, "autoencoder loss\nautoencoder reconstruction MSE\nmap training loss"
+			+ (validated ? "\nmap multi-step validation error" : ""), validated ? 4 : 3, true);
 		return plot;
 	}
 
@@ -101,7 +105,8 @@ public final class ReconstructionResults {
 		add(rt, "Spike thresholds", r.model.spikeThresholds() == null ? "none (no spikes recorded)" : r.model.spikeThresholds().toString());
 		add(rt, "Self-check", r.selfCheck.summary() + " (maps trained: " + r.candidateChecks.size() + ", kept the best)");
 		add(rt, "Map best epoch", r.mapHistory.bestEpoch);
-		add(rt, "Map validation error", r.mapHistory.epochs().get(Math.max(0, r.mapHistory.bestEpoch - 1)).validationError);
+		if (r.mapHistory.validationWindows > 0)
+			add(rt, "Map validation error", r.mapHistory.epochs().get(Math.max(0, r.mapHistory.bestEpoch - 1)).validationError);
 		add(rt, "Autoencoder samples/s", r.autoencoderHistory.samplesPerSecond());
 		add(rt, "Map samples/s", r.mapHistory.samplesPerSecond());
 		add(rt, "Network threads", r.autoencoderHistory.threads);
