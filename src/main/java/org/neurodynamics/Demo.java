@@ -28,9 +28,6 @@ import org.scijava.command.CommandModule;
  */
 public final class Demo {
 
-	/** The demo's quick preset (also in macros/hindmarsh-rose-journey.ijm). */
-	static final int QUICK_AUTOENCODER_EPOCHS = 60, QUICK_MAP_EPOCHS = 30, QUICK_MAPS = 2;
-
 	private Demo() {}
 
 	public static void main(String[] args) throws Exception {
@@ -45,10 +42,10 @@ public final class Demo {
 				"parameters", "1.5, 2.25, 3.0, 3.75", "duration", 4000.0, "transient_time", 1000.0, "dt", 0.5, "noise", 0.0,
 				"seed", 1L, "output", out);
 			File modelFile = new File(out, "hindmarsh-rose.ndmodel");
-			// the demo's quick preset: fewer epochs and two maps (the defaults train longer, see the README)
+			// the default settings, as a user gets them from the dialog
+			System.out.println("Reconstructing with the default settings (a few minutes on 2 cores)");
 			CommandModule reconstructed = run(context, ReconstructDynamics.class, "source", TraceInputService.IMAGE,
-				"image", simulated.getOutput("traces"), "model", modelFile, "vae_epochs", QUICK_AUTOENCODER_EPOCHS,
-				"map_epochs", QUICK_MAP_EPOCHS, "maps", QUICK_MAPS, "output", out);
+				"image", simulated.getOutput("traces"), "model", modelFile, "output", out);
 			CommandModule explored = run(context, ExploreReconstructedModel.class, "model", modelFile,
 				"parameters", "1.3:0.03:4.0", "iterations", 3000, "transient_steps", 2000, "initial_states", 2, "trace_at", 2.25,
 				"seed", 0L, "output", out);

@@ -27,7 +27,7 @@ public final class BatchSettings implements Serializable {
 	public int starts = 32;
 	/** Fit: simulation time step (ms) and time fitted from the start of each sweep (ms; 0 for whole sweeps). */
 	public double dt = 0.025, duration = 0;
-	/** Reconstruct: the quick preset of the demo (60 autoencoder epochs, 30 map epochs, 2 maps) instead of the defaults. */
+	/** Reconstruct: the quick preset of the journey macros (60 autoencoder epochs, 30 map epochs, 2 maps) instead of the defaults. */
 	public boolean quick = false;
 	/** Cells in flight at once; 0 for one per core (one at a time for reconstructions, which use every core). */
 	public int threads = 0;
