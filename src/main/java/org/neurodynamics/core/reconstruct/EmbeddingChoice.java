@@ -15,7 +15,7 @@ import org.neurodynamics.core.trace.Trace;
  * part of the window (De samples) covers an inter-spike interval inside a burst (the 25th
  * percentile of the ISIs), which a one-step map needs to know where in the spike cycle it
  * is; and averaged blocks further back cover the slow time scale (a multiple of the 95th
- * percentile of the ISIs, the silences between a burster's bursts), so that the recovered
+ * percentile of the ISIs by the time they take: the silences between a burster's bursts), so that the recovered
  * state sees the slow variable that sets the bursts, which a one-interval window cannot. Traces
  * without spikes use the mutual-information delay instead and a uniform window.
  */
@@ -57,13 +57,13 @@ public final class EmbeddingChoice {
 		String reason;
 		EmbeddingLayout layout;
 		if (isis.size() >= 3) {
-			double width = percentile(widths, 50), isi = percentile(isis, 25), slowIsi = percentile(isis, 95);
+			double width = percentile(widths, 50), isi = percentile(isis, 25), slowIsi = timeWeightedPercentile(isis, 95);
 			s = settings.subsampling > 0 ? settings.subsampling : Math.max(1, (int) Math.floor(width / 3));
 			int span = (int) Math.ceil(1.2 * isi / s / settings.delay) + 1;
 			de = settings.embeddingDimension > 0 ? settings.embeddingDimension : clamp(span);
 			reason = String.format("spike half-width %.1f samples, 25th-percentile ISI %.1f samples", width, isi);
 			layout = withSlowPart(traces, de, settings, s, slowIsi);
-			if (!layout.isUniform()) reason += String.format(", 95th-percentile ISI %.1f samples", slowIsi);
+			if (!layout.isUniform()) reason += String.format(", 95th-percentile ISI by time %.1f samples", slowIsi);
 		}
 		else {
 			double[] x = toDouble(longest(traces).samples());
@@ -103,6 +103,24 @@ public final class EmbeddingChoice {
 
 	private static int clamp(int de) {
 		return Math.max(MIN_DIMENSION, Math.min(MAX_DIMENSION, de));
+	}
+
+	/**
+	 * The ISI that p % of the recorded time between spikes lies in intervals no longer than:
+	 * the silences between bursts, even when they are a few per cent of the ISIs (a plateau
+	 * burst of 24 spikes has one silence in 24 intervals, but most of the time is silence).
+	 * Where at least 5 % of the intervals are silences it equals the 95th percentile of the ISIs.
+	 */
+	static double timeWeightedPercentile(List<Double> isis, double p) {
+		double[] sorted = isis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+		double total = 0;
+		for (double v : sorted) total += v;
+		double sum = 0;
+		for (double v : sorted) {
+			sum += v;
+			if (sum >= p / 100 * total) return v;
+		}
+		return sorted[sorted.length - 1];
 	}
 
 	private static double percentile(List<Double> values, double p) {
