@@ -20,9 +20,9 @@ public final class ReconstructionSettings {
 	 * window of one inter-spike interval.
 	 */
 	public int slowBins = 24;
-	/** Samples (subsampled) the whole window reaches back; 0 chooses {@link #slowSpanIsis} times the 95th-percentile ISI. */
+	/** Samples (subsampled) the whole window reaches back; 0 chooses {@link #slowSpanIsis} times the 95th-percentile ISI by time. */
 	public int slowSpan = 0;
-	/** With {@link #slowSpan} 0, how many 95th-percentile ISIs (the silences between bursts) the window reaches back. */
+	/** With {@link #slowSpan} 0, how many 95th-percentile ISIs by time (the silences between bursts) the window reaches back. */
 	public double slowSpanIsis = 2.0;
 	/** Delay tau between embedding coordinates, in (subsampled) samples. */
 	public int delay = 1;
