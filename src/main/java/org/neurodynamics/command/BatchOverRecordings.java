@@ -64,7 +64,7 @@ public class BatchOverRecordings extends LongCommand {
 	@Parameter(label = "Fit total time", description = "Fit: time fitted from the start of each sweep; 0 for whole sweeps (ms).", min = "0")
 	private double duration = DEFAULTS.duration;
 
-	@Parameter(label = "Quick reconstruction", description = "Reconstruct: the demo's quick preset (60 autoencoder epochs, 30 map epochs, 2 maps) instead of the defaults.")
+	@Parameter(label = "Quick reconstruction", description = "Reconstruct: the journey macros' quick preset (60 autoencoder epochs, 30 map epochs, 2 maps) instead of the defaults.")
 	private boolean quick = DEFAULTS.quick;
 
 	@Parameter(label = "Cells at once", description = "Cells run side by side; 0 for one per core (one at a time for reconstructions, which use every core).", min = "0")

@@ -63,8 +63,11 @@ public final class NeuralMap {
 		 */
 		public final double teacherForcing;
 		/**
-		 * Standardise every state coordinate by the spread of its one-step increments (see
-		 * {@link MapNormalisation#of(List, int[], int, boolean)}), so a slow coordinate counts.
+		 * The network predicts each coordinate's step in units of the RMS of that coordinate's
+		 * one-step increments (standardised states), and the loss measures each error in the same
+		 * units, so a slow coordinate's drift weighs as much as a fast one's (see
+		 * {@link MapBatch#scale}); after training the scale is folded into the output layer.
+		 * Increment form only.
 		 */
 		public final boolean incrementScaling;
 		/**
