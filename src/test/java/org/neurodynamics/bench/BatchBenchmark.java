@@ -9,14 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.batch.BatchRun;
 import org.neurodynamics.core.batch.BatchSettings;
 import org.neurodynamics.core.batch.CellFolders;
 import org.neurodynamics.core.batch.CellJob;
-import org.neurodynamics.core.batch.CellRow;
+import org.neurodynamics.spark.ParquetRows;
 import org.neurodynamics.spark.SparkBatch;
 
 /**
@@ -59,7 +58,7 @@ public final class BatchBenchmark {
 			SparkBatch.Summary onSpark = SparkBatch.run(spark, in, dir.resolve("spark-" + job.key()), s, 4);
 			long t2 = System.nanoTime();
 			List<String> csv = Files.readAllLines(fiji.table);
-			List<String> parquet = rows(spark, onSpark.table);
+			List<String> parquet = ParquetRows.of(spark, onSpark.table);
 			System.out.printf(Locale.ROOT, "%s: %d rows (%d failed), Fiji batch %.1f s, Spark local[2] %.1f s, identical: %s%n",
 				job.key(), parquet.size(), fiji.failed, (t1 - t0) * 1e-9, (t2 - t1) * 1e-9, csv.subList(1, csv.size()).equals(parquet));
 		}
@@ -86,7 +85,7 @@ public final class BatchBenchmark {
 			double t = (System.nanoTime() - t0) * 1e-9;
 			if (run > 1) {
 				seconds[cores] = Math.min(seconds[cores], t);
-				rows.add(rows(spark, r.table));
+				rows.add(ParquetRows.of(spark, r.table));
 			}
 			System.out.printf(Locale.ROOT, "local[%d]: %d cells in %.1f s%s%n", cores, r.ran, t, run == 1 ? " (warm-up, not counted)" : "");
 			spark.stop();
@@ -128,15 +127,5 @@ public final class BatchBenchmark {
 			.config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
 		spark.sparkContext().setLogLevel("WARN");
 		return spark;
-	}
-
-	private static List<String> rows(SparkSession spark, Path table) {
-		List<String> out = new ArrayList<>();
-		for (Row r : spark.read().parquet(table.toUri().toString()).collectAsList()) {
-			StringBuilder sb = new StringBuilder();
-			for (int c = 0; c < r.length(); c++) sb.append(c == 0 ? "" : ",").append(CellRow.format(r.get(c)));
-			out.add(sb.toString());
-		}
-		return out;
 	}
 }

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +18,6 @@ import org.neurodynamics.core.batch.BatchRun;
 import org.neurodynamics.core.batch.BatchSettings;
 import org.neurodynamics.core.batch.CellFolders;
 import org.neurodynamics.core.batch.CellJob;
-import org.neurodynamics.core.batch.CellRow;
 
 /**
  * The Spark job on local[2] gives the rows of the Fiji batch: the same Parquet rows as the
@@ -49,14 +46,14 @@ class SparkBatchIT {
 		List<String> fiji = fijiRows(in, dir.resolve("fiji"), settings);
 		SparkBatch.Summary first = SparkBatch.run(spark, in, dir.resolve("spark"), settings, 3);
 		assertEquals(20, first.ran);
-		List<String> rows = parquetRows(first.table);
+		List<String> rows = ParquetRows.of(spark, first.table);
 		assertEquals(fiji, rows);
 		assertEquals(2, rows.stream().filter(r -> r.startsWith("damaged/") && !r.endsWith(",")).count(), "failed cells are rows");
 
 		SparkBatch.Summary again = SparkBatch.run(spark, in, dir.resolve("spark"), settings, 3);
 		assertEquals(0, again.ran);
 		assertEquals(20, again.kept);
-		assertEquals(fiji, parquetRows(again.table));
+		assertEquals(fiji, ParquetRows.of(spark, again.table));
 	}
 
 	@Test
@@ -71,7 +68,7 @@ class SparkBatchIT {
 		settings.starts = 2;
 		List<String> fiji = fijiRows(in, dir.resolve("fiji"), settings);
 		assertEquals(4, fiji.size());
-		assertEquals(fiji, parquetRows(SparkBatch.run(spark, in, dir.resolve("spark"), settings, 1).table));
+		assertEquals(fiji, ParquetRows.of(spark, SparkBatch.run(spark, in, dir.resolve("spark"), settings, 1).table));
 	}
 
 	@Test
@@ -97,16 +94,5 @@ class SparkBatchIT {
 		BatchRun.run(in, out, settings, Progress.NONE, line -> {});
 		List<String> lines = Files.readAllLines(out.resolve("results.csv"));
 		return lines.subList(1, lines.size());
-	}
-
-	/** The rows of a Parquet table as the CSV writes them. */
-	private static List<String> parquetRows(Path table) {
-		List<String> out = new ArrayList<>();
-		for (Row r : spark.read().parquet(table.toUri().toString()).collectAsList()) {
-			StringBuilder sb = new StringBuilder();
-			for (int c = 0; c < r.length(); c++) sb.append(c == 0 ? "" : ",").append(CellRow.format(r.get(c)));
-			out.add(sb.toString());
-		}
-		return out;
 	}
 }
