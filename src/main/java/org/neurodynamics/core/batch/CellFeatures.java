@@ -33,7 +33,7 @@ final class CellFeatures {
 		for (int i = 0; i < n; i++) {
 			float[] v = r.sweeps.get(i);
 			int from = r.stepFrom(i), to = Math.min(r.stepTo(i), v.length);
-			int[] crossings = threshold == null ? new int[0] : crossings(v, from, to, threshold[0], threshold[1]);
+			int[] crossings = threshold == null ? new int[0] : StepFamily.crossings(v, from, to, threshold[0], threshold[1]);
 			table[0][i] = i;
 			table[1][i] = r.parameters[i];
 			table[2][i] = crossings.length;
@@ -82,22 +82,6 @@ final class CellFeatures {
 		if (r.inMillivolts()) return new double[] { StepFamily.THRESHOLD, StepFamily.REARM };
 		SpikeThresholds t = SpikeThresholds.fromRecordings(r.sweeps);
 		return t == null ? null : new double[] { t.threshold, t.rearm };
-	}
-
-	/** Sample indices of the upward crossings of {@code threshold} in [from, to), each re-armed below {@code rearm}. */
-	static int[] crossings(float[] v, int from, int to, double threshold, double rearm) {
-		int[] out = new int[16];
-		int count = 0;
-		boolean armed = true;
-		for (int i = Math.max(1, from); i < to; i++) {
-			if (armed && v[i] >= threshold && v[i - 1] < threshold) {
-				if (count == out.length) out = java.util.Arrays.copyOf(out, 2 * count);
-				out[count++] = i;
-				armed = false;
-			}
-			else if (v[i] < rearm) armed = true;
-		}
-		return java.util.Arrays.copyOf(out, count);
 	}
 
 	private static double mean(float[] v, int from, int to) {

@@ -99,16 +99,23 @@ public final class StepFamily {
 	}
 
 	public static int spikes(float[] v, int from, int to) {
+		return crossings(v, from, to, THRESHOLD, REARM).length;
+	}
+
+	/** Sample indices of the upward crossings of {@code threshold} in [from, to), each re-armed below {@code rearm}. */
+	public static int[] crossings(float[] v, int from, int to, double threshold, double rearm) {
+		int[] out = new int[16];
 		int count = 0;
 		boolean armed = true;
 		for (int i = Math.max(1, from); i < to; i++) {
-			if (armed && v[i] >= THRESHOLD && v[i - 1] < THRESHOLD) {
-				count++;
+			if (armed && v[i] >= threshold && v[i - 1] < threshold) {
+				if (count == out.length) out = java.util.Arrays.copyOf(out, 2 * count);
+				out[count++] = i;
 				armed = false;
 			}
-			else if (v[i] < REARM) armed = true;
+			else if (v[i] < rearm) armed = true;
 		}
-		return count;
+		return java.util.Arrays.copyOf(out, count);
 	}
 
 	/** Mean voltage over the last {@link #STEADY_FRACTION} of the step (mV). */
