@@ -5,11 +5,13 @@ import java.util.Arrays;
 import org.hipparchus.stat.descriptive.rank.Percentile;
 
 /**
- * The two percentile definitions the plugin uses, in one place. {@link #linear} interpolates
+ * The percentile definitions the plugin uses, in one place. {@link #linear} interpolates
  * between order statistics (Hipparchus' {@link Percentile} with estimation type R-7, the
  * default of R and NumPy): it is what thresholds and baselines use. {@link #rank} picks one
  * sample without interpolation: the embedding choice and the self-check read counts (ISIs,
  * spike widths) and levels with it, and their results are calibrated on it.
+ * {@link #weightedBySize} weighs every sample by its own size: for durations, the percentile
+ * of time rather than of count.
  */
 public final class Percentiles {
 
@@ -53,6 +55,25 @@ public final class Percentiles {
 		double[] v = values.clone();
 		Arrays.sort(v);
 		return v[(int) Math.min(v.length - 1, Math.floor(p / 100 * v.length))];
+	}
+
+	/**
+	 * Percentile {@code p} (0-100) of non-negative samples each weighted by its own size: the
+	 * smallest sample such that the samples up to it make up p% of the sum. For intervals, the
+	 * interval that p% of the time lies in intervals no longer than: a burst of 24 spikes has
+	 * one silence in 24 intervals, but most of its time is silence. NaN for no samples.
+	 */
+	public static double weightedBySize(double[] values, double p) {
+		if (values.length == 0) return Double.NaN;
+		double[] v = values.clone();
+		Arrays.sort(v);
+		double total = 0, sum = 0;
+		for (double x : v) total += x;
+		for (double x : v) {
+			sum += x;
+			if (sum >= p / 100 * total) return x;
+		}
+		return v[v.length - 1];
 	}
 
 	static double[] toDouble(float[] x) {

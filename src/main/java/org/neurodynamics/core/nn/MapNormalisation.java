@@ -25,10 +25,6 @@ final class MapNormalisation {
 	 * coordinate (or parameter) gets standard deviation 1.
 	 */
 	static MapNormalisation of(List<StateSequence> sequences, int[] trainLen, int d) {
-		return statistics(sequences, trainLen, d);
-	}
-
-	private static MapNormalisation statistics(List<StateSequence> sequences, int[] trainLen, int d) {
 		double[] sum = new double[d], sum2 = new double[d];
 		double ps = 0, ps2 = 0;
 		long count = 0;

@@ -68,8 +68,11 @@ final class MapTrainer {
 			for (int from = 0, bi = 0; from < perEpoch; from += config.batchSize, bi++) {
 				progress.checkCancelled(stage);
 				int n = Math.min(config.batchSize, perEpoch - from);
-				MapBatch b = buffers.computeIfAbsent(n, m -> new MapBatch(m, d, k));
-				b.scale = data.scale;
+				MapBatch b = buffers.computeIfAbsent(n, m -> {
+					MapBatch fresh = new MapBatch(m, d, k);
+					fresh.scale = data.scale;
+					return fresh;
+				});
 				data.fill(b, windows, from);
 				drawNoise(b, config, rnd);
 				lossSum += loss.lossAndGradient(work, b, config.increment) * n;

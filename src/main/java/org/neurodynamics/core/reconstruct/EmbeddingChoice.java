@@ -57,7 +57,7 @@ public final class EmbeddingChoice {
 		String reason;
 		EmbeddingLayout layout;
 		if (isis.size() >= 3) {
-			double width = percentile(widths, 50), isi = percentile(isis, 25), slowIsi = timeWeightedPercentile(isis, 95);
+			double width = percentile(widths, 50), isi = percentile(isis, 25), slowIsi = Percentiles.weightedBySize(toArray(isis), 95);
 			s = settings.subsampling > 0 ? settings.subsampling : Math.max(1, (int) Math.floor(width / 3));
 			int span = (int) Math.ceil(1.2 * isi / s / settings.delay) + 1;
 			de = settings.embeddingDimension > 0 ? settings.embeddingDimension : clamp(span);
@@ -105,26 +105,12 @@ public final class EmbeddingChoice {
 		return Math.max(MIN_DIMENSION, Math.min(MAX_DIMENSION, de));
 	}
 
-	/**
-	 * The ISI that p % of the recorded time between spikes lies in intervals no longer than:
-	 * the silences between bursts, even when they are a few per cent of the ISIs (a plateau
-	 * burst of 24 spikes has one silence in 24 intervals, but most of the time is silence).
-	 * Where at least 5 % of the intervals are silences it equals the 95th percentile of the ISIs.
-	 */
-	static double timeWeightedPercentile(List<Double> isis, double p) {
-		double[] sorted = isis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-		double total = 0;
-		for (double v : sorted) total += v;
-		double sum = 0;
-		for (double v : sorted) {
-			sum += v;
-			if (sum >= p / 100 * total) return v;
-		}
-		return sorted[sorted.length - 1];
+	private static double percentile(List<Double> values, double p) {
+		return Percentiles.rank(toArray(values), p);
 	}
 
-	private static double percentile(List<Double> values, double p) {
-		return Percentiles.rank(values.stream().mapToDouble(Double::doubleValue).toArray(), p);
+	private static double[] toArray(List<Double> values) {
+		return values.stream().mapToDouble(Double::doubleValue).toArray();
 	}
 
 	private static Trace longest(List<Trace> traces) {

@@ -44,4 +44,23 @@ class PercentilesTest {
 		assertEquals(4, Percentiles.rank(x, 100), 0);
 		assertEquals(2, Percentiles.rank(x, 25), 0);
 	}
+
+	@Test
+	void theSlowTimeScaleIsTheSilenceBetweenBurstsHoweverManySpikesABurstHas() {
+		// bursts of 24 spikes 1 apart, silences of 100: the silences are 4 % of the intervals
+		// but 81 % of the time
+		java.util.List<Double> plateau = new java.util.ArrayList<>();
+		for (int b = 0; b < 10; b++) {
+			for (int i = 0; i < 23; i++) plateau.add(1.0);
+			plateau.add(100.0);
+		}
+		assertEquals(100, Percentiles.weightedBySize(plateau.stream().mapToDouble(Double::doubleValue).toArray(), 95), 0);
+		// bursts of 4 (a quarter of the intervals are silences): the ordinary 95th percentile
+		java.util.List<Double> short4 = new java.util.ArrayList<>();
+		for (int b = 0; b < 10; b++) short4.addAll(java.util.List.of(30.0, 30.0, 30.0, 200.0));
+		assertEquals(200, Percentiles.weightedBySize(short4.stream().mapToDouble(Double::doubleValue).toArray(), 95), 0);
+		// tonic spiking: the interval itself
+		assertEquals(50, Percentiles.weightedBySize(new double[] { 49, 50, 50, 50, 51, 50 }, 95), 1);
+	}
+
 }
