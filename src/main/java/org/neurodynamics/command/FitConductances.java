@@ -168,9 +168,9 @@ public class FitConductances extends TraceInputCommand {
 		"the trace; 0 for none, 0.1 to start with.")
 	private double spike_weight = 0;
 
-	@Parameter(label = "Spike threshold", description = "Upward crossings of this voltage count as spikes for the " +
-		"spike-time term (mV).")
-	private double spike_threshold = StepFamily.THRESHOLD;
+	@Parameter(label = "Spike threshold", description = "Voltage a spike must cross for the spike-time term (mV); NaN " +
+		"takes it from the recording (half-way between its troughs and its spike peaks), as the recorded spike counts do.")
+	private double spike_threshold = Double.NaN;
 
 	@Parameter(label = "Output folder", required = false, style = "directory",
 		description = "Folder to save the tables (CSV), plots (PNG) and traces (TIFF) in; empty to save nothing.")

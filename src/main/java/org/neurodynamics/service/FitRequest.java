@@ -27,7 +27,7 @@ public final class FitRequest {
 	public int channel;
 	public String sweeps;
 	/** Weight of the spike-time term of the loss (0: none) and the threshold (mV) spikes cross upwards. */
-	public double spikeWeight = 0, spikeThreshold = StepFamily.THRESHOLD;
+	public double spikeWeight = 0, spikeThreshold = Double.NaN;
 
 	private FitRequest(ModelRequest model, String fitted, String record, double dt, double duration, FitOptions options) {
 		this.model = model;

@@ -47,7 +47,7 @@ public final class StepFamilyFitBenchmark {
 		double vw = Double.parseDouble(System.getProperty("vw", "1")), sw = Double.parseDouble(System.getProperty("sw", "0"));
 		double tau = Double.parseDouble(System.getProperty("tau", "50"));
 		double spikeWeight = Double.parseDouble(System.getProperty("spw", "0"));
-		double spikeThreshold = Double.parseDouble(System.getProperty("spth", String.valueOf(StepFamily.THRESHOLD)));
+		double spikeThreshold = Double.parseDouble(System.getProperty("spth", "NaN"));
 		java.util.function.UnaryOperator<FitProblem> loss = q -> {
 			FitProblem l = sw > 0 || vw != 1 ? q.withSmoothing(vw, sw, tau) : q;
 			return spikeWeight > 0 ? l.withSpikeTimes(spikeWeight, spikeThreshold, 10) : l;

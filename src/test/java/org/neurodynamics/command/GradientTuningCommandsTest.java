@@ -281,7 +281,7 @@ class GradientTuningCommandsTest {
 		String message = error(FitConductances.class, in);
 		assertTrue(message.contains("spike weight"), message);
 		in.put("spike_weight", 0.1);
-		in.put("spike_threshold", Double.NaN);
+		in.put("spike_threshold", Double.POSITIVE_INFINITY);
 		message = error(FitConductances.class, in);
 		assertTrue(message.contains("spike threshold"), message);
 		// a step family refuses it before its first, passive stage

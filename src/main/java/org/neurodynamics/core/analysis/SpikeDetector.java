@@ -3,7 +3,10 @@ package org.neurodynamics.core.analysis;
 import java.util.Arrays;
 
 /**
- * Finds spikes in a sampled membrane-voltage-like trace with an adaptive threshold.
+ * Decides what a spike is, for the whole plugin: step-family tables, fits and their
+ * spike-time loss, batch features, the reconstruction's embedding and self-check all count
+ * spikes here. A recording's spikes are judged with thresholds taken from the recording
+ * itself ({@link #forRecording}); a single trace of unknown scale with an adaptive threshold.
  * <p>
  * The threshold is the midpoint between a robust low level (a low percentile of the
  * samples: the resting or trough level) and a robust high level (the second largest local
@@ -29,12 +32,14 @@ public final class SpikeDetector {
 	public static final class Spikes {
 		private final double[] positions;
 		private final double[] peaks;
+		private final int[] onsets;
 		private final double threshold;
 		private final double low;
 		private final double high;
 		private final boolean rest;
 
-		Spikes(double[] positions, double[] peaks, double threshold, double low, double high, boolean rest) {
+		Spikes(double[] positions, double[] peaks, int[] onsets, double threshold, double low, double high, boolean rest) {
+			this.onsets = onsets;
 			this.positions = positions;
 			this.peaks = peaks;
 			this.threshold = threshold;
@@ -52,6 +57,11 @@ public final class SpikeDetector {
 			for (int i = 0; i < t.length; i++) t[i] = positions[i] * dt;
 			return t;
 		}
+		/**
+		 * Per spike, the first sample above the threshold: the threshold crossing lies between
+		 * this sample and the one before (where differentiable spike times are measured).
+		 */
+		public int[] onsets() { return onsets.clone(); }
 		/** Interpolated peak values. */
 		public double[] peaks() { return peaks.clone(); }
 		public double threshold() { return threshold; }
@@ -118,6 +128,18 @@ public final class SpikeDetector {
 		return new SpikeDetector(thresholds);
 	}
 
+	/**
+	 * The detector of one recording (the sweeps of a step family, the traces of a
+	 * reconstruction): fixed thresholds from its own spikes ({@link SpikeThresholds#fromRecordings}),
+	 * so every sweep, and every model or map compared with it, is judged by one rule; each
+	 * spike re-arms relative to its own peak, so spikes riding a depolarised plateau count.
+	 * Without spikes in the recording the adaptive detector (which finds none there either).
+	 */
+	public static SpikeDetector forRecording(java.util.List<float[]> sweeps) {
+		SpikeThresholds t = SpikeThresholds.fromRecordings(sweeps);
+		return t == null ? new SpikeDetector() : fixed(t);
+	}
+
 	/** The fixed thresholds, or null for an adaptive detector. */
 	public SpikeThresholds fixedThresholds() { return fixed; }
 
@@ -134,10 +156,10 @@ public final class SpikeDetector {
 	public Spikes detect(double[] x) {
 		double[] none = new double[0];
 		if (fixed != null) return crossings(x, fixed.threshold, fixed.rearm, fixed.trough, fixed.peak);
-		if (x.length < 3) return new Spikes(none, none, Double.NaN, Double.NaN, Double.NaN, true);
+		if (x.length < 3) return new Spikes(none, none, new int[0], Double.NaN, Double.NaN, Double.NaN, true);
 		double low = Percentiles.linear(x, lowPercentile);
 		double[] maxima = LocalMaxima.values(x);
-		if (maxima.length == 0) return new Spikes(none, none, Double.NaN, low, Arrays.stream(x).max().getAsDouble(), true);
+		if (maxima.length == 0) return new Spikes(none, none, new int[0], Double.NaN, low, Arrays.stream(x).max().getAsDouble(), true);
 		Arrays.sort(maxima);
 		// The second largest maximum: one artefact cannot set the scale, two spikes suffice.
 		double high = maxima[Math.max(0, maxima.length - 2)];
@@ -146,27 +168,30 @@ public final class SpikeDetector {
 		if (!Double.isNaN(absoluteThreshold)) threshold = Math.max(threshold, absoluteThreshold);
 		double scale = Math.max(Math.abs(low), Math.abs(high));
 		if (!(range > restRelativeRange * scale) || !(range > noiseFactor * noiseSigma(x)))
-			return new Spikes(none, none, threshold, low, high, true);
+			return new Spikes(none, none, new int[0], threshold, low, high, true);
 		return crossings(x, threshold, threshold - minProminence * range, low, high);
 	}
 
-	/** Spikes as excursions above {@code threshold}, separated by falls below {@code rearm}. */
+	/** Spikes as excursions above {@code threshold}, separated by falls below {@code rearm} or far below their own peak. */
 	private static Spikes crossings(double[] x, double threshold, double rearm, double low, double high) {
 		double[] pos = new double[16];
 		double[] peak = new double[16];
+		int[] onset = new int[16];
 		int count = 0;
 		boolean armed = true; // the trace has been below the re-arm level since the last spike
-		int excursionMax = -1; // index of the highest sample of the current spike
+		int excursionMax = -1, excursionStart = -1; // highest and first sample of the current spike
 		double drop = PLATEAU_DROP * (high - low);
-		// Skip a spike already in progress at the start: its peak time is unknown.
+		// Skip a spike already in progress at the start (its peak time is unknown), but no more:
+		// a trace whose troughs never reach the re-arm level still has its later spikes counted.
 		int i = 0;
-		while (i < x.length && x[i] >= rearm) i++;
+		while (i < x.length && x[i] > threshold) i++;
 		for (; i < x.length; i++) {
 			double v = x[i];
 			if (v > threshold) {
 				if (armed) {
 					armed = false;
 					excursionMax = i;
+					excursionStart = i;
 				} else if (excursionMax >= 0 && v > x[excursionMax]) {
 					excursionMax = i;
 				}
@@ -174,9 +199,11 @@ public final class SpikeDetector {
 				if (count == pos.length) {
 					pos = Arrays.copyOf(pos, count * 2);
 					peak = Arrays.copyOf(peak, count * 2);
+					onset = Arrays.copyOf(onset, count * 2);
 				}
 				pos[count] = LocalMaxima.interpolatedPosition(x, excursionMax);
 				peak[count] = LocalMaxima.interpolatedValue(x, excursionMax);
+				onset[count] = excursionStart;
 				count++;
 				armed = true;
 				excursionMax = -1;
@@ -184,15 +211,15 @@ public final class SpikeDetector {
 		}
 		// A spike still rising or falling at the end counts if its peak was passed.
 		if (!armed && excursionMax >= 0 && excursionMax < x.length - 1) {
-			if (count == pos.length) {
-				pos = Arrays.copyOf(pos, count + 1);
-				peak = Arrays.copyOf(peak, count + 1);
-			}
+			pos = Arrays.copyOf(pos, count + 1);
+			peak = Arrays.copyOf(peak, count + 1);
+			onset = Arrays.copyOf(onset, count + 1);
 			pos[count] = LocalMaxima.interpolatedPosition(x, excursionMax);
 			peak[count] = LocalMaxima.interpolatedValue(x, excursionMax);
+			onset[count] = excursionStart;
 			count++;
 		}
-		return new Spikes(Arrays.copyOf(pos, count), Arrays.copyOf(peak, count), threshold, low, high, count == 0);
+		return new Spikes(Arrays.copyOf(pos, count), Arrays.copyOf(peak, count), Arrays.copyOf(onset, count), threshold, low, high, count == 0);
 	}
 
 	/**

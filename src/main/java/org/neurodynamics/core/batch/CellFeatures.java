@@ -2,11 +2,12 @@ package org.neurodynamics.core.batch;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.neurodynamics.core.analysis.SpikeThresholds;
+import org.neurodynamics.core.analysis.SpikeDetector;
 import org.neurodynamics.core.fit.StepFamily;
 import org.neurodynamics.core.io.DelimitedTableWriter;
 import org.neurodynamics.core.io.NumericTable;
@@ -15,8 +16,8 @@ import org.neurodynamics.core.io.NumericTable;
  * The features job: per sweep, the spikes during the step, their rate, the latency of the
  * first, the steady-state voltage (mean of the last fifth of the step) and the baseline
  * before the step, saved as sweeps.csv; per cell, what a population is compared by.
- * Spikes are upward crossings of -20 mV re-armed below -40 mV (as in a step-family fit) for
- * voltages in mV, and of thresholds taken from the cell's own sweeps otherwise.
+ * Spikes are those of the cell's own {@link SpikeDetector} (thresholds from its sweeps, each
+ * spike re-armed relative to its peak), the rule of step-family fits and reconstructions too.
  */
 final class CellFeatures {
 
@@ -27,18 +28,18 @@ final class CellFeatures {
 	private CellFeatures() {}
 
 	static Map<String, Object> run(CellRecording r, Path folder) throws IOException {
-		double[] threshold = thresholds(r);
+		SpikeDetector detector = SpikeDetector.forRecording(r.sweeps);
 		int n = r.size();
 		double[][] table = new double[SWEEP_COLUMNS.size()][n];
 		for (int i = 0; i < n; i++) {
 			float[] v = r.sweeps.get(i);
 			int from = r.stepFrom(i), to = Math.min(r.stepTo(i), v.length);
-			int[] crossings = threshold == null ? new int[0] : StepFamily.crossings(v, from, to, threshold[0], threshold[1]);
+			int[] onsets = to > from ? detector.detect(Arrays.copyOfRange(v, from, to)).onsets() : new int[0];
 			table[0][i] = i;
 			table[1][i] = r.parameters[i];
-			table[2][i] = crossings.length;
-			table[3][i] = crossings.length / ((to - from) * r.dt / 1000);
-			table[4][i] = crossings.length == 0 ? Double.NaN : (crossings[0] - from) * r.dt;
+			table[2][i] = onsets.length;
+			table[3][i] = onsets.length / ((to - from) * r.dt / 1000);
+			table[4][i] = onsets.length == 0 ? Double.NaN : onsets[0] * r.dt;
 			int begin = Math.max(from, to - (int) Math.round(StepFamily.STEADY_FRACTION * (to - from)));
 			table[5][i] = mean(v, begin, to);
 			table[6][i] = from > 0 ? mean(v, 0, from) : Double.NaN;
@@ -75,13 +76,6 @@ final class CellFeatures {
 		row.put("max_rate_hz", maxRate);
 		row.put("total_spikes", total);
 		return row;
-	}
-
-	/** Threshold and re-arm level, or null when the cell never spikes (thresholds from its sweeps find no spike). */
-	static double[] thresholds(CellRecording r) {
-		if (r.inMillivolts()) return new double[] { StepFamily.THRESHOLD, StepFamily.REARM };
-		SpikeThresholds t = SpikeThresholds.fromRecordings(r.sweeps);
-		return t == null ? null : new double[] { t.threshold, t.rearm };
 	}
 
 	private static double mean(float[] v, int from, int to) {

@@ -1,9 +1,12 @@
 package org.neurodynamics.core.fit;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.neurodynamics.core.UserInputException;
+import org.neurodynamics.core.analysis.SpikeDetector;
+import org.neurodynamics.core.analysis.SpikeThresholds;
 import org.neurodynamics.core.cable.CableModel;
 import org.neurodynamics.core.cable.CableSimulation;
 import org.neurodynamics.core.cable.Protocol;
@@ -33,10 +36,10 @@ public final class FitProblem {
 	private double voltageWeight = 1, smoothWeight = 0, smoothTau = 50;
 	/** Low-pass filtered target, smoothTarget[sweep][r][step], when smoothWeight > 0. */
 	private double[][][] smoothTarget;
-	/** Weight of the spike-time term, its threshold (mV) and time scale (ms). */
-	private double spikeWeight = 0, spikeThreshold = StepFamily.THRESHOLD, spikeTau = 10;
-	/** A spike counts again once V falls this far (mV) below the threshold (as {@link StepFamily} counts). */
-	static final double REARM_DEPTH = StepFamily.THRESHOLD - StepFamily.REARM;
+	/** Weight of the spike-time term and its time scale (ms). */
+	private double spikeWeight = 0, spikeTau = 10;
+	/** What a spike is, for model and target alike: thresholds taken from the targets. */
+	private SpikeDetector spikeDetector;
 
 	/**
 	 * @param target voltage (mV) sampled every {@code targetDt} ms from t = 0; the fit covers
@@ -141,8 +144,9 @@ public final class FitProblem {
 
 	/**
 	 * A copy whose loss adds a spike-time term: at every recorded compartment of every sweep,
-	 * the spikes (upward crossings of {@code thresholdMv}, see {@link SpikeTimes}) of model and
-	 * target within the loss window are compared with the {@link SpikeTimeDistance}, scaled so
+	 * the spikes of model and target within the loss window (the {@link SpikeDetector} of the
+	 * targets: thresholds from the recorded sweeps, {@code thresholdMv} replacing the
+	 * threshold unless it is NaN; times are the threshold crossings, see {@link SpikeTimes}) are compared with the {@link SpikeTimeDistance}, scaled so
 	 * that the term is {@code weight / (2 R S) sum ((t - t*) / tau)^2} (mV^2 like the voltage
 	 * term: one spike {@code tau} ms off in every sweep adds weight/2). Its gradient comes
 	 * from the voltage sensitivities at the crossings, exactly. Weight 0 leaves the loss as it is.
@@ -151,17 +155,31 @@ public final class FitProblem {
 		checkSpikeTimes(weight, thresholdMv, tauMs);
 		FitProblem q = new FitProblem(this);
 		q.spikeWeight = weight;
-		q.spikeThreshold = thresholdMv;
+		q.spikeDetector = detectorOf(target, thresholdMv);
 		q.spikeTau = tauMs;
 		return q;
+	}
+
+	/** The detector of the recorded targets (all sweeps and compartments), with the user's threshold if it is a number. */
+	private static SpikeDetector detectorOf(double[][][] target, double thresholdMv) {
+		List<float[]> traces = new ArrayList<>();
+		for (double[][] sweep : target) for (double[] v : sweep) {
+			float[] f = new float[v.length];
+			for (int i = 0; i < f.length; i++) f[i] = (float) v[i];
+			traces.add(f);
+		}
+		SpikeThresholds t = SpikeThresholds.fromRecordings(traces);
+		if (Double.isNaN(thresholdMv)) return t == null ? new SpikeDetector() : SpikeDetector.fixed(t);
+		if (t == null) t = SpikeThresholds.silentRecording(traces, thresholdMv);
+		return SpikeDetector.fixed(t.withThreshold(thresholdMv));
 	}
 
 	/** Refuses settings of the spike-time term that {@link #withSpikeTimes} cannot use, in the user's terms. */
 	public static void checkSpikeTimes(double weight, double thresholdMv, double tauMs) {
 		if (!(weight >= 0) || Double.isInfinite(weight)) throw new UserInputException("The spike weight must be zero or " +
 			"positive, got " + weight + ".");
-		if (!Double.isFinite(thresholdMv)) throw new UserInputException("The spike threshold must be a voltage in mV, got " +
-			thresholdMv + ".");
+		if (Double.isInfinite(thresholdMv)) throw new UserInputException("The spike threshold must be a voltage in mV (NaN to " +
+			"take it from the recording), got " + thresholdMv + ".");
 		if (!(tauMs > 0) || Double.isInfinite(tauMs)) throw new UserInputException("The spike time scale must be a " +
 			"positive number of ms, got " + tauMs + ".");
 	}
@@ -179,7 +197,7 @@ public final class FitProblem {
 		smoothTau = o.smoothTau;
 		smoothTarget = o.smoothTarget;
 		spikeWeight = o.spikeWeight;
-		spikeThreshold = o.spikeThreshold;
+		spikeDetector = o.spikeDetector;
 		spikeTau = o.spikeTau;
 	}
 
@@ -312,9 +330,8 @@ public final class FitProblem {
 				}
 			}
 			if (spikes) for (int r = 0; r < recordAt.length; r++) {
-				double rearm = spikeThreshold - REARM_DEPTH;
-				SpikeTimes simulated = SpikeTimes.of(vTrace[r], wTrace[r], steps + 1, dt(), spikeThreshold, rearm);
-				SpikeTimes recorded = SpikeTimes.of(target[sweep][r], steps + 1, dt(), spikeThreshold, rearm);
+				SpikeTimes simulated = SpikeTimes.of(vTrace[r], wTrace[r], steps + 1, dt(), spikeDetector);
+				SpikeTimes recorded = SpikeTimes.of(target[sweep][r], steps + 1, dt(), spikeDetector);
 				spikeSum += SpikeTimeDistance.add(simulated, recorded, steps * dt(), spikeTau, spikeScale, gSpike, hSpike);
 			}
 		}

@@ -1,13 +1,13 @@
 package org.neurodynamics.core.fit;
 
-import java.util.Arrays;
+import org.neurodynamics.core.analysis.SpikeDetector;
 
 /**
  * Spike times of a voltage trace sampled every dt ms from t = 0, and for a simulated trace
- * their exact sensitivities. A spike is an upward crossing of {@code threshold} between
- * samples i and i+1 ({@code V_i < threshold <= V_i+1}); after one, crossings count again
- * only once V has fallen below {@code rearm}, so noise at the threshold is one spike. Its
- * time is interpolated linearly within the step:
+ * their exact sensitivities. Which excursions are spikes the {@link SpikeDetector} decides
+ * (the one rule of the plugin); a spike's time is its upward crossing of the detector's
+ * threshold between samples i and i+1 ({@code V_i <= threshold < V_i+1}), interpolated
+ * linearly within the step:
  * {@code t_s = (i + f) dt}, {@code f = (threshold - V_i) / (V_i+1 - V_i)}.
  *
  * <p>Differentiating this expression (the implicit function theorem on the interpolant) gives
@@ -30,39 +30,32 @@ public final class SpikeTimes {
 	}
 
 	/** Spike times (ms) in the first {@code samples} samples of {@code v}. */
-	public static SpikeTimes of(double[] v, int samples, double dt, double threshold, double rearm) {
-		return of(v, new double[0][], samples, dt, threshold, rearm);
+	public static SpikeTimes of(double[] v, int samples, double dt, SpikeDetector detector) {
+		return of(v, new double[0][], samples, dt, detector);
 	}
 
 	/**
 	 * Spike times (ms) in the first {@code samples} samples of {@code v} and their
 	 * sensitivities from {@code w[k][i] = dV_i/dtheta_k}.
 	 */
-	public static SpikeTimes of(double[] v, double[][] w, int samples, double dt, double threshold, double rearm) {
-		if (!(rearm < threshold)) throw new IllegalArgumentException("the re-arm level must be below the threshold");
+	public static SpikeTimes of(double[] v, double[][] w, int samples, double dt, SpikeDetector detector) {
 		if (samples > v.length) throw new IllegalArgumentException(samples + " samples of a trace of " + v.length);
+		double[] x = java.util.Arrays.copyOf(v, samples);
+		SpikeDetector.Spikes spikes = detector.detect(x);
+		int[] onsets = spikes.onsets();
+		double threshold = spikes.threshold();
 		int p = w.length;
-		double[] t = new double[8];
-		double[][] g = new double[8][];
-		int n = 0;
-		boolean armed = true;
-		for (int i = 0; i + 1 < samples; i++) {
-			double a = v[i], b = v[i + 1];
-			if (armed && a < threshold && b >= threshold) {
-				double slope = b - a, f = (threshold - a) / slope;
-				if (n == t.length) {
-					t = Arrays.copyOf(t, 2 * n);
-					g = Arrays.copyOf(g, 2 * n);
-				}
-				t[n] = (i + f) * dt;
-				double[] d = new double[p];
-				for (int k = 0; k < p; k++) d[k] = -((1 - f) * w[k][i] + f * w[k][i + 1]) * dt / slope;
-				g[n++] = d;
-				armed = false;
-			}
-			else if (b < rearm) armed = true;
+		double[] t = new double[onsets.length];
+		double[][] g = new double[onsets.length][];
+		for (int n = 0; n < onsets.length; n++) {
+			int i = onsets[n] - 1; // the crossing lies between samples i and i + 1
+			double a = x[i], b = x[i + 1], slope = b - a, f = (threshold - a) / slope;
+			t[n] = (i + f) * dt;
+			double[] d = new double[p];
+			for (int k = 0; k < p; k++) d[k] = -((1 - f) * w[k][i] + f * w[k][i + 1]) * dt / slope;
+			g[n] = d;
 		}
-		return new SpikeTimes(Arrays.copyOf(t, n), Arrays.copyOf(g, n));
+		return new SpikeTimes(t, g);
 	}
 
 	public int count() { return times.length; }

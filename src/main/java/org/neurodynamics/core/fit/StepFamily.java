@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.neurodynamics.core.UserInputException;
+import org.neurodynamics.core.analysis.SpikeDetector;
 import org.neurodynamics.core.cable.CableModel;
 import org.neurodynamics.core.cable.Protocol;
 import org.neurodynamics.core.cable.SimulationResult;
@@ -14,11 +15,12 @@ import org.neurodynamics.core.cable.Simulator;
  * waveform, the recorded voltage (mV, sampled every {@code sampleDt} ms), the step current
  * (nA) and the samples [from, to) of the step. Builds fits over chosen sweeps and measures
  * what a step family is read for: spike count and the subthreshold steady-state voltage.
+ * Spikes, recorded and simulated alike, are those of the family's own {@link SpikeDetector}
+ * (thresholds from its recorded sweeps), so a cell whose troughs stay depolarised has every
+ * spike counted.
  */
 public final class StepFamily {
 
-	/** Upward crossings of this voltage (mV) count as spikes, re-armed below {@link #REARM}. */
-	public static final double THRESHOLD = -20, REARM = -40;
 	/** The steady state is the mean over the last fraction of the step. */
 	public static final double STEADY_FRACTION = 0.2;
 
@@ -27,6 +29,7 @@ public final class StepFamily {
 	private final double[] currents;
 	private final double sampleDt;
 	private final int from, to;
+	private final SpikeDetector detector;
 
 	public StepFamily(List<Protocol> protocols, List<float[]> voltages, double[] currents, double sampleDt, int from, int to) {
 		if (protocols.size() != voltages.size() || currents.length != voltages.size()) throw new IllegalArgumentException(
@@ -38,6 +41,7 @@ public final class StepFamily {
 		this.sampleDt = sampleDt;
 		this.from = from;
 		this.to = to;
+		this.detector = SpikeDetector.forRecording(this.voltages);
 	}
 
 	public int size() { return protocols.size(); }
@@ -93,29 +97,13 @@ public final class StepFamily {
 		return sum / n;
 	}
 
-	/** Spikes during the step: upward crossings of {@link #THRESHOLD}. */
+	/** The rule that decides what a spike is in this family's sweeps and in models of them. */
+	public SpikeDetector spikeDetector() { return detector; }
+
+	/** Spikes during the step. */
 	public int spikes(float[] v) {
-		return spikes(v, from, Math.min(to, v.length));
-	}
-
-	public static int spikes(float[] v, int from, int to) {
-		return crossings(v, from, to, THRESHOLD, REARM).length;
-	}
-
-	/** Sample indices of the upward crossings of {@code threshold} in [from, to), each re-armed below {@code rearm}. */
-	public static int[] crossings(float[] v, int from, int to, double threshold, double rearm) {
-		int[] out = new int[16];
-		int count = 0;
-		boolean armed = true;
-		for (int i = Math.max(1, from); i < to; i++) {
-			if (armed && v[i] >= threshold && v[i - 1] < threshold) {
-				if (count == out.length) out = java.util.Arrays.copyOf(out, 2 * count);
-				out[count++] = i;
-				armed = false;
-			}
-			else if (v[i] < rearm) armed = true;
-		}
-		return java.util.Arrays.copyOf(out, count);
+		int end = Math.min(to, v.length);
+		return end <= from ? 0 : detector.detect(java.util.Arrays.copyOfRange(v, from, end)).count();
 	}
 
 	/** Mean voltage over the last {@link #STEADY_FRACTION} of the step (mV). */

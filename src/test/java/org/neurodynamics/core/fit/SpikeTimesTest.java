@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.neurodynamics.core.Progress;
+import org.neurodynamics.core.analysis.SpikeDetector;
+import org.neurodynamics.core.analysis.SpikeThresholds;
 import org.neurodynamics.core.cable.CableModel;
 import org.neurodynamics.core.cable.CableModels;
 import org.neurodynamics.core.cable.CurrentStep;
@@ -17,21 +19,28 @@ import org.neurodynamics.core.cable.Simulator;
 
 class SpikeTimesTest {
 
+	/** Thresholds of a recording with troughs at -70 mV and spike peaks at +30 mV: threshold -20, re-arm -35. */
+	static final SpikeDetector DETECTOR = SpikeDetector.fixed(new SpikeThresholds(-70, 30));
+
 	@Test
-	void crossingsAreInterpolatedAndReArmedBelowTheReArmLevel() {
-		double[] v = { -70, -10, 20, -50, 0, -30, 10, -60 };
-		SpikeTimes s = SpikeTimes.of(v, v.length, 0.5, -20, -40);
-		assertEquals(2, s.count(), "the crossing at -30 -> 10 comes before V fell below -40");
+	void crossingsAreInterpolatedAndCountedAsTheDetectorCountsSpikes() {
+		double[] v = { -70, -10, 20, -50, 0, -30, 10, -60, -10, -25, 25, -60 };
+		SpikeTimes s = SpikeTimes.of(v, v.length, 0.5, DETECTOR);
+		assertEquals(3, s.count(), "-30 and -25 stay above the re-arm level and within 40 mV of their spike's peak: no new spike");
 		assertEquals((0 + 50.0 / 60) * 0.5, s.time(0), 1e-15);
 		assertEquals((3 + 30.0 / 50) * 0.5, s.time(1), 1e-15);
-		assertEquals(1, SpikeTimes.of(v, 4, 0.5, -20, -40).count(), "only the first samples");
-		assertEquals(StepFamily.spikes(new float[] { -70, -10, 20, -50, 0, -30, 10, -60 }, 0, v.length), s.count(),
-			"counted as the step-family table counts");
+		assertEquals((7 + 40.0 / 50) * 0.5, s.time(2), 1e-15);
+		assertEquals(1, SpikeTimes.of(v, 4, 0.5, DETECTOR).count(), "only the first samples");
+		float[] f = new float[v.length];
+		for (int i = 0; i < v.length; i++) f[i] = (float) v[i];
+		assertEquals(DETECTOR.detect(f).count(), s.count(), "counted as the step-family table counts");
 	}
 
 	/** A 1 nA step into the HH compartment: tonic spikes (about 6 in 100 ms). */
 	static final Protocol STEP = new Protocol(List.of(new Injection(0, new CurrentStep(10, 1000, 1.0))), 0.025, 100);
 	static final String[] NAMES = { "gNa", "gK", "gL", "cm", "eL" };
+	/** Threshold 0 mV, re-arm -20 mV. */
+	static final SpikeDetector HH_DETECTOR = SpikeDetector.fixed(new SpikeThresholds(-200.0 / 3, 200.0 / 3));
 
 	@Test
 	void spikeTimeSensitivitiesAreTheDerivativesOfTheInterpolatedCrossings() {
@@ -42,7 +51,7 @@ class SpikeTimesTest {
 		SimulationResult r = Simulator.simulate(m, theta, STEP, new int[] { 0 }, idx, Progress.NONE);
 		double[][] w = new double[idx.length][];
 		for (int k = 0; k < idx.length; k++) w[k] = r.sensitivity(0, k);
-		SpikeTimes s = SpikeTimes.of(r.voltage(0), w, r.length(), STEP.dt(), 0, -20);
+		SpikeTimes s = SpikeTimes.of(r.voltage(0), w, r.length(), STEP.dt(), HH_DETECTOR);
 		assertTrue(s.count() >= 4, s.count() + " spikes");
 		double worst = 0;
 		for (int k = 0; k < idx.length; k++) {
@@ -65,6 +74,6 @@ class SpikeTimesTest {
 		double[] t = theta.clone();
 		t[index] += h;
 		SimulationResult r = Simulator.simulate(m, t, STEP, 0);
-		return SpikeTimes.of(r.voltage(0), r.length(), STEP.dt(), 0, -20);
+		return SpikeTimes.of(r.voltage(0), r.length(), STEP.dt(), HH_DETECTOR);
 	}
 }
