@@ -95,6 +95,7 @@ public final class ReconstructionResults {
 		add(rt, "Window", r.model.layout().toString());
 		add(rt, "Map time step", r.model.dt() + " " + r.model.timeUnit());
 		add(rt, "State dimension", r.active.length);
+		add(rt, "State dimension chosen", r.dimensionReason);
 		if (r.dimensionAnalysis != null) {
 			add(rt, "State dimension read by", "dimension analysis: " + r.dimensionAnalysis.summary());
 			add(rt, "State dimension confidence", r.dimensionAnalysis.confidence);
@@ -115,8 +116,8 @@ public final class ReconstructionResults {
 	}
 
 	/**
-	 * The self-check: at every recorded value, the recording and the map's orbit started from
-	 * its first state, judged by the same fixed spike thresholds.
+	 * The self-check: at every recorded value, the recording and the map's orbits started from
+	 * its recovered states, judged by the same spike detector (rates in spikes per time unit).
 	 */
 	public static ResultsTable selfCheckTable(Reconstruction.Result r) {
 		ResultsTable rt = new ResultsTable();
@@ -132,6 +133,8 @@ public final class ReconstructionResults {
 			rt.addValue("Map trough", c.mapTrough);
 			rt.addValue("Recorded mean ISI", c.recorded.meanIsi());
 			rt.addValue("Map mean ISI", c.reconstructed.meanIsi());
+			rt.addValue("Recorded spike rate", c.recordedRate);
+			rt.addValue("Map spike rate", c.mapRate);
 			rt.addValue("Result", c.passed() ? "pass" : "fail: " + c.failure);
 		}
 		return rt;

@@ -30,7 +30,11 @@ public final class Reconstruction {
 	static final int MAXIMA_PER_TRACE = 400;
 	/** Samples kept per training trace in the model file, to overlay on reconstructed traces. */
 	static final int EXCERPT_LENGTH = 2000;
-	/** Smallest state dimension read off the data: a map needs two coordinates to oscillate smoothly. */
+	/**
+	 * Smallest state dimension read off the data: a map needs two coordinates to oscillate
+	 * smoothly, and a recording that spikes needs a state that can leave its resting point
+	 * and come back (one coordinate passes the same voltage rising and falling).
+	 */
 	static final int MIN_STATE_DIMENSION = 2;
 
 	/** What a reconstruction produced: the model and the evidence users need to trust it. */
@@ -54,12 +58,15 @@ public final class Reconstruction {
 		/** The self-check of every trained map, in training order. */
 		public final List<SelfCheck.Result> candidateChecks;
 		public final double seconds;
+		/** Why the state dimension is what it is, for the summary. */
+		public final String dimensionReason;
 
-		Result(ReconstructedModel model, EmbeddingChoice embedding, DimensionAnalysis.Result dimensionAnalysis,
+		Result(ReconstructedModel model, EmbeddingChoice embedding, DimensionAnalysis.Result dimensionAnalysis, String dimensionReason,
 			VariationalAutoencoder.History dimensionHistory, VariationalAutoencoder.History autoencoderHistory,
 			NeuralMap.History mapHistory, int[] active, SelfCheck.Result selfCheck, List<SelfCheck.Result> candidateChecks,
 			double seconds)
 		{
+			this.dimensionReason = dimensionReason;
 			this.selfCheck = selfCheck;
 			this.candidateChecks = candidateChecks;
 			this.dimensionAnalysis = dimensionAnalysis;
@@ -84,6 +91,10 @@ public final class Reconstruction {
 		DelayEmbedding embedding = new DelayEmbedding(checked, choice.layout, choice.subsampling,
 			Normalisation.fit(checked));
 		progress.report("Embedding", 1, embedding.rows() + " delay vectors of dimension " + choice.dimension + " (" + choice + ")");
+		List<float[]> subsampled = new ArrayList<>();
+		for (Trace t : checked) subsampled.add(t.subsample(choice.subsampling).samples());
+		SpikeThresholds thresholds = SpikeThresholds.fromRecordings(subsampled);
+		if (thresholds != null) progress.report("Self-check", 0, thresholds.toString());
 		DimensionAnalysis.Result dimension = null;
 		if (settings.stateDimension == 0 && settings.analyseDimension) {
 			dimension = DimensionAnalysis.run(embedding, choice, DimensionAnalysis.Settings.forReconstruction(settings), progress);
@@ -95,8 +106,15 @@ public final class Reconstruction {
 		VariationalAutoencoder.History dimensionHistory = null;
 		int latent = settings.latentSize;
 		boolean twoStage = settings.dimensionBeta > 0;
-		if (settings.stateDimension > 0) latent = settings.stateDimension;
-		else if (dimension != null) latent = dimension.dimension;
+		String reason;
+		if (settings.stateDimension > 0) {
+			latent = settings.stateDimension;
+			reason = "set by hand";
+		}
+		else if (dimension != null) {
+			latent = dimension.dimension;
+			reason = "read by the dimension analysis";
+		}
 		else if (twoStage) {
 			// stage 1: read the state dimension off a generous latent space at a beta large
 			// enough for unneeded coordinates to collapse
@@ -105,7 +123,15 @@ public final class Reconstruction {
 			dimensionHistory = probe.train(embedding, progress);
 			int found = dimensionHistory.activeCoordinates(settings.activeKl).length;
 			latent = Math.max(MIN_STATE_DIMENSION, Math.min(settings.latentSize, found));
+			reason = found + " active coordinates at beta " + settings.dimensionBeta + (found < latent ? ", raised to " + latent : "");
 			progress.report("Autoencoder", 1, found + " active coordinates at beta " + settings.dimensionBeta + "; state dimension " + latent);
+		}
+		else reason = "active coordinates of the autoencoder";
+		if (settings.stateDimension == 0 && thresholds != null && latent < MIN_STATE_DIMENSION) {
+			reason += ", which found " + latent + "; raised to " + MIN_STATE_DIMENSION + " because the recordings spike and a " +
+				"one-dimensional state cannot rise into a spike and fall back";
+			latent = MIN_STATE_DIMENSION;
+			progress.report("Dimension analysis", 1, "state dimension " + latent + " (" + reason + ")");
 		}
 		// stage 2 (or the only stage): the autoencoder whose means are the recovered states
 		VariationalAutoencoder vae = new VariationalAutoencoder(autoencoderConfig(choice.dimension, settings).withLatentSize(latent));
@@ -124,15 +150,12 @@ public final class Reconstruction {
 		// Several maps (seeds) on the same states; the one that best reproduces the recordings is kept.
 		Trace first = checked.get(0);
 		double[] parameters = checked.stream().mapToDouble(Reconstruction::parameterOf).toArray();
-		List<float[]> subsampled = new ArrayList<>();
-		for (Trace t : checked) subsampled.add(t.subsample(choice.subsampling).samples());
-		SpikeThresholds thresholds = SpikeThresholds.fromRecordings(subsampled);
-		if (thresholds != null) progress.report("Self-check", 0, thresholds.toString());
 		String[] names = new String[checked.size()];
-		float[][] starts = new float[checked.size()][], recorded = new float[checked.size()][];
+		float[][][] recoveredStates = new float[checked.size()][][];
+		float[][] recorded = new float[checked.size()][];
 		for (int k = 0; k < names.length; k++) {
 			names[k] = checked.get(k).name();
-			starts[k] = sequences.get(k).state(0);
+			recoveredStates[k] = sequences.get(k).states();
 			float[] x = subsampled.get(k);
 			recorded[k] = Arrays.copyOfRange(x, embedding.span() + 1, x.length); // from the map's first step on
 		}
@@ -149,7 +172,7 @@ public final class Reconstruction {
 
 				@Override
 				public SelfCheck.Result check(ReconstructedModel model) {
-					return SelfCheck.run(model, names, parameters, starts, recorded);
+					return SelfCheck.run(model, names, parameters, recoveredStates, recorded);
 				}
 			}, progress);
 		List<SelfCheck.Result> candidates = new ArrayList<>();
@@ -170,7 +193,7 @@ public final class Reconstruction {
 		ReconstructedModel model = models.get(best).withOtherMembers(others);
 		NeuralMap.History mapHistory = histories.get(best);
 		SelfCheck.Result check = candidates.get(best);
-		return new Result(model, choice, dimension, dimensionHistory, vaeHistory, mapHistory, active, check, candidates,
+		return new Result(model, choice, dimension, reason, dimensionHistory, vaeHistory, mapHistory, active, check, candidates,
 			(System.nanoTime() - start) / 1e9);
 	}
 

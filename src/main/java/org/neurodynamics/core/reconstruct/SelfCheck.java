@@ -15,19 +15,33 @@ import org.neurodynamics.core.analysis.SpikeThresholds;
 
 /**
  * Does the map reproduce what was recorded? At every recorded parameter value the map is
- * started from the first recovered state of that recording and iterated as long as the
- * recording lasts; its decoded orbit and the recording are then judged by the same
- * classifier (fixed spike thresholds taken from the recordings). A trace passes when the
- * regime class and spikes per burst agree, spike peak and trough lie within
- * {@link #LEVEL_TOLERANCE} of the recorded range, and the mean inter-spike interval within
- * {@link #ISI_TOLERANCE}. The checks are what a user sees first, and how the
- * reconstruction chooses among its trained maps.
+ * started from recovered states of that recording (its first, and states a third and two
+ * thirds of the way through it) and iterated; its decoded orbits and the recording are
+ * judged by the same spike detector (fixed thresholds taken from the recordings, spikes on a
+ * depolarised plateau counted). A trace passes when
+ * <ul>
+ * <li>from the first state, over the recording's length: the regime class and spikes per
+ * burst agree, spike peak and trough lie within {@link #LEVEL_TOLERANCE} of the recorded
+ * range, the mean inter-spike interval within {@link #ISI_TOLERANCE};</li>
+ * <li>from every start, the spikes over the rest of the recording match the recorded ones
+ * within {@link #COUNT_TOLERANCE} (or one spike), and the map spikes if and only if the
+ * recording does: a map that cannot spike never passes a spiking recording, even one whose
+ * spiking stops (which the regime classifier calls rest);</li>
+ * <li>continued to the horizon the exploration uses ({@link #HORIZON} steps), the map
+ * still fires if the recording's last third fires, and is silent if it is silent.</li>
+ * </ul>
+ * The checks are what a user sees first, and how the reconstruction chooses among its
+ * trained maps.
  */
 public final class SelfCheck {
 
-	static final double LEVEL_TOLERANCE = 0.10, ISI_TOLERANCE = 0.15;
-	/** Longest orbit compared per trace (map steps). */
+	static final double LEVEL_TOLERANCE = 0.10, ISI_TOLERANCE = 0.15, COUNT_TOLERANCE = 0.20;
+	/** Longest stretch of a recording compared (map steps). */
 	static final int MAX_STEPS = 8000;
+	/** Map steps the first orbit is continued to: the exploration's default transient and iterations. */
+	static final int HORIZON = 7000;
+	/** Starts per recording, evenly spread over its first two thirds. */
+	static final int STARTS = 3;
 
 	/** The comparison at one recorded value. */
 	public static final class TraceCheck {
@@ -36,6 +50,8 @@ public final class SelfCheck {
 		public final RegimeStats recorded, reconstructed;
 		/** Mean spike peak (NaN without spikes) and 5th-percentile level, recorded and map. */
 		public final double recordedPeak, mapPeak, recordedTrough, mapTrough;
+		/** Spikes per time unit over the recording's length, recorded and map (from the first state); NaN if not counted. */
+		public final double recordedRate, mapRate;
 		/** Empty when the trace passed, else what differs. */
 		public final String failure;
 		/** Summed relative deviation of trough, spike peak and mean ISI (ranks maps that pass alike). */
@@ -44,6 +60,16 @@ public final class SelfCheck {
 		TraceCheck(String name, double parameter, RegimeStats recorded, RegimeStats reconstructed, double recordedPeak,
 			double mapPeak, double recordedTrough, double mapTrough, String failure, double deviation)
 		{
+			this(name, parameter, recorded, reconstructed, recordedPeak, mapPeak, recordedTrough, mapTrough, Double.NaN, Double.NaN,
+				failure, deviation);
+		}
+
+		TraceCheck(String name, double parameter, RegimeStats recorded, RegimeStats reconstructed, double recordedPeak,
+			double mapPeak, double recordedTrough, double mapTrough, double recordedRate, double mapRate, String failure,
+			double deviation)
+		{
+			this.recordedRate = recordedRate;
+			this.mapRate = mapRate;
 			this.deviation = deviation;
 			this.name = name;
 			this.parameter = parameter;
@@ -104,31 +130,103 @@ public final class SelfCheck {
 
 	/**
 	 * @param model the reconstruction to check (its map, decoder and classifier)
-	 * @param names, parameters, starts per recorded trace: its name, parameter value and
-	 *          first recovered state
+	 * @param names, parameters, states per recorded trace: its name, parameter value and
+	 *          recovered states
 	 * @param recorded per trace, the recorded (subsampled) samples from the step after its
-	 *          first recovered state on (the orbit's first sample is one map step later)
+	 *          first recovered state on (the orbit from state j predicts sample j on)
 	 */
-	public static Result run(ReconstructedModel model, String[] names, double[] parameters, float[][] starts, float[][] recorded) {
-		int n = starts.length;
+	public static Result run(ReconstructedModel model, String[] names, double[] parameters, float[][][] states, float[][] recorded) {
+		int n = states.length;
+		int[] len = new int[n];
 		int steps = 0;
-		for (float[] r : recorded) steps = Math.max(steps, Math.min(MAX_STEPS, r.length));
-		float[] pv = new float[n];
-		for (int k = 0; k < n; k++) pv[k] = (float) parameters[k];
-		float[][] orbits = DecodedOrbits.of(model, model.map(), starts, pv, 0, steps,
-			Progress.NONE);
+		for (int k = 0; k < n; k++) {
+			len[k] = Math.min(MAX_STEPS, Math.min(recorded[k].length, states[k].length));
+			steps = Math.max(steps, len[k]);
+		}
+		// orbit 0 of each trace runs to the horizon; the later starts to the end of the recording
+		float[][] firsts = new float[n][], later = new float[n * (STARTS - 1)][];
+		float[] pv = new float[n], pl = new float[later.length];
+		int[][] offsets = new int[n][STARTS];
+		for (int k = 0; k < n; k++) {
+			pv[k] = (float) parameters[k];
+			firsts[k] = states[k][0];
+			for (int j = 1; j < STARTS; j++) {
+				offsets[k][j] = (int) ((long) len[k] * j / STARTS);
+				later[k * (STARTS - 1) + j - 1] = states[k][offsets[k][j]];
+				pl[k * (STARTS - 1) + j - 1] = pv[k];
+			}
+		}
+		float[][] orbits = DecodedOrbits.of(model, model.map(), firsts, pv, 0, Math.max(steps, HORIZON), Progress.NONE);
+		float[][] laterOrbits = STARTS > 1 ? DecodedOrbits.of(model, model.map(), later, pl, 0, steps, Progress.NONE) : new float[0][];
 		RegimeClassifier classifier = model.classifier();
 		double range = recordedRange(model);
 		List<TraceCheck> checks = new ArrayList<>();
 		double deviation = 0;
 		for (int k = 0; k < n; k++) {
-			int len = Math.min(steps, recorded[k].length);
-			double[] truth = toDouble(recorded[k], len), map = toDouble(orbits[k], len);
-			TraceCheck c = compare(names[k], parameters[k], truth, map, model.dt(), classifier, range);
+			float[][] from = new float[STARTS][];
+			from[0] = orbits[k];
+			for (int j = 1; j < STARTS; j++) from[j] = laterOrbits[k * (STARTS - 1) + j - 1];
+			TraceCheck c = judge(names[k], parameters[k], Arrays.copyOf(recorded[k], len[k]), from, offsets[k], model.dt(), classifier, range);
 			checks.add(c);
 			deviation += c.deviation;
 		}
 		return new Result(checks, deviation);
+	}
+
+	/**
+	 * Judges one recording against the map's orbits: {@code orbits[j]} starts at recorded
+	 * sample {@code offsets[j]} ({@code offsets[0]} = 0, that orbit continued past the
+	 * recording towards the horizon).
+	 */
+	static TraceCheck judge(String name, double parameter, float[] recorded, float[][] orbits, int[] offsets, double dt,
+		RegimeClassifier classifier, double range)
+	{
+		int len = recorded.length;
+		SpikeDetector detector = classifier.detector();
+		TraceCheck c = compare(name, parameter, toDouble(recorded, 0, len), toDouble(orbits[0], 0, len), dt, classifier, range);
+		List<String> why = new ArrayList<>();
+		if (!c.failure.isEmpty()) why.add(c.failure);
+		double recordedRate = Double.NaN, mapRate = Double.NaN, extra = 0;
+		for (int j = 0; j < orbits.length; j++) {
+			int from = offsets[j];
+			if (len - from < 2) continue;
+			int rec = detector.detect(toDouble(recorded, from, len)).count();
+			int rep = detector.detect(toDouble(orbits[j], 0, len - from)).count();
+			if (j == 0) {
+				recordedRate = rec / (len * dt);
+				mapRate = rep / (len * dt);
+			}
+			if (!countsAgree(rec, rep)) {
+				why.add(String.format("%d spikes instead of %d from %s", rep, rec, j == 0 ? "the first state" : "step " + from));
+				extra++;
+				break;
+			}
+		}
+		String continuation = continuation(detector, recorded, len, orbits[0]);
+		if (!continuation.isEmpty()) {
+			why.add(continuation);
+			extra++;
+		}
+		return new TraceCheck(c.name, c.parameter, c.recorded, c.reconstructed, c.recordedPeak, c.mapPeak, c.recordedTrough,
+			c.mapTrough, recordedRate, mapRate, String.join("; ", why), c.deviation + extra);
+	}
+
+	/** Spike counts agree within {@link #COUNT_TOLERANCE} or one spike, and both or neither are zero. */
+	static boolean countsAgree(int recorded, int map) {
+		if ((recorded == 0) != (map == 0)) return false;
+		return Math.abs(map - recorded) <= Math.max(1, COUNT_TOLERANCE * recorded);
+	}
+
+	/**
+	 * Whether the orbit, continued past the recording to the horizon, keeps doing what the
+	 * recording's last third does (firing or silent); empty when it does.
+	 */
+	static String continuation(SpikeDetector detector, float[] recorded, int len, float[] orbit) {
+		if (orbit.length - len < len / 3 || len < 6) return "";
+		boolean recordedFires = detector.detect(toDouble(recorded, len - len / 3, len)).count() > 0;
+		boolean mapFires = detector.detect(toDouble(orbit, len, orbit.length)).count() > 0;
+		if (recordedFires == mapFires) return "";
+		return recordedFires ? "stops firing after the recording's length" : "fires after the recording's length where the recording ends silent";
 	}
 
 	/**
@@ -174,9 +272,9 @@ public final class SelfCheck {
 	}
 
 
-	private static double[] toDouble(float[] x, int n) {
-		double[] d = new double[n];
-		for (int i = 0; i < n; i++) d[i] = x[i];
+	private static double[] toDouble(float[] x, int from, int to) {
+		double[] d = new double[to - from];
+		for (int i = from; i < to; i++) d[i - from] = x[i];
 		return d;
 	}
 }

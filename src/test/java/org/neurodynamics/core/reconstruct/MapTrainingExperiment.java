@@ -54,12 +54,13 @@ public final class MapTrainingExperiment {
 		float[][] states = m.autoencoder().encodeMean(embedding, m.activeCoordinates(), Progress.NONE);
 		List<StateSequence> sequences = new ArrayList<>();
 		String[] names = new String[traces.size()];
-		float[][] starts = new float[traces.size()][], recorded = new float[traces.size()][];
+		float[][][] starts = new float[traces.size()][][];
+		float[][] recorded = new float[traces.size()][];
 		for (int k = 0; k < embedding.traceCount(); k++) {
 			int from = (int) embedding.firstRow(k);
 			sequences.add(new StateSequence(Arrays.copyOfRange(states, from, from + embedding.windows(k)), train[k]));
 			names[k] = traces.get(k).name();
-			starts[k] = states[from];
+			starts[k] = sequences.get(k).states();
 			float[] x = traces.get(k).subsample(m.subsampling()).samples();
 			recorded[k] = Arrays.copyOfRange(x, embedding.span() + 1, x.length);
 		}

@@ -59,4 +59,47 @@ class SelfCheckTest {
 		assertFalse(c.passed());
 		assertTrue(c.failure.contains("trough"), c.failure);
 	}
+
+	/** A recorded sweep: rest at -65 mV, then spikes to +40 mV every {@code isi} samples from sample 100 until {@code stop}. */
+	static float[] sweep(int length, int isi, int stop, double trough) {
+		float[] v = new float[length];
+		for (int i = 0; i < length; i++) {
+			double x = i < 100 ? -65 : trough;
+			for (int c = 100 + isi / 2; c < stop; c += isi) x += (40 - trough) * Math.exp(-0.5 * (i - c) * (i - c) / 4.0);
+			v[i] = (float) x;
+		}
+		return v;
+	}
+
+	@Test
+	void aMapThatCannotSpikeNeverPassesASpikingRecording() {
+		float[] tonic = sweep(3000, 150, 3000, -60), adapting = sweep(3000, 150, 1200, -60), plateau = sweep(3000, 100, 3000, -25);
+		org.neurodynamics.core.analysis.SpikeThresholds spikes = org.neurodynamics.core.analysis.SpikeThresholds.fromRecordings(
+			List.of(tonic, adapting, plateau));
+		org.neurodynamics.core.analysis.RegimeClassifier classifier = org.neurodynamics.core.analysis.RegimeClassifier.withThresholds(spikes);
+		int[] offsets = { 0, 1000, 2000 };
+		for (float[] recorded : new float[][] { tonic, adapting, plateau }) {
+			float[] rest = new float[7000];
+			java.util.Arrays.fill(rest, -60);
+			float[][] resting = { rest, java.util.Arrays.copyOf(rest, 2000), java.util.Arrays.copyOf(rest, 1000) };
+			SelfCheck.TraceCheck c = SelfCheck.judge("sweep", 100, recorded, resting, offsets, 0.1, classifier, spikes.range());
+			assertFalse(c.passed(), "a resting map passed a recording with " + c.recordedRate * 300 + " spikes");
+			assertEquals(0, c.mapRate);
+			assertTrue(c.recordedRate > 0);
+			// the recording itself passes (continued by repeating its last third)
+			float[] continued = new float[7000];
+			for (int i = 0; i < continued.length; i++) continued[i] = recorded[i < 3000 ? i : 2000 + (i - 3000) % 1000];
+			float[][] same = { continued, java.util.Arrays.copyOfRange(recorded, 1000, 3000), java.util.Arrays.copyOfRange(recorded, 2000, 3000) };
+			c = SelfCheck.judge("sweep", 100, recorded, same, offsets, 0.1, classifier, spikes.range());
+			assertTrue(c.passed(), c.failure);
+		}
+		// the spikes riding a plateau at -25 mV are all counted: 29 of them over 3000 samples
+		assertEquals(29, Math.round(SelfCheck.judge("plateau", 100, plateau, new float[][] { plateau }, new int[1], 0.1, classifier,
+			spikes.range()).recordedRate * 300));
+		// twice the recorded rate fails, as does a map that stops firing after the recording's length
+		float[] fast = sweep(7000, 75, 7000, -60), stopping = sweep(7000, 150, 3000, -60);
+		assertFalse(SelfCheck.judge("tonic", 100, tonic, new float[][] { fast }, new int[1], 0.1, classifier, spikes.range()).passed());
+		SelfCheck.TraceCheck c = SelfCheck.judge("tonic", 100, tonic, new float[][] { stopping }, new int[1], 0.1, classifier, spikes.range());
+		assertTrue(c.failure.contains("stops firing"), c.failure);
+	}
 }
