@@ -9,6 +9,7 @@ import org.neurodynamics.core.UserInputException;
 import org.neurodynamics.core.reconstruct.Reconstruction;
 import org.neurodynamics.core.reconstruct.ReconstructionSettings;
 import org.neurodynamics.results.DimensionResults;
+import org.neurodynamics.results.HeldOutResults;
 import org.neurodynamics.results.ReconstructionResults;
 import org.neurodynamics.service.ReconstructionService;
 import org.scijava.ItemIO;
@@ -89,6 +90,10 @@ public class ReconstructDynamics extends TraceInputCommand {
 	@Parameter(label = "Map windows per epoch", description = "Map training windows (rollout steps + 1 states each) drawn per epoch; 0 uses all.", min = "0")
 	private long map_windows = DEFAULTS.mapWindowsPerEpoch;
 
+	@Parameter(label = "Hold out every other trace", description = "Train on the 1st, 3rd, 5th ... trace only and predict the others " +
+		"from the map: a table and a firing-rate plot show, on your own recording, what the reconstruction predicts at values it never saw.")
+	private boolean hold_out = DEFAULTS.holdOutEveryOther;
+
 	@Parameter(label = "Seed")
 	private long seed = DEFAULTS.seed;
 
@@ -109,6 +114,12 @@ public class ReconstructDynamics extends TraceInputCommand {
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Training losses")
 	private Plot loss_plot;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Held-out traces")
+	private ResultsTable held_out;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Firing rate, recorded and map")
+	private Plot rate_plot;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "State dimension analysis")
 	private ResultsTable dimension_table;
@@ -143,6 +154,7 @@ public class ReconstructDynamics extends TraceInputCommand {
 		s.samplesPerEpoch = samples_per_epoch;
 		s.mapWindowsPerEpoch = map_windows;
 		s.seed = seed;
+		s.holdOutEveryOther = hold_out;
 		Reconstruction.Result r = reconstruction.reconstruct(readTraces(), s, progress());
 		reconstruction.save(r.model, model);
 		log().info("Saved the reconstructed model to " + model + " (state dimension " + r.active.length + ", " +
@@ -157,6 +169,12 @@ public class ReconstructDynamics extends TraceInputCommand {
 		save(output, "kl-per-coordinate", kl_table);
 		save(output, "kl-per-coordinate", kl_plot);
 		save(output, "training-losses", loss_plot);
+		if (r.heldOut != null) {
+			held_out = HeldOutResults.table(r);
+			rate_plot = HeldOutResults.firingRatePlot(r);
+			save(output, "held-out", held_out);
+			save(output, "firing-rate", rate_plot);
+		}
 		if (r.dimensionAnalysis != null) {
 			dimension_table = DimensionResults.table(r.dimensionAnalysis);
 			dimension_plot = DimensionResults.plot(r.dimensionAnalysis);

@@ -49,8 +49,41 @@ public final class BatchResults {
 			case FEATURES: return spikeCurves(rows, curves, parameter);
 			case FIT: return strips("Fitted conductances per cell", "value / median of the cells", rows, numbersBetween(columns,
 				"loss_mv2", "recorded_spikes"), true);
-			default: return strips("Reconstructions per cell", "value", rows, List.of("state_dimension", "self_check_passed"), false);
+			default: return predictedRates(rows, curves);
 		}
+	}
+
+	/**
+	 * The reconstruct job: each sweep's firing rate from the map against the recorded one, a
+	 * colour per cell (named in the legend), filled at trained sweeps, open at held-out ones;
+	 * on the diagonal the map reproduces or predicts the cell.
+	 */
+	private static Plot predictedRates(List<CellRow> rows, Map<String, double[][]> curves) {
+		Plot plot = new Plot("Firing rate per sweep: map against recording", "recorded spike rate (Hz)", "map spike rate (Hz)");
+		double hi = 1;
+		StringBuilder legend = new StringBuilder();
+		int n = 0;
+		for (CellRow r : rows) {
+			double[][] c = curves.get(r.cell());
+			if (r.failed() || c == null) continue;
+			java.awt.Color colour = TracePlots.COLOURS[n++ % TracePlots.COLOURS.length];
+			for (int trained = 1; trained >= 0; trained--) {
+				List<double[]> points = new ArrayList<>();
+				for (int i = 0; i < c[0].length; i++) if ((int) c[2][i] == trained) points.add(new double[] { c[0][i], c[1][i] });
+				double[] x = points.stream().mapToDouble(q -> q[0]).toArray(), y = points.stream().mapToDouble(q -> q[1]).toArray();
+				for (int i = 0; i < x.length; i++) hi = Math.max(hi, Math.max(x[i], y[i]));
+				plot.setColor(colour, trained == 1 ? colour : null);
+				plot.addPoints(x, y, Plot.CIRCLE);
+			}
+			legend.append(legend.length() == 0 ? "" : "\n").append(r.cell());
+		}
+		plot.setColor(Color.GRAY);
+		plot.drawDottedLine(0, 0, 1.05 * hi, 1.05 * hi, 2);
+		plot.setLimits(0, 1.05 * hi, 0, 1.05 * hi);
+		plot.setColor(Color.BLACK);
+		PlotLayout.legendAbove(plot, n == 0 ? null : legend.toString(), Math.max(1, n), false);
+		PlotLayout.title(plot, n + " cells; filled: trained sweeps, open: held out (predicted); dotted: map = recording");
+		return plot;
 	}
 
 	private static Plot spikeCurves(List<CellRow> rows, Map<String, double[][]> curves, String parameter) {

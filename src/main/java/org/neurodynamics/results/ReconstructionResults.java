@@ -105,6 +105,7 @@ public final class ReconstructionResults {
 		add(rt, "Autoencoder reconstruction MSE", r.autoencoderHistory.last().reconstructionMse);
 		add(rt, "Spike thresholds", r.model.spikeThresholds() == null ? "none (no spikes recorded)" : r.model.spikeThresholds().toString());
 		add(rt, "Self-check", r.selfCheck.summary() + " (maps trained: " + r.candidateChecks.size() + ", kept the best)");
+		if (r.heldOut != null) add(rt, "Held-out traces", r.heldOut.summary());
 		add(rt, "Map best epoch", r.mapHistory.bestEpoch);
 		if (r.mapHistory.validationWindows > 0)
 			add(rt, "Map validation error", r.mapHistory.epochs().get(Math.max(0, r.mapHistory.bestEpoch - 1)).validationError);

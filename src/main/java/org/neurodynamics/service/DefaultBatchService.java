@@ -53,10 +53,10 @@ public class DefaultBatchService extends AbstractService implements BatchService
 
 	private static Map<String, double[][]> curves(CellJob job, Path output, List<CellRow> rows) {
 		Map<String, double[][]> curves = new HashMap<>();
-		if (job != CellJob.FEATURES) return curves;
+		if (job == CellJob.FIT) return curves;
 		for (CellRow r : rows) {
 			if (r.failed()) continue;
-			double[][] c = SpikeCurves.of(output, r.cell());
+			double[][] c = job == CellJob.FEATURES ? SpikeCurves.of(output, r.cell()) : SpikeCurves.ratesOf(output, r.cell());
 			if (c != null) curves.put(r.cell(), c);
 		}
 		return curves;

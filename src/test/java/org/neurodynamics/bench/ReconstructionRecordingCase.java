@@ -105,12 +105,12 @@ final class ReconstructionRecordingCase {
 
 	/** Iterates the map at p from the recovered state at the start of {@code onset}; decoded, {@code length} samples in input units. */
 	static float[] predictFromOnset(ReconstructedModel m, Trace onset, double p, int length) {
-		int s = m.subsampling(), de = m.embeddingDimension(), tau = m.delay();
+		int s = m.subsampling();
+		org.neurodynamics.core.embed.DelayEmbedding e = new org.neurodynamics.core.embed.DelayEmbedding(java.util.Collections.singletonList(onset),
+			m.layout(), s, m.normalisation());
+		float[] u = m.autoencoder().encodeMean(e, m.activeCoordinates(), org.neurodynamics.core.Progress.NONE)[0];
 		float[] x = onset.subsample(s).samples();
-		float[] row = new float[de];
-		int n0 = (de - 1) * tau;
-		for (int j = 0; j < de; j++) row[j] = (float) m.normalisation().apply(x[n0 - j * tau]);
-		float[] u = m.autoencoder().encodeMean(new float[][] { row }, m.activeCoordinates())[0];
+		int n0 = m.layout().span();
 		float[] pp = { (float) p };
 		int steps = (length + s - 1) / s - n0;
 		float[][] states = new float[steps][];

@@ -40,6 +40,9 @@ public final class BatchColumns {
 			default:
 				c.add(Column.integer("state_dimension"));
 				c.add(Column.integer("self_check_passed"));
+				c.add(Column.integer("self_check_traces"));
+				c.add(Column.integer("held_out_agreeing"));
+				c.add(Column.integer("held_out_traces"));
 				c.add(Column.text("regimes"));
 		}
 		c.add(Column.text(ERROR));

@@ -29,6 +29,8 @@ public final class BatchSettings implements Serializable {
 	public double dt = 0.025, duration = 0;
 	/** Reconstruct: the quick preset of the journey macros (60 autoencoder epochs, 30 map epochs, 2 maps) instead of the defaults. */
 	public boolean quick = false;
+	/** Reconstruct: train on every other sweep and predict the others (the held-out columns and rates.csv). */
+	public boolean holdOut = false;
 	/** Cells in flight at once; 0 for one per core (one at a time for reconstructions, which use every core). */
 	public int threads = 0;
 
@@ -47,9 +49,10 @@ public final class BatchSettings implements Serializable {
 			case "dt": dt = positive(k, value); break;
 			case "duration": duration = atLeastZero(k, value); break;
 			case "quick": quick = Boolean.parseBoolean(value.trim()); break;
+			case "hold_out": holdOut = Boolean.parseBoolean(value.trim()); break;
 			case "threads": threads = whole(k, value, 0); break;
 			default: throw new UserInputException("Unknown setting '" + key + "'; the settings are job, channel, interval, " +
-				"value_unit, step_start, step_end, iterations, starts, dt, duration, quick and threads.");
+				"value_unit, step_start, step_end, iterations, starts, dt, duration, quick, hold_out and threads.");
 		}
 		return this;
 	}

@@ -8,19 +8,23 @@ import java.util.Map;
 
 import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.reconstruct.Explorer;
+import org.neurodynamics.core.reconstruct.HeldOutCheck;
 import org.neurodynamics.core.reconstruct.Reconstruction;
 import org.neurodynamics.core.reconstruct.ReconstructionSettings;
+import org.neurodynamics.core.reconstruct.SelfCheck;
 import org.neurodynamics.core.io.AtomicFiles;
 
 /**
  * The reconstruct job: Reconstruct Dynamics on the stepped part of every sweep (each at its
- * step current), the model file model.ndmodel, then Explore Reconstructed Model over the
- * recorded range of the parameter; saves the regimes (regimes.csv) and reports the state
- * dimension, the recorded sweeps the map reproduces (self-check) and the regime at each value.
+ * step current; with hold_out on every other sweep, the others predicted), the model file
+ * model.ndmodel, then Explore Reconstructed Model over the recorded range of the parameter;
+ * saves the regimes (regimes.csv) and the recorded and map firing rate per sweep (rates.csv),
+ * and reports the state dimension, how many of the trained sweeps the map reproduces
+ * (self-check), how many held-out sweeps it predicts, and the regime at each value.
  */
 final class CellReconstruction {
 
-	static final String MODEL_FILE = "model.ndmodel", REGIMES_FILE = "regimes.csv";
+	static final String MODEL_FILE = "model.ndmodel", REGIMES_FILE = "regimes.csv", RATES_FILE = "rates.csv";
 	/** Values of the explored grid, spread evenly over the recorded range. */
 	static final int GRID = 9;
 
@@ -33,6 +37,7 @@ final class CellReconstruction {
 			settings.mapEpochs = 30;
 			settings.mapCandidates = 2;
 		}
+		settings.holdOutEveryOther = s.holdOut;
 		Reconstruction.Result result = Reconstruction.run(r.stepTraces(), settings, Progress.NONE);
 		result.model.save(folder.resolve(MODEL_FILE));
 		Explorer.Settings explore = new Explorer.Settings();
@@ -49,8 +54,25 @@ final class CellReconstruction {
 		row.put(BatchColumns.SWEEPS, (long) r.size());
 		row.put("state_dimension", (long) result.active.length);
 		row.put("self_check_passed", (long) result.selfCheck.passed());
+		row.put("self_check_traces", (long) result.selfCheck.traces().size());
+		if (result.heldOut != null) {
+			row.put("held_out_agreeing", (long) result.heldOut.agreeing());
+			row.put("held_out_traces", (long) result.heldOut.predictions().size());
+		}
+		AtomicFiles.writeString(folder.resolve(RATES_FILE), rates(result));
 		row.put("regimes", regimes.toString());
 		return row;
+	}
+
+	/** parameter, recorded and map spike rate (per second for ms recordings), trained (1) or held out (0), per sweep. */
+	static String rates(Reconstruction.Result result) {
+		double scale = "ms".equals(result.model.timeUnit()) ? 1000 : 1;
+		StringBuilder csv = new StringBuilder("parameter,recorded_rate,map_rate,trained\n");
+		for (SelfCheck.TraceCheck c : result.selfCheck.traces())
+			csv.append(c.parameter).append(',').append(c.recordedRate * scale).append(',').append(c.mapRate * scale).append(",1\n");
+		if (result.heldOut != null) for (HeldOutCheck.Prediction p : result.heldOut.predictions())
+			csv.append(p.parameter).append(',').append(p.recordedRate * scale).append(',').append(p.predictedRate * scale).append(",0\n");
+		return csv.toString();
 	}
 
 	static double[] grid(double[] recorded) {

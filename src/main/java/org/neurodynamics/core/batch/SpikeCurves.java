@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import org.neurodynamics.core.io.DelimitedTableReader;
 import org.neurodynamics.core.io.NumericTable;
 
-/** Spike count per sweep against the sweep's parameter, read back from a cell's sweeps.csv for the population figure. */
+/**
+ * Per-sweep curves read back from a cell's folder for the population figure: the features
+ * job's spike count against the parameter (sweeps.csv), the reconstruct job's recorded and
+ * map firing rates (rates.csv).
+ */
 public final class SpikeCurves {
 
 	private SpikeCurves() {}
@@ -18,5 +22,14 @@ public final class SpikeCurves {
 		NumericTable t = DelimitedTableReader.readColumns(file);
 		int p = t.indexOf("parameter"), s = t.indexOf("spikes");
 		return p < 0 || s < 0 ? null : new double[][] { t.column(p), t.column(s) };
+	}
+
+	/** {recorded rates, map rates, trained (1) or held out (0)} of a cell finished by the reconstruct job, or null. */
+	public static double[][] ratesOf(Path output, String cell) {
+		Path file = Cell.folderOf(output, cell).resolve(CellReconstruction.RATES_FILE);
+		if (!Files.isRegularFile(file)) return null;
+		NumericTable t = DelimitedTableReader.readColumns(file);
+		int r = t.indexOf("recorded_rate"), m = t.indexOf("map_rate"), k = t.indexOf("trained");
+		return r < 0 || m < 0 || k < 0 ? null : new double[][] { t.column(r), t.column(m), t.column(k) };
 	}
 }

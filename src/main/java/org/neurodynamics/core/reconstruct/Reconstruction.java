@@ -58,14 +58,17 @@ public final class Reconstruction {
 		/** The self-check of every trained map, in training order. */
 		public final List<SelfCheck.Result> candidateChecks;
 		public final double seconds;
+		/** Predictions at the traces left out of training ({@link ReconstructionSettings#holdOutEveryOther}), or null. */
+		public final HeldOutCheck.Result heldOut;
 		/** Why the state dimension is what it is, for the summary. */
 		public final String dimensionReason;
 
 		Result(ReconstructedModel model, EmbeddingChoice embedding, DimensionAnalysis.Result dimensionAnalysis, String dimensionReason,
 			VariationalAutoencoder.History dimensionHistory, VariationalAutoencoder.History autoencoderHistory,
 			NeuralMap.History mapHistory, int[] active, SelfCheck.Result selfCheck, List<SelfCheck.Result> candidateChecks,
-			double seconds)
+			HeldOutCheck.Result heldOut, double seconds)
 		{
+			this.heldOut = heldOut;
 			this.dimensionReason = dimensionReason;
 			this.selfCheck = selfCheck;
 			this.candidateChecks = candidateChecks;
@@ -85,7 +88,14 @@ public final class Reconstruction {
 	public static Result run(List<Trace> traces, ReconstructionSettings settings, Progress progress) {
 		long start = System.nanoTime();
 		settings.validate();
-		List<Trace> checked = check(traces);
+		List<Trace> all = check(traces), checked = all, heldOutTraces = new ArrayList<>();
+		if (settings.holdOutEveryOther) {
+			if (all.size() < 2) throw new UserInputException("Holding out every other trace needs at least two traces; " +
+				"give more traces, or train on all of them (hold_out off).");
+			checked = new ArrayList<>();
+			for (int k = 0; k < all.size(); k++) (k % 2 == 0 ? checked : heldOutTraces).add(all.get(k));
+			progress.report("Embedding", 0, "training on " + checked.size() + " traces, holding out " + heldOutTraces.size());
+		}
 		// One embedding for every stage: the dimension analysis and both networks.
 		EmbeddingChoice choice = EmbeddingChoice.choose(checked, settings);
 		DelayEmbedding embedding = new DelayEmbedding(checked, choice.layout, choice.subsampling,
@@ -193,8 +203,15 @@ public final class Reconstruction {
 		ReconstructedModel model = models.get(best).withOtherMembers(others);
 		NeuralMap.History mapHistory = histories.get(best);
 		SelfCheck.Result check = candidates.get(best);
+		HeldOutCheck.Result heldOut = null;
+		if (!heldOutTraces.isEmpty()) {
+			float[][] firsts = new float[names.length][];
+			for (int k = 0; k < firsts.length; k++) firsts[k] = recoveredStates[k][0];
+			heldOut = HeldOutCheck.run(model, parameters, names, firsts, heldOutTraces);
+			progress.report("Self-check", 1, heldOut.summary());
+		}
 		return new Result(model, choice, dimension, reason, dimensionHistory, vaeHistory, mapHistory, active, check, candidates,
-			(System.nanoTime() - start) / 1e9);
+			heldOut, (System.nanoTime() - start) / 1e9);
 	}
 
 	/**

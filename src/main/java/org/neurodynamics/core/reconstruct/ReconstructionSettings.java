@@ -138,6 +138,11 @@ public final class ReconstructionSettings {
 	 */
 	public long mapWindowsPerEpoch = 65536;
 	public long seed = 0;
+	/**
+	 * Train on the 1st, 3rd, 5th ... trace only and predict the others, as a user checks a
+	 * reconstruction on their own cell ({@link HeldOutCheck}).
+	 */
+	public boolean holdOutEveryOther = false;
 
 	void validate() {
 		if (embeddingDimension == 1 || embeddingDimension < 0) throw new UserInputException("The embedding dimension must be 0 (automatic) or at least 2, got " + embeddingDimension + ".");

@@ -38,6 +38,26 @@ class ReconstructionTest {
 	}
 
 	@Test
+	void holdingOutEveryOtherTraceTrainsOnHalfAndPredictsTheRest() {
+		ReconstructionSettings s = quick();
+		s.holdOutEveryOther = true;
+		Reconstruction.Result r = Reconstruction.run(traces(1.5, 2.0, 2.5, 3.0, 3.5), s, Progress.NONE);
+		assertArrayEquals(new double[] { 1.5, 2.5, 3.5 }, r.model.trainingParameters(), 0);
+		assertEquals(3, r.selfCheck.traces().size());
+		assertEquals(2, r.heldOut.predictions().size());
+		HeldOutCheck.Prediction p = r.heldOut.predictions().get(0);
+		assertEquals(2.0, p.parameter, 0);
+		assertTrue(p.startedFrom.contains("I=1.5") || p.startedFrom.contains("I=2.5"), p.startedFrom);
+		// the recording's own spikes, counted by the reconstruction's detector, over the stretch after the window
+		assertTrue(p.recordedRate > 0, "HR at I = 2 spikes");
+		assertEquals(p.agrees(), SelfCheck.countsAgree(p.recorded.spikeCount(), p.predicted.spikeCount()));
+		assertTrue(r.heldOut.summary().startsWith(r.heldOut.agreeing() + " of 2"), r.heldOut.summary());
+		assertNull(Reconstruction.run(traces(2.0, 3.0), quick(), Progress.NONE).heldOut);
+		s.holdOutEveryOther = true;
+		assertThrows(UserInputException.class, () -> Reconstruction.run(traces(2.0), s, Progress.NONE));
+	}
+
+	@Test
 	void reconstructsSavesAndLoads(@TempDir Path dir) throws Exception {
 		Reconstruction.Result r = Reconstruction.run(traces(2.0, 3.0), quick(), Progress.NONE);
 		assertTrue(r.active.length >= 1 && r.active.length <= 4);
