@@ -62,8 +62,9 @@ public final class OutputFolder {
 			"Choose a new output folder, or " + REDO_HINT + " to delete them and run every cell again.");
 		List<String> differences = BatchManifest.differences(recorded, settings);
 		if (differences.isEmpty()) return;
-		throw new UserInputException("The output folder '" + output + "' holds cells run with other settings (" +
-			String.join("; ", differences) + "). Choose a new output folder for this run, run again with the folder's " +
+		boolean job = differences.get(0).startsWith("job:");
+		throw new UserInputException("The output folder '" + output + "' holds cells " + (job ? "of another job" :
+			"run with other settings") + " (" + String.join("; ", differences) + "). Choose a new output folder for this run, run again with the folder's " +
 			"settings to finish its cells, or " + REDO_HINT + " to delete its cells and run every cell with the new ones.");
 	}
 
