@@ -45,6 +45,8 @@ public final class BatchLock implements AutoCloseable {
 				catch (FileAlreadyExistsException e) {
 					Map<String, String> holder = read(file);
 					if (attempt > 0 || holder == null || !isStale(holder)) throw held(output, file, holder);
+					// two batches that find the same stale lock at the same moment could both take it over; one
+					// attempt only, so that a lock re-created meanwhile is not removed as well
 					Files.deleteIfExists(file);
 				}
 			}

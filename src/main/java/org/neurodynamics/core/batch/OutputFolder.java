@@ -22,6 +22,8 @@ public final class OutputFolder {
 
 	/** The folder of the cells' own folders. */
 	static final String CELLS = "cells";
+	/** What a batch writes beside the cells: the tables of the Fiji and the Spark route, the population figure. */
+	private static final List<String> TABLES = List.of(BatchTable.FILE, "results.parquet", "population.png");
 	/** How each route names the option that replaces earlier results. */
 	public static final String REDO_HINT = "set redo (the dialog's 'Redo every cell', 'redo' in a macro, --redo true for Spark)";
 
@@ -38,8 +40,10 @@ public final class OutputFolder {
 			boolean earlier = recorded != null || Files.exists(output.resolve(CELLS)) || Files.exists(output.resolve(BatchTable.FILE));
 			if (earlier && !settings.redo) refuseOther(output, recorded, settings);
 			if (earlier && settings.redo) {
+				// the tables too: a route that writes another table must not leave the earlier one beside its own
 				deleteTree(output.resolve(CELLS));
-				log.accept("Redo: deleted the earlier cells of '" + output + "'; every cell runs again.");
+				for (String table : TABLES) deleteTree(output.resolve(table));
+				log.accept("Redo: deleted the earlier cells and tables of '" + output + "'; every cell runs again.");
 			}
 			if (recorded == null || settings.redo) BatchManifest.write(output, settings);
 			return lock;
@@ -70,6 +74,10 @@ public final class OutputFolder {
 
 	private static void deleteTree(Path root) throws IOException {
 		if (!Files.exists(root)) return;
+		if (!Files.isDirectory(root)) {
+			Files.delete(root);
+			return;
+		}
 		Files.walkFileTree(root, new SimpleFileVisitor<Path>() {
 			@Override
 			public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {

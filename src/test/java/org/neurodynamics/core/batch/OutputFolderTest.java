@@ -68,6 +68,8 @@ class OutputFolderTest {
 		Path in = CellFolders.make(dir.resolve("in"), 2, 2, 0), out = dir.resolve("out");
 		run(in, out, CellFolders.settings(CellJob.FEATURES));
 		Files.writeString(out.resolve("cells/simulated__family-00.csv/left-over.txt"), "from the earlier run");
+		Files.createDirectories(out.resolve("results.parquet"));
+		Files.writeString(out.resolve("results.parquet/part-0.parquet"), "rows of an earlier run on Spark");
 		BatchSettings other = CellFolders.settings(CellJob.FEATURES);
 		other.stepEnd = 100;
 		other.redo = true;
@@ -75,6 +77,7 @@ class OutputFolderTest {
 		assertEquals(2, s.ran);
 		assertEquals(0, s.kept);
 		assertFalse(Files.exists(out.resolve("cells/simulated__family-00.csv/left-over.txt")));
+		assertFalse(Files.exists(out.resolve("results.parquet")), "no table of the earlier run is left beside the new one");
 		assertEquals("100.0", BatchManifest.read(out).get("step_end"));
 		other.redo = false;
 		assertEquals(2, run(in, out, other).kept, "the redone folder resumes with its new settings");
