@@ -1,13 +1,14 @@
 package org.neurodynamics.command;
 
 import java.io.File;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
 
 import org.neurodynamics.core.CancelledException;
 import org.neurodynamics.core.batch.BatchSettings;
-import org.neurodynamics.core.batch.CellJob;
 import org.neurodynamics.service.BatchOutcome;
 import org.neurodynamics.service.BatchService;
 import org.scijava.ItemIO;
@@ -18,7 +19,8 @@ import org.scijava.plugin.Plugin;
 /**
  * Runs one job on every recording (ABF, CSV) under a folder: spike features, a conductance
  * fit or a reconstruction per cell, one row per cell in results.csv, each cell's files in
- * its own folder. A re-run keeps the cells already finished.
+ * its own folder. A re-run with the same job and settings keeps the cells already finished;
+ * one with others is refused unless redo is set.
  */
 @Plugin(type = Command.class, label = "Batch Over Recordings")
 public class BatchOverRecordings extends LongCommand {
@@ -67,8 +69,14 @@ public class BatchOverRecordings extends LongCommand {
 	@Parameter(label = "Quick reconstruction", description = "Reconstruct: the journey macros' quick preset (60 autoencoder epochs, 30 map epochs, 2 maps) instead of the defaults.")
 	private boolean quick = DEFAULTS.quick;
 
+	@Parameter(label = "Hold out every other sweep", description = "Reconstruct: train on every other sweep and predict the others; the row says how many agree and the figure plots predicted against recorded firing rate.")
+	private boolean hold_out = DEFAULTS.holdOut;
+
 	@Parameter(label = "Cells at once", description = "Cells run side by side; 0 for one per core (one at a time for reconstructions, which use every core).", min = "0")
 	private int threads = DEFAULTS.threads;
+
+	@Parameter(label = "Redo every cell", description = "Delete the cells the output folder holds and run every cell again; without it, a re-run with the same job and settings finishes the folder's cells and one with others is refused.")
+	private boolean redo = DEFAULTS.redo;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Batch results")
 	private ResultsTable results;
@@ -78,19 +86,23 @@ public class BatchOverRecordings extends LongCommand {
 
 	@Override
 	public void run() {
-		BatchSettings s = new BatchSettings();
-		s.job = CellJob.of(job);
-		s.interval = interval;
-		s.stepStart = step_start;
-		s.stepEnd = step_end;
-		s.iterations = iterations;
-		s.channel = channel;
-		s.valueUnit = value_unit == null ? "" : value_unit.trim();
-		s.starts = starts;
-		s.dt = dt;
-		s.duration = duration;
-		s.quick = quick;
-		s.threads = threads;
+		// the batch's one parser, as the Spark job's command line: every route refuses the same input alike
+		Map<String, String> given = new LinkedHashMap<>();
+		given.put("job", job);
+		given.put("interval", Double.toString(interval));
+		given.put("step_start", Double.toString(step_start));
+		given.put("step_end", Double.toString(step_end));
+		given.put("iterations", Integer.toString(iterations));
+		given.put("channel", Integer.toString(channel));
+		given.put("value_unit", value_unit == null ? "" : value_unit);
+		given.put("starts", Integer.toString(starts));
+		given.put("dt", Double.toString(dt));
+		given.put("duration", Double.toString(duration));
+		given.put("quick", Boolean.toString(quick));
+		given.put("hold_out", Boolean.toString(hold_out));
+		given.put("threads", Integer.toString(threads));
+		given.put("redo", Boolean.toString(redo));
+		BatchSettings s = BatchSettings.of(given);
 		BatchOutcome outcome = batch.run(input, output, s, progress());
 		results = outcome.table;
 		population = outcome.population;

@@ -163,6 +163,9 @@ final class CommandDialog {
 		if ((t == int.class || t == Integer.class) && (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) ||
 			(t == long.class || t == Long.class) && (v < -9.2e18 || v > 9.2e18))
 			throw new UserInputException("'" + item.getName() + "' = " + v + " is too large in magnitude for this whole-number setting.");
+		// 2.5 iterations is a typing error, not 3 (as the Spark job's command line refuses it too)
+		if (isInteger(t) && v != Math.rint(v)) throw new UserInputException("'" + item.getName() + "' (" + DialogPage.label(item) +
+			") must be a whole number, got " + v + ".");
 		if (t == int.class || t == Integer.class) return (int) Math.round(v);
 		if (t == long.class || t == Long.class) return Math.round(v);
 		if (t == float.class || t == Float.class) return (float) v;

@@ -46,7 +46,7 @@ final class DialogLayout {
 		"SimulateCompartmentalModel", Set.of("soma_channels", "axon_channels", "dendrite_channels", "sweep", "dac", "inject", "dt"),
 		"HomeostaticControlCommand", Set.of("soma_channels", "axon_channels", "dendrite_channels", "alpha", "lambda", "tau_rate",
 			"dt", "interval", "seed"),
-		"BatchOverRecordings", Set.of("channel", "value_unit", "starts", "dt", "duration", "quick", "threads"));
+		"BatchOverRecordings", Set.of("channel", "value_unit", "starts", "dt", "duration", "quick", "hold_out", "threads"));
 
 	/** Inputs that belong to one trace source, a morphology, or one stimulus (for every command that has the controller). */
 	private static final Map<String, Condition> CONDITIONS = new HashMap<>();

@@ -21,6 +21,7 @@ import java.util.function.Function;
 
 import ij.IJ;
 import ij.ImagePlus;
+import ij.Macro;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
 
@@ -178,7 +179,7 @@ final class DialogPage {
 		for (ModuleItem<?> item : items) {
 			Class<?> type = item.getType();
 			Object value;
-			if (type == String.class && item.getChoices() != null && !item.getChoices().isEmpty()) value = gd.getNextChoice();
+			if (type == String.class && item.getChoices() != null && !item.getChoices().isEmpty()) value = offered(item, gd.getNextChoice());
 			else if (type == String.class) value = gd.getNextString();
 			else if (type == boolean.class || type == Boolean.class) value = gd.getNextBoolean();
 			else if (CommandDialog.isNumber(type)) value = CommandDialog.toNumber(gd.getNextNumber(), type, item, defaults);
@@ -193,6 +194,24 @@ final class DialogPage {
 			inputs.put(item.getName(), value);
 		}
 		return inputs;
+	}
+
+	/**
+	 * The choice a macro gave, refused when the input does not offer it: a headless dialog
+	 * would run on with the first choice, a dialog on a display with the unknown one.
+	 */
+	private static String offered(ModuleItem<?> item, String read) {
+		String options = Macro.getOptions();
+		if (options == null) return read;
+		String given = Macro.getValue(options, item.getName(), null);
+		// "&name" is a macro variable, which the dialog has resolved
+		if (given == null || given.startsWith("&")) return read;
+		List<String> choices = new ArrayList<>();
+		for (Object c : item.getChoices()) choices.add(String.valueOf(c));
+		if (choices.contains(given)) return given;
+		String last = choices.remove(choices.size() - 1);
+		throw new UserInputException("Unknown " + item.getName() + " '" + given + "'; choose " + (choices.isEmpty() ? last :
+			String.join(", ", choices) + " or " + last) + ".");
 	}
 
 	/** What the Help button shows: every field of this page with its macro key, unit, range and meaning. */

@@ -22,7 +22,8 @@ import net.imagej.patcher.LegacyEnvironment;
  * entries of every jar on the class path are installed, and the macro runs with
  * {@code argument} as getArgument(). The process exits with 0 when the macro ran to its end,
  * 1 when it did not (a failed command, a macro error, or the macro called exit), and 2 when
- * it could not be started. This class must not refer to ij.* classes: ImageJ is loaded, patched,
+ * it could not be started. Relaunched (see {@link #relaunch}), the macro's process ends when
+ * the launching one does ({@link LauncherWatch}), with status 3. This class must not refer to ij.* classes: ImageJ is loaded, patched,
  * in the environment's own class loader.
  */
 public final class HeadlessMacro {
@@ -49,6 +50,7 @@ public final class HeadlessMacro {
 		}
 		int status;
 		try {
+			LauncherWatch.start();
 			status = opensJavaLang() ? run(macro, args.length > 1 ? args[1] : "") : relaunch(args);
 		}
 		catch (Throwable e) {
@@ -73,6 +75,8 @@ public final class HeadlessMacro {
 		cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
 		cmd.addAll(List.of(OPENS));
+		// the child ends with this process, also when this one is killed and cannot stop it
+		cmd.add(LauncherWatch.option());
 		cmd.addAll(List.of("-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), HeadlessMacro.class.getName()));
 		cmd.addAll(List.of(args));
 		return new ProcessBuilder(cmd).inheritIO().start().waitFor();

@@ -82,9 +82,15 @@ public final class ResultWindows {
 				ResultsTable table = (ResultsTable) value;
 				if (firstTable && (mainIsResults || headless)) {
 					Analyzer.setResultsTable(table);
-					if (!headless) table.show(RESULTS);
+					if (!headless) {
+						table.show(RESULTS);
+						TableWidth.fit(RESULTS, table);
+					}
 				}
-				else if (!headless) table.show(title);
+				else if (!headless) {
+					table.show(title);
+					TableWidth.fit(title, table);
+				}
 				firstTable = false;
 			}
 			else if (value instanceof Plot) ((Plot) value).show();

@@ -3,8 +3,10 @@ package org.neurodynamics.spark;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
@@ -12,11 +14,13 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.neurodynamics.core.UserInputException;
 import org.neurodynamics.core.batch.BatchColumns;
+import org.neurodynamics.core.batch.BatchLock;
 import org.neurodynamics.core.batch.BatchSettings;
 import org.neurodynamics.core.batch.Cell;
 import org.neurodynamics.core.batch.CellFiles;
 import org.neurodynamics.core.batch.CellRow;
 import org.neurodynamics.core.batch.CellRunner;
+import org.neurodynamics.core.batch.OutputFolder;
 
 /**
  * The batch on a Spark cluster:
@@ -30,8 +34,9 @@ import org.neurodynamics.core.batch.CellRunner;
  * each runs the per-cell job of Batch Over Recordings and writes its files into its folder
  * under the output folder, which must be on a file system every node sees. The rows, with the
  * columns of the Fiji batch's results.csv, go into the Parquet table results.parquet. A
- * failed cell is a row with its message; a re-run keeps the finished cells. The settings are
- * those of the macro (interval, step_start, iterations, ...).
+ * failed cell is a row with its message; a re-run with the same job and settings keeps the
+ * finished cells, one with others is refused unless --redo is true ({@link OutputFolder}). The
+ * settings are those of the macro (interval, step_start, iterations, ...), parsed alike.
  */
 public final class SparkBatch {
 
@@ -86,7 +91,14 @@ public final class SparkBatch {
 		settings.check();
 		Path in = input.toAbsolutePath().normalize(), out = output.toAbsolutePath().normalize();
 		if (in.equals(out)) throw new UserInputException("The output folder is the input folder '" + input + "'; choose another.");
-		List<Cell> cells = CellFiles.find(in, out), pending = new ArrayList<>();
+		List<Cell> cells = CellFiles.find(in, out);
+		try (BatchLock lock = OutputFolder.claim(out, settings, System.out::println)) {
+			return run(spark, cells, out, settings, cellsPerPartition);
+		}
+	}
+
+	private static Summary run(SparkSession spark, List<Cell> cells, Path out, BatchSettings settings, int cellsPerPartition) {
+		List<Cell> pending = new ArrayList<>();
 		List<Row> kept = new ArrayList<>();
 		for (Cell c : cells) {
 			CellRow row = CellRunner.finished(c, out, settings.job);
@@ -110,14 +122,15 @@ public final class SparkBatch {
 		static final String USAGE = "Usage: spark-submit --class " + SparkBatch.class.getName() + " Neuro_Dynamics-<version>.jar " +
 			"--input <folder> --output <folder> --job features|fit|reconstruct [--cells-per-partition 4] [--interval 0.1] " +
 			"[--step_start ms] [--step_end ms] [--iterations 100] [--starts 32] [--dt 0.025] [--duration ms] [--channel 0] " +
-			"[--value_unit mV] [--quick true]";
+			"[--value_unit mV] [--quick true] [--redo true]";
 
 		Path input, output;
 		int cellsPerPartition = CELLS_PER_PARTITION;
-		final BatchSettings settings = new BatchSettings();
+		BatchSettings settings;
 
 		static Arguments parse(String[] args) {
 			Arguments a = new Arguments();
+			Map<String, String> given = new LinkedHashMap<>();
 			for (int i = 0; i < args.length; i += 2) {
 				if (!args[i].startsWith("--") || i + 1 >= args.length) throw new UserInputException("Expected --<name> <value>, got '" +
 					args[i] + "'" + (i + 1 >= args.length ? " without a value" : "") + ".");
@@ -135,9 +148,10 @@ public final class SparkBatch {
 						if (a.cellsPerPartition < 1) throw new UserInputException("--cells-per-partition needs a whole number of " +
 							"at least 1, got '" + value + "'.");
 						break;
-					default: a.settings.set(key, value);
+					default: given.put(key, value);
 				}
 			}
+			a.settings = BatchSettings.of(given);
 			if (a.input == null || a.output == null) throw new UserInputException("Give the folder of the recordings (--input) and " +
 				"the folder for the results (--output).");
 			return a;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurodynamics.core.Progress;
+import org.neurodynamics.core.UserInputException;
 import org.neurodynamics.core.batch.BatchRun;
 import org.neurodynamics.core.batch.BatchSettings;
 import org.neurodynamics.core.batch.CellFolders;
@@ -54,6 +55,22 @@ class SparkBatchIT {
 		assertEquals(0, again.ran);
 		assertEquals(20, again.kept);
 		assertEquals(fiji, ParquetRows.of(spark, again.table));
+	}
+
+	@Test
+	void aReRunWithOtherSettingsIsRefusedUnlessRedoIsTrue(@TempDir Path dir) throws Exception {
+		Path in = CellFolders.make(dir.resolve("in"), 3, 3, 0), out = dir.resolve("spark");
+		assertEquals(3, SparkBatch.run(spark, in, out, CellFolders.settings(CellJob.FEATURES), 2).ran);
+		BatchSettings other = CellFolders.settings(CellJob.FEATURES);
+		other.stepEnd = 100;
+		UserInputException e = assertThrows(UserInputException.class, () -> SparkBatch.run(spark, in, out, other, 2));
+		assertTrue(e.getMessage().contains("step_end: 120.0 in the folder, 100.0 now") && e.getMessage().contains("--redo true"),
+			e.getMessage());
+		other.redo = true;
+		SparkBatch.Summary redone = SparkBatch.run(spark, in, out, other, 2);
+		assertEquals(3, redone.ran);
+		assertEquals(0, redone.kept);
+		assertFalse(Files.exists(out.resolve("batch.lock")), "the driver releases the folder");
 	}
 
 	@Test

@@ -25,7 +25,7 @@ public final class BatchColumns {
 				c.add(Column.number("parameter_min"));
 				c.add(Column.number("parameter_max"));
 				c.add(Column.number("resting"));
-				c.add(Column.number("rheobase"));
+				c.add(Column.number("rheobase_pa"));
 				c.add(Column.number("first_spike_latency_ms"));
 				c.add(Column.number("max_rate_hz"));
 				c.add(Column.integer("total_spikes"));
@@ -58,11 +58,11 @@ public final class BatchColumns {
 		return names;
 	}
 
-	/** A row of {@code job} for {@code cell} with the given values by column name; the others empty. */
+	/** A row of {@code job} for {@code cell} with the given values by column name, to six significant digits; the others empty. */
 	static CellRow row(CellJob job, String cell, java.util.Map<String, Object> values, String error) {
 		List<Column> columns = of(job);
 		Object[] v = new Object[columns.size()];
-		for (int i = 0; i < v.length; i++) v[i] = values.get(columns.get(i).name);
+		for (int i = 0; i < v.length; i++) v[i] = SignificantDigits.round(values.get(columns.get(i).name));
 		v[0] = cell;
 		v[v.length - 1] = error == null || error.isEmpty() ? null : error;
 		return new CellRow(columns, v);

@@ -67,6 +67,13 @@ public final class BatchRun {
 				"). Choose a folder you can write to.", e);
 		}
 		List<Cell> cells = CellFiles.find(input, output);
+		try (BatchLock lock = OutputFolder.claim(output, settings, log)) {
+			return run(cells, input, output, settings, progress, log);
+		}
+	}
+
+	private static Summary run(List<Cell> cells, Path input, Path output, BatchSettings settings, Progress progress, Consumer<String> log) {
+		Path table = output.resolve(BatchTable.FILE);
 		CellRow[] rows = new CellRow[cells.size()];
 		List<Integer> pending = new ArrayList<>();
 		for (int i = 0; i < cells.size(); i++) {
@@ -79,6 +86,7 @@ public final class BatchRun {
 		log.accept(String.format(Locale.ROOT, "Batch (%s) over %d cells in '%s', %d at a time.", settings.job.key(),
 			pending.size(), input, threads));
 		int ran = 0, failed = 0, notRun = 0;
+		BatchClock clock = new BatchClock(pending.size(), threads);
 		ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
 			Thread t = new Thread(r, "batch cell");
 			t.setDaemon(true);
@@ -104,10 +112,10 @@ public final class BatchRun {
 				rows[i] = row;
 				ran++;
 				if (row.failed()) failed++;
-				log.accept(String.format(Locale.ROOT, "%s: %s (%.1f s)", cells.get(i).name, row.failed() ? "failed: " + row.error() :
-					"done", (Long) result[2] * 1e-9));
-				progress.report("Batch", (double) (ran + notRun) / pending.size(), String.format(Locale.ROOT,
-					"%d of %d cells done, %d failed", ran, pending.size(), failed));
+				clock.cellDone((Long) result[2]);
+				log.accept(String.format(Locale.ROOT, "%s: %s (%.1f s); %s", cells.get(i).name, row.failed() ? "failed: " + row.error() :
+					"done", (Long) result[2] * 1e-9, clock.progress(failed)));
+				progress.report("Batch", (double) (ran + notRun) / pending.size(), clock.progress(failed));
 			}
 		}
 		finally {

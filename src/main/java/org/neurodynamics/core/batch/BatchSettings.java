@@ -1,13 +1,17 @@
 package org.neurodynamics.core.batch;
 
 import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import org.neurodynamics.core.UserInputException;
 
 /**
- * How the batch reads each recording and runs its job; the keys are those of the macro and
- * of the Spark job's command line ({@link #set}).
+ * How the batch reads each recording and runs its job. The one parser of the batch's
+ * settings: the command, the macro and the Spark job's command line all give their values
+ * by the same keys to {@link #of} (or {@link #set}), so every route refuses the same input
+ * with the same message.
  */
 public final class BatchSettings implements Serializable {
 	private static final long serialVersionUID = 1L;
@@ -33,6 +37,42 @@ public final class BatchSettings implements Serializable {
 	public boolean holdOut = false;
 	/** Cells in flight at once; 0 for one per core (one at a time for reconstructions, which use every core). */
 	public int threads = 0;
+	/** Delete what the output folder holds and run every cell again, where a re-run would otherwise be refused or resume. */
+	public boolean redo = false;
+
+	/** The settings given by key (as the macro and the command line name them), checked together. */
+	public static BatchSettings of(Map<String, String> values) {
+		BatchSettings s = new BatchSettings();
+		for (Map.Entry<String, String> e : values.entrySet()) s.set(e.getKey(), e.getValue());
+		s.check();
+		return s;
+	}
+
+	/**
+	 * The settings that decide what the job writes for a cell, by key: the job, how the
+	 * recordings are read, and the job's own settings; not threads or redo. The output
+	 * folder records them, so that a re-run with others is not mixed in.
+	 */
+	public Map<String, String> recorded() {
+		Map<String, String> m = new LinkedHashMap<>();
+		m.put("job", job.key());
+		m.put("channel", Integer.toString(channel));
+		m.put("interval", Double.toString(interval));
+		m.put("value_unit", valueUnit);
+		m.put("step_start", Double.toString(stepStart));
+		m.put("step_end", Double.toString(stepEnd));
+		if (job == CellJob.FIT) {
+			m.put("iterations", Integer.toString(iterations));
+			m.put("starts", Integer.toString(starts));
+			m.put("dt", Double.toString(dt));
+			m.put("duration", Double.toString(duration));
+		}
+		if (job == CellJob.RECONSTRUCT) {
+			m.put("quick", Boolean.toString(quick));
+			m.put("hold_out", Boolean.toString(holdOut));
+		}
+		return m;
+	}
 
 	/** Sets a key as the macro or the command line names it. */
 	public BatchSettings set(String key, String value) {
@@ -48,11 +88,12 @@ public final class BatchSettings implements Serializable {
 			case "starts": starts = whole(k, value, 1); break;
 			case "dt": dt = positive(k, value); break;
 			case "duration": duration = atLeastZero(k, value); break;
-			case "quick": quick = Boolean.parseBoolean(value.trim()); break;
-			case "hold_out": holdOut = Boolean.parseBoolean(value.trim()); break;
+			case "quick": quick = yesNo(k, value); break;
+			case "hold_out": holdOut = yesNo(k, value); break;
 			case "threads": threads = whole(k, value, 0); break;
+			case "redo": redo = yesNo(k, value); break;
 			default: throw new UserInputException("Unknown setting '" + key + "'; the settings are job, channel, interval, " +
-				"value_unit, step_start, step_end, iterations, starts, dt, duration, quick, hold_out and threads.");
+				"value_unit, step_start, step_end, iterations, starts, dt, duration, quick, hold_out, threads and redo.");
 		}
 		return this;
 	}
@@ -85,6 +126,13 @@ public final class BatchSettings implements Serializable {
 		catch (NumberFormatException | NullPointerException e) {
 			throw new UserInputException("The setting " + key + " needs a number, got '" + value + "'.");
 		}
+	}
+
+	private static boolean yesNo(String key, String value) {
+		String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+		if (v.equals("true")) return true;
+		if (v.equals("false")) return false;
+		throw new UserInputException("The setting " + key + " is true or false, got '" + value + "'.");
 	}
 
 	private static double positive(String key, String value) {

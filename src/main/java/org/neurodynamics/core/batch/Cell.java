@@ -26,7 +26,7 @@ public final class Cell implements Serializable {
 
 	/** The output folder of the cell called {@code name}. */
 	public static Path folderOf(Path output, String name) {
-		return output.resolve("cells").resolve(name.replace("/", "__").replaceAll("[^A-Za-z0-9._-]", "_"));
+		return output.resolve(OutputFolder.CELLS).resolve(name.replace("/", "__").replaceAll("[^A-Za-z0-9._-]", "_"));
 	}
 
 	@Override

@@ -28,6 +28,7 @@ final class CellFeatures {
 	private CellFeatures() {}
 
 	static Map<String, Object> run(CellRecording r, Path folder) throws IOException {
+		r.requireCurrentClamp();
 		SpikeDetector detector = SpikeDetector.forRecording(r.sweeps);
 		int n = r.size();
 		double[][] table = new double[SWEEP_COLUMNS.size()][n];
@@ -44,6 +45,7 @@ final class CellFeatures {
 			table[5][i] = mean(v, begin, to);
 			table[6][i] = from > 0 ? mean(v, 0, from) : Double.NaN;
 		}
+		for (double[] column : table) for (int i = 0; i < n; i++) column[i] = SignificantDigits.round(column[i]);
 		DelimitedTableWriter.writeCsv(folder.resolve(SWEEPS_FILE), new NumericTable(r.name, SWEEP_COLUMNS, table));
 
 		Map<String, Object> row = new HashMap<>();
@@ -59,8 +61,10 @@ final class CellFeatures {
 			max = Math.max(max, p);
 			total += (long) table[2][i];
 			maxRate = Math.max(maxRate, table[3][i]);
-			if (table[2][i] > 0 && !(p >= rheobase)) {
-				rheobase = p;
+			// the rheobase is a current: NaN where the sweeps do not say theirs
+			double current = r.currentPa(i);
+			if (table[2][i] > 0 && !(current >= rheobase) && !Double.isNaN(current)) {
+				rheobase = current;
 				latency = table[4][i];
 			}
 			if (!Double.isNaN(table[6][i])) {
@@ -71,7 +75,7 @@ final class CellFeatures {
 		row.put("parameter_min", min);
 		row.put("parameter_max", max);
 		row.put("resting", baselines == 0 ? Double.NaN : baseline / baselines);
-		row.put("rheobase", rheobase);
+		row.put("rheobase_pa", rheobase);
 		row.put("first_spike_latency_ms", latency);
 		row.put("max_rate_hz", maxRate);
 		row.put("total_spikes", total);

@@ -24,12 +24,14 @@ import org.neurodynamics.core.trace.Trace;
  * the step of each sweep and the control parameter of each sweep. An ABF file gives the step
  * current (pA) and the stepped epoch of each sweep; a CSV file holds one sweep per column
  * (a first column named "time..." is left out), its parameter the last "name=value" of the
- * column's header (pA for fits, "I=100"), or the column's number when a header has none.
+ * column's header (the step current in pA, "I=100", or with its unit, "I=0.1 nA"), or the
+ * column's number when a header has none.
  */
 public final class CellRecording {
 
-	/** "... I=100" at the end of a column header: the sweep's control parameter. */
-	private static final Pattern PARAMETER = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*$");
+	/** "... I=100" or "... I=0.1 nA" at the end of a column header: the sweep's control parameter, pA unless a current unit follows. */
+	private static final Pattern PARAMETER = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)" +
+		"\\s*(pA|nA|uA|\u00b5A)?\\s*$");
 
 	public final String name;
 	public final List<float[]> sweeps;
@@ -43,6 +45,10 @@ public final class CellRecording {
 	/** True when each sweep's parameter is its step current (pA), false for sweep numbers or other values. */
 	private final boolean stepCurrents;
 	private final AbfFile abf;
+	/** True when each sweep's parameter is known to be its step current in pA: an ABF's, or a CSV header's "I...=" or with a current unit. */
+	private boolean currents;
+	/** Why the recording is not the membrane voltage of a cell in current clamp, or null when it is. */
+	private String notCurrentClamp;
 
 	private CellRecording(String name, List<float[]> sweeps, double dt, String valueUnit, double[] parameters,
 		String parameterName, int[][] steps, boolean stepCurrents, AbfFile abf)
@@ -63,6 +69,15 @@ public final class CellRecording {
 	public int stepTo(int sweep) { return steps[sweep][1]; }
 	public boolean inMillivolts() { return "mV".equals(valueUnit); }
 	public boolean hasStepCurrents() { return stepCurrents; }
+
+	/** The step current of a sweep in pA, NaN where the recording does not give it. */
+	public double currentPa(int sweep) { return currents ? parameters[sweep] : Double.NaN; }
+
+	/** Refuses a recording that is not a membrane voltage in current clamp (voltage clamp, a current channel): spikes need one. */
+	public void requireCurrentClamp() {
+		if (notCurrentClamp != null) throw new UserInputException(notCurrentClamp + "; spike features need a current-clamp " +
+			"recording of the membrane voltage.");
+	}
 
 	public static CellRecording read(Path file, BatchSettings s) {
 		String n = file.getFileName().toString();
@@ -91,8 +106,27 @@ public final class CellRecording {
 			parameters[i] = Double.isNaN(current) ? i : levels.level(i) * current;
 			steps[i] = abf.stepWindow(i, dac);
 		}
-		return new CellRecording(name, sweeps, abf.sampleIntervalMs(), unit, parameters, Double.isNaN(current) ? "sweep" :
-			"I (pA)", steps, !Double.isNaN(current), abf);
+		CellRecording r = new CellRecording(name, sweeps, abf.sampleIntervalMs(), unit, parameters, Double.isNaN(current) ?
+			"sweep" : "I (pA)", steps, !Double.isNaN(current), abf);
+		r.notCurrentClamp = abfClampProblem(abf, s.channel, dac);
+		r.currents = r.stepCurrents;
+		return r;
+	}
+
+	/** Why channel {@code channel} of an ABF recording is not a membrane voltage in current clamp, or null. */
+	private static String abfClampProblem(AbfFile abf, int channel, int dac) {
+		String name = abf.path().getFileName().toString();
+		if (Double.isNaN(AbfStepFamily.voltageScale(abf.adcUnit(channel)))) {
+			String voltage = "";
+			for (int c = 0; c < abf.channelCount() && voltage.isEmpty(); c++)
+				if (!Double.isNaN(AbfStepFamily.voltageScale(abf.adcUnit(c)))) voltage = " (channel " + c + " is in " +
+					abf.adcUnit(c).trim() + ": set channel=" + c + ")";
+			return "Channel " + channel + " of '" + name + "' is in '" + abf.adcUnit(channel).trim() + "', not a membrane " +
+				"voltage" + (voltage.isEmpty() ? ", as in voltage clamp" : voltage);
+		}
+		if (dac >= 0 && !Double.isNaN(AbfStepFamily.voltageScale(abf.dacUnit(dac)))) return "'" + name + "' commands a " +
+			"voltage (" + abf.dacUnit(dac).trim() + "): it is a voltage-clamp recording";
+		return null;
 	}
 
 	private static CellRecording csv(Path file, BatchSettings s) {
@@ -105,7 +139,7 @@ public final class CellRecording {
 		List<String> names = new ArrayList<>();
 		double[] parameters = new double[table.columnCount() - first];
 		String parameterName = null;
-		boolean named = true;
+		boolean named = true, withUnit = false;
 		for (int c = first; c < table.columnCount(); c++) {
 			double[] x = table.column(c);
 			float[] v = new float[x.length];
@@ -120,7 +154,9 @@ public final class CellRecording {
 			Matcher m = PARAMETER.matcher(table.name(c));
 			if (m.find() && (parameterName == null || parameterName.equals(m.group(1)))) {
 				parameterName = m.group(1);
-				parameters[c - first] = Double.parseDouble(m.group(2));
+				parameters[c - first] = Double.parseDouble(m.group(2)) * (m.group(3) == null ? 1 :
+					AbfStepFamily.currentScale(m.group(3)) * 1000);
+				withUnit |= m.group(3) != null;
 			}
 			else named = false;
 		}
@@ -134,8 +170,12 @@ public final class CellRecording {
 				"check step_start, step_end and interval.");
 			steps[i] = new int[] { from, to };
 		}
-		return new CellRecording(name, sweeps, s.interval, s.valueUnit.trim(), parameters, named ? parameterName : "sweep", steps,
-			named, null);
+		CellRecording r = new CellRecording(name, sweeps, s.interval, s.valueUnit.trim(), parameters, named ? parameterName :
+			"sweep", steps, named, null);
+		r.currents = named && (withUnit || parameterName.startsWith("I"));
+		if (!Double.isNaN(AbfStepFamily.currentScale(s.valueUnit))) r.notCurrentClamp = "'" + name + "' holds currents (" +
+			"value_unit=" + s.valueUnit.trim() + "), as recorded in voltage clamp";
+		return r;
 	}
 
 	/** The stepped part of every sweep as a trace with its parameter, for a reconstruction. */
