@@ -59,7 +59,7 @@ public final class HeldOutResults {
 		plot.setColor(Color.BLACK);
 		plot.setLimitsToFit(false);
 		PlotLayout.legendAbove(plot, "recorded, trained\nrecorded, held out\nmap, trained\nmap, held out (predicted)", 4, false);
-		plot.addLabel(0.01, 0.99, r.heldOut.summary());
+		PlotLayout.title(plot, r.heldOut.summary());
 		return plot;
 	}
 

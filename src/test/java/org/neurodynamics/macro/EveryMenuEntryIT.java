@@ -48,8 +48,8 @@ class EveryMenuEntryIT {
 			"samples_per_epoch=256 hidden=8 embedding=3 delay=2 output=[{out}]", "state-dimension-summary.csv", "state-dimension.csv"));
 		CASES.put("Reconstruct Dynamics...", new Case("source=[Image (one trace per row)] image=[hindmarsh-rose.tif] parameters= " +
 			"model=[{out}/model.ndmodel] embedding=3 delay=2 latent=3 state_dimension=2 vae_hidden=8 map_hidden=8 vae_epochs=1 " +
-			"map_epochs=1 rollout=2 samples_per_epoch=256 seed=0 output=[{out}]",
-			"model.ndmodel", "reconstruction-summary.csv", "kl-per-coordinate.csv", "training-losses.png"));
+			"map_epochs=1 rollout=2 samples_per_epoch=256 hold_out seed=0 output=[{out}]",
+			"model.ndmodel", "reconstruction-summary.csv", "kl-per-coordinate.csv", "training-losses.png", "held-out.csv", "firing-rate.png"));
 		CASES.put("Explore Reconstructed Model...", new Case("model=[{outs}/Reconstruct Dynamics.../model.ndmodel] " +
 			"parameters=1.5:0.75:3 iterations=200 transient_steps=50 initial_states=1 trace_at=2.25 seed=0 output=[{out}]",
 			"regimes.csv", "bifurcation-maxima.csv", "fixed-points.csv", "phase-portrait.png"));
