@@ -30,10 +30,10 @@ import org.neurodynamics.results.ResultFiles;
  * saves the firing-rate figure beside it.
  *
  * <pre>
- * java -cp ... org.neurodynamics.bench.StepFamilyProbe results.md label file.abf seed [field=value ...]
+ * java -cp ... org.neurodynamics.bench.StepFamilyReconstructionBenchmark results.md label file.abf seed [field=value ...]
  * </pre>
  */
-public final class StepFamilyProbe {
+public final class StepFamilyReconstructionBenchmark {
 
 	public static void main(String[] args) throws IOException {
 		Path out = Paths.get(args[0]);
