@@ -213,13 +213,11 @@ public class FitConductances extends TraceInputCommand {
 			options) : FitRequest.toTrace(m, fitted, record, target(), stimulusRequest(), dt, total, options);
 		ConductanceFit fit = tuning.fit(request.spikeTimes(spike_weight, spike_threshold), progress());
 		FitResult result = fit.result;
-		fitted_values = TuningResults.fittedValues(fit.model, fit.initial, result);
+		fitted_values = TuningResults.fittedValues(fit.model, fit.initial, result, fit.uncertainty);
 		iteration_table = TuningResults.iterations(result);
 		loss_plot = TuningResults.lossPlot(result);
 		message = result.message();
 		if (family) {
-			for (int k = 0; k < fit.standardErrors.length; k++)
-				fitted_values.setValue("Relative s.e. (Gauss-Newton)", k, fit.standardErrors[k]);
 			sweep_table = StepFamilyResults.sweeps(fit.family, fit.chosen, fit.simulated);
 			fi_plot = StepFamilyResults.fiCurve(fit.family, fit.simulated);
 			comparison_plot = StepFamilyResults.comparison(fit.family, fit.simulated);
@@ -233,6 +231,11 @@ public class FitConductances extends TraceInputCommand {
 		}
 		log().info(String.format(Locale.ROOT, "Fit %s: loss %.4g mV^2; %s", result.status().name().toLowerCase(Locale.ROOT),
 			result.loss(), describe(result)));
+		for (String w : TuningResults.boundWarnings(fit.model, fit.initial, result)) log().warn(w);
+		if (fit.uncertainty != null) {
+			if (fit.uncertainty.notIdentifiable().isEmpty()) log().info(fit.uncertainty.summary());
+			else log().warn(fit.uncertainty.summary());
+		}
 		save(output, "fitted-values", fitted_values);
 		save(output, "fit-iterations", iteration_table);
 		save(output, "fit-loss", loss_plot);

@@ -69,17 +69,24 @@ public final class StepFamilyFitBenchmark {
 		}
 		else r = Fitter.fit(problem, o, log, Progress.NONE);
 		double seconds = (System.nanoTime() - t0) * 1e-9;
-		double[] se = problem.standardErrors(Fitter.logMultipliers(r.multipliers()));
+		org.neurodynamics.core.fit.Uncertainty se = org.neurodynamics.core.fit.Uncertainty.of(problem,
+			problem.coordinates(r.multipliers()));
 		System.out.printf(Locale.ROOT, "# %s: %d sweeps, fitted on %d, %.0f ms each at dt %s; rest %.2f mV; %s; %.0f s; loss %.4g -> %.4g mV^2%n",
 			file.getName(), family.size(), fit.length, duration, dt, rest, start, seconds, initial, r.loss());
 		System.out.printf(Locale.ROOT, "# loss weights: voltage %s, smoothed %s (tau %s ms), spike times %s (threshold %s mV, " +
 			"tau 10 ms); %d iterations, %s starts%n", vw, sw, tau, spikeWeight, spikeThreshold, iterations,
 			Integer.getInteger("starts", 16));
-		System.out.println("| parameter | start | fitted | multiplier | Gauss-Newton s.e. (relative) |");
-		System.out.println("|---|---|---|---|---|");
+		System.out.println("| parameter | start | fitted | multiplier | range | Gauss-Newton s.e. (relative) |");
+		System.out.println("|---|---|---|---|---|---|");
 		double[] theta = r.theta();
-		for (int k = 0; k < names.length; k++) System.out.printf(Locale.ROOT, "| %s | %.4g | %.4g | %.3f | %.2g |%n", names[k],
-			model.defaults()[fitted[k]], theta[fitted[k]], r.multipliers()[k], se[k]);
+		for (int k = 0; k < names.length; k++) {
+			org.neurodynamics.core.fit.BoundedParameter range = problem.bounds(k);
+			String side = range.bound(theta[fitted[k]]);
+			System.out.printf(Locale.ROOT, "| %s | %.4g | %.4g | %.3f | %.4g..%.4g%s | %s |%n", names[k],
+				model.defaults()[fitted[k]], theta[fitted[k]], r.multipliers()[k], range.lower(), range.upper(),
+				side.isEmpty() ? "" : " (at " + side + " bound)", se.describe(k));
+		}
+		if (!se.notIdentifiable().isEmpty()) System.out.println("\nNot identifiable: " + String.join("; ", se.notIdentifiable()));
 		List<float[]> sim = new ArrayList<>();
 		for (int s = 0; s < family.size(); s++) sim.add(family.simulate(model, theta, s, 0));
 		System.out.println();

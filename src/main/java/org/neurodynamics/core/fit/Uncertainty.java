@@ -1,0 +1,133 @@
+package org.neurodynamics.core.fit;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.hipparchus.linear.RealVector;
+
+/**
+ * Standard errors of fitted parameters from the Gauss-Newton approximation,
+ * {@code cov = s^2 (J^T J)^-1} with s^2 the mean squared residual, in relative changes of the
+ * parameters. The matrix is inverted only on its well-determined eigen-directions: a
+ * direction whose eigenvalue is below {@link #CUTOFF} times the largest is numerically
+ * singular, and one whose standard deviation exceeds {@link #UNDETERMINED} (a relative
+ * change of 1) is not determined by the data; both are reported as combinations that are
+ * not identifiable, and a parameter with a loading above {@link #LOADING} on any of them has
+ * no standard error. The residuals are treated as independent, which the samples of a
+ * voltage trace are not when the model misses features of the recording (model error is
+ * correlated in time): then the errors are lower bounds.
+ */
+public final class Uncertainty {
+
+	/** Eigenvalues below this fraction of the largest are numerically zero. */
+	public static final double CUTOFF = 1e-10;
+	/** A direction with a larger standard deviation (in relative change) is not determined by the data. */
+	public static final double UNDETERMINED = 1;
+	/** A parameter is not identifiable when its component in such a direction exceeds this. */
+	public static final double LOADING = 0.1;
+	/** Relative standard errors below this are not distinguished from rounding. */
+	public static final double SMALLEST = 1e-6;
+
+	private final String[] names;
+	private final double[] relative;
+	private final List<String> combinations;
+
+	private Uncertainty(String[] names, double[] relative, List<String> combinations) {
+		this.names = names;
+		this.relative = relative;
+		this.combinations = Collections.unmodifiableList(combinations);
+	}
+
+	/** The uncertainty of {@code problem}'s parameters at coordinates phi (one simulation with sensitivities). */
+	public static Uncertainty of(FitProblem problem, double[] phi) {
+		int p = problem.size();
+		double[][] h = new double[p][p];
+		double loss = problem.relativeCurvature(phi, h);
+		String[] names = new String[p];
+		for (int k = 0; k < p; k++) names[k] = problem.parameterName(k);
+		return of(names, h, 2 * loss, problem.samples(problem.steps()));
+	}
+
+	/**
+	 * @param h the Gauss-Newton matrix {@code 1/n sum_t J_tk J_tl} in relative changes
+	 * @param variance mean squared residual s^2
+	 * @param n number of residuals
+	 */
+	static Uncertainty of(String[] names, double[][] h, double variance, double n) {
+		int p = names.length;
+		double[] relative = new double[p];
+		List<String> combinations = new ArrayList<>();
+		boolean finite = Double.isFinite(variance) && n > 0;
+		for (double[] row : h) for (double x : row) finite &= Double.isFinite(x);
+		if (!finite) {
+			java.util.Arrays.fill(relative, Double.NaN);
+			combinations.add("all parameters (the loss or its sensitivities are not finite)");
+			return new Uncertainty(names.clone(), relative, combinations);
+		}
+		EigenDecompositionSymmetric eigen = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(h));
+		double[] lambda = eigen.getEigenvalues();
+		double largest = 0;
+		for (double l : lambda) largest = Math.max(largest, l);
+		double[] variances = new double[p];
+		boolean[] identifiable = new boolean[p];
+		java.util.Arrays.fill(identifiable, true);
+		for (int i = 0; i < p; i++) {
+			RealVector v = eigen.getEigenvector(i);
+			double sd = Math.sqrt(variance / (n * lambda[i]));
+			boolean singular = !(lambda[i] > CUTOFF * largest), undetermined = !singular && sd > UNDETERMINED;
+			if (singular || undetermined) {
+				combinations.add(combination(names, v) + (singular ? " (the fit does not depend on it)" :
+					String.format(Locale.ROOT, " (s.d. %.2g)", sd)));
+				for (int k = 0; k < p; k++) if (Math.abs(v.getEntry(k)) > LOADING) identifiable[k] = false;
+			}
+			else for (int k = 0; k < p; k++) variances[k] += v.getEntry(k) * v.getEntry(k) * sd * sd;
+		}
+		for (int k = 0; k < p; k++) relative[k] = identifiable[k] ? Math.sqrt(variances[k]) : Double.NaN;
+		return new Uncertainty(names.clone(), relative, combinations);
+	}
+
+	/** "0.71 gL - 0.70 eL" (relative changes; the first term positive), components below {@link #LOADING} left out. */
+	private static String combination(String[] names, RealVector v) {
+		double sign = 0;
+		for (int k = 0; k < names.length && sign == 0; k++) if (Math.abs(v.getEntry(k)) > LOADING) sign = Math.signum(v.getEntry(k));
+		StringBuilder sb = new StringBuilder();
+		for (int k = 0; k < names.length; k++) {
+			double c = sign * v.getEntry(k);
+			if (Math.abs(c) <= LOADING) continue;
+			sb.append(sb.length() == 0 ? (c < 0 ? "-" : "") : c < 0 ? " - " : " + ")
+				.append(String.format(Locale.ROOT, "%.2f ", Math.abs(c))).append(names[k]);
+		}
+		return sb.toString();
+	}
+
+	/** Relative standard error of parameter k (s.e. / |value|), NaN when it is not identifiable. */
+	public double relative(int k) { return relative[k]; }
+
+	public boolean identifiable(int k) { return !Double.isNaN(relative[k]); }
+
+	/**
+	 * The relative standard error as shown to a user: a number, "< 1e-6" below
+	 * {@link #SMALLEST}, or "not identifiable".
+	 */
+	public String describe(int k) {
+		if (!identifiable(k)) return "not identifiable";
+		if (relative[k] < SMALLEST) return "< 1e-6";
+		return String.format(Locale.ROOT, "%.3g", relative[k]);
+	}
+
+	/** Combinations of relative parameter changes the fit does not determine, each with why; empty when all are. */
+	public List<String> notIdentifiable() { return combinations; }
+
+	/** One line for a log: every parameter's relative s.e., then what is not identifiable. */
+	public String summary() {
+		StringBuilder sb = new StringBuilder("relative standard errors (Gauss-Newton): ");
+		for (int k = 0; k < names.length; k++) sb.append(k > 0 ? ", " : "").append(names[k]).append(' ').append(describe(k));
+		if (!combinations.isEmpty()) sb.append("; not identifiable (relative changes): ").append(String.join("; ",
+			combinations));
+		return sb.toString();
+	}
+}
