@@ -127,7 +127,9 @@ public class FitConductances extends TraceInputCommand {
 	@Parameter(label = "Time step", description = "Simulation time step (ms).")
 	private double dt = 0.025;
 
-	@Parameter(label = "Total time", description = "Time fitted from the start of the target (ms); 0 for the whole target.")
+	@Parameter(label = "Total time", description = "Time fitted from the start of the target (ms); 0: with the recorded " +
+		"ABF command (a step family, or the stimulus 'Recorded waveform') its step and a tenth of the step's length after " +
+		"it, as the recording's protocol says; otherwise the whole target.")
 	private double total = 0;
 
 	@Parameter(label = "Optimiser", choices = { Optimiser.Labels.ADAM, Optimiser.Labels.ADAM_FD,
@@ -147,7 +149,8 @@ public class FitConductances extends TraceInputCommand {
 	@Parameter(label = "Polish", description = "Gauss-Newton (Levenberg-Marquardt) steps after Adam; 0 for none.")
 	private int polish = 30;
 
-	@Parameter(label = "Learning rate", description = "Adam step size in log-multiplier (0.01 = about 1% per step).")
+	@Parameter(label = "Learning rate", description = "Adam step size in the fit's bounded coordinates (0.01 = about 1% " +
+		"per step near the initial values).")
 	private double learning_rate = 0.01;
 
 	@Parameter(label = "Iterations", description = "Adam steps, or CMA-ES generations (20 simulations each).")

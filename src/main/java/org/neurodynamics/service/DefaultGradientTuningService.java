@@ -106,9 +106,12 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 		double length = (t.length() - 1) * t.dt();
 		if (r.duration > length + 1e-9) throw new UserInputException("The total time (" + CableModelSetup.number(r.duration) +
 			" ms) is longer than the target trace '" + t.name() + "' (" + Stimuli.samples(t) + "). Give a total time of at " +
-			"most " + CableModelSetup.number(length) + " ms, or 0 to fit the whole trace; check the target's time calibration.");
-		double fitDuration = r.duration > 0 ? r.duration : length;
+			"most " + CableModelSetup.number(length) + " ms, or 0 to fit the whole trace (with a recorded command: its step " +
+			"and a margin); check the target's time calibration.");
 		CommandWaveform waveform = Stimuli.waveform(r.stimulus);
+		// a recorded command's protocol says which part of the trace its step drives
+		double fitDuration = r.duration > 0 ? r.duration : waveform != null ? Math.min(length, waveform.protocolDuration)
+			: length;
 		Stimuli.check(r.stimulus, waveform, t, length);
 		Protocol protocol = Stimuli.protocol(m, r.stimulus, waveform, r.dt, fitDuration);
 		FitResult result;
@@ -119,7 +122,7 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 		catch (FitUnstableException e) {
 			result = e.best();
 		}
-		Trace goal = targetInMillivolts(r.target, r.duration);
+		Trace goal = targetInMillivolts(r.target, fitDuration);
 		Protocol shown = Stimuli.protocol(m, r.stimulus, waveform, r.dt, (goal.length() - 1) * goal.dt());
 		return ConductanceFit.ofTrace(m, initial, result, goal, voltageOrNull(m, initial, shown, recordAt),
 			voltageOrNull(m, result.theta(), shown, recordAt), uncertainty(plain, result));
