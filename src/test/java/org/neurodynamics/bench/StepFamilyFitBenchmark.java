@@ -72,7 +72,7 @@ public final class StepFamilyFitBenchmark {
 		org.neurodynamics.core.fit.Uncertainty se = org.neurodynamics.core.fit.Uncertainty.of(problem,
 			problem.coordinates(r.multipliers()));
 		System.out.printf(Locale.ROOT, "# %s: %d sweeps, fitted on %d, %.0f ms each at dt %s; rest %.2f mV; %s; %.0f s; loss %.4g -> %.4g mV^2%n",
-			file.getName(), family.size(), fit.length, duration, dt, rest, start, seconds, initial, r.loss());
+			file.getName(), family.size(), fit.length, problem.steps() * dt, dt, rest, start, seconds, initial, r.loss());
 		System.out.printf(Locale.ROOT, "# loss weights: voltage %s, smoothed %s (tau %s ms), spike times %s (threshold %s mV, " +
 			"tau 10 ms); %d iterations, %s starts%n", vw, sw, tau, spikeWeight, spikeThreshold, iterations,
 			Integer.getInteger("starts", 16));

@@ -35,7 +35,7 @@ public final class Fitter {
 	}
 
 	/**
-	 * Adam from log-multipliers {@code phi0}; iterations are numbered on from the reports
+	 * Adam from coordinates {@code phi0} (see FitProblem); iterations are numbered on from the reports
 	 * already in {@code history} (a global stage before), which the result keeps, and the
 	 * simulation count and wall time go on from {@code simulationsBefore} and {@code start}.
 	 */

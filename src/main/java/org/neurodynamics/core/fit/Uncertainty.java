@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
@@ -14,10 +15,12 @@ import org.hipparchus.linear.RealVector;
  * {@code cov = s^2 (J^T J)^-1} with s^2 the mean squared residual, in relative changes of the
  * parameters. The matrix is inverted only on its well-determined eigen-directions: a
  * direction whose eigenvalue is below {@link #CUTOFF} times the largest is numerically
- * singular, and one whose standard deviation exceeds {@link #UNDETERMINED} (a relative
- * change of 1) is not determined by the data; both are reported as combinations that are
- * not identifiable, and a parameter with a loading above {@link #LOADING} on any of them has
- * no standard error. The residuals are treated as independent, which the samples of a
+ * singular, one whose standard deviation exceeds {@link #UNDETERMINED} (a relative change
+ * of 1) is not determined by the data, and one along which the loss, evaluated one standard
+ * deviation either side, does not rise as the quadratic model says (within 2x) is outside
+ * the approximation's reach (spiking traces whose sensitivities are huge where spikes do
+ * not line up); all are reported as combinations that are not identifiable, and a parameter
+ * with a loading above {@link #LOADING} on any of them has no standard error. The residuals are treated as independent, which the samples of a
  * voltage trace are not when the model misses features of the recording (model error is
  * correlated in time): then the errors are lower bounds.
  */
@@ -49,15 +52,29 @@ public final class Uncertainty {
 		double loss = problem.relativeCurvature(phi, h);
 		String[] names = new String[p];
 		for (int k = 0; k < p; k++) names[k] = problem.parameterName(k);
-		return of(names, h, 2 * loss, problem.samples(problem.steps()));
+		double[] theta = problem.theta(phi), start = problem.theta(new double[p]);
+		int[] fitted = problem.fitted();
+		ToDoubleFunction<double[]> lossAt = r -> {
+			double[] m = new double[p];
+			for (int k = 0; k < p; k++) m[k] = (theta[fitted[k]] + r[k] * Math.abs(theta[fitted[k]])) / start[fitted[k]];
+			try {
+				return problem.loss(problem.coordinates(m), problem.steps(), null);
+			}
+			catch (org.neurodynamics.core.cable.SimulationUnstableException e) {
+				return Double.NaN;
+			}
+		};
+		return of(names, h, 2 * loss, problem.samples(problem.steps()), lossAt);
 	}
 
 	/**
 	 * @param h the Gauss-Newton matrix {@code 1/n sum_t J_tk J_tl} in relative changes
-	 * @param variance mean squared residual s^2
+	 * @param variance mean squared residual s^2 (twice the loss)
 	 * @param n number of residuals
+	 * @param lossAt the loss after relative changes of the parameters, to check the quadratic
+	 *        model along each direction; null for no check
 	 */
-	static Uncertainty of(String[] names, double[][] h, double variance, double n) {
+	static Uncertainty of(String[] names, double[][] h, double variance, double n, ToDoubleFunction<double[]> lossAt) {
 		int p = names.length;
 		double[] relative = new double[p];
 		List<String> combinations = new ArrayList<>();
@@ -79,15 +96,30 @@ public final class Uncertainty {
 			RealVector v = eigen.getEigenvector(i);
 			double sd = Math.sqrt(variance / (n * lambda[i]));
 			boolean singular = !(lambda[i] > CUTOFF * largest), undetermined = !singular && sd > UNDETERMINED;
-			if (singular || undetermined) {
-				combinations.add(combination(names, v) + (singular ? " (the fit does not depend on it)" :
-					String.format(Locale.ROOT, " (s.d. %.2g)", sd)));
+			double rise = singular || undetermined || lossAt == null ? 1 : quadraticRise(lossAt, v, sd, variance, n);
+			boolean curved = !(rise >= 0.5 && rise <= 2);
+			if (singular || undetermined || curved) {
+				combinations.add(combination(names, v) + (singular ? String.format(Locale.ROOT, " (eigenvalue below %.0e of " +
+					"the largest)", CUTOFF) : undetermined ? String.format(Locale.ROOT, " (s.d. %.2g)", sd) : String.format(
+					Locale.ROOT, " (the loss is not quadratic over its s.d. %.2g: it changes %.3g times as the Gauss-Newton model predicts)", sd, rise)));
 				for (int k = 0; k < p; k++) if (Math.abs(v.getEntry(k)) > LOADING) identifiable[k] = false;
 			}
 			else for (int k = 0; k < p; k++) variances[k] += v.getEntry(k) * v.getEntry(k) * sd * sd;
 		}
 		for (int k = 0; k < p; k++) relative[k] = identifiable[k] ? Math.sqrt(variances[k]) : Double.NaN;
 		return new Uncertainty(names.clone(), relative, combinations);
+	}
+
+	/**
+	 * The mean rise of the loss one s.d. either side along direction v, over the rise the
+	 * Gauss-Newton model predicts (half a residual variance per residual, s^2 / 2n).
+	 */
+	private static double quadraticRise(ToDoubleFunction<double[]> lossAt, RealVector v, double sd, double variance,
+		double n)
+	{
+		double[] plus = v.mapMultiply(sd).toArray(), minus = v.mapMultiply(-sd).toArray();
+		double rise = (lossAt.applyAsDouble(plus) + lossAt.applyAsDouble(minus)) / 2 - variance / 2;
+		return rise / (variance / (2 * n));
 	}
 
 	/** "0.71 gL - 0.70 eL" (relative changes; the first term positive), components below {@link #LOADING} left out. */

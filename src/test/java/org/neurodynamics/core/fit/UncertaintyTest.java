@@ -89,19 +89,28 @@ class UncertaintyTest {
 		// s.e. of a mean of 500 samples of sd 0.5 mV, relative to 70 mV
 		assertEquals(0.5 / Math.sqrt(500) / 70, u.relative(2), 0.1 * 0.5 / Math.sqrt(500) / 70);
 		assertEquals(2, u.notIdentifiable().size(), u.summary());
-		assertTrue(u.summary().contains("does not depend on it"), u.summary());
+		assertTrue(u.summary().contains("eigenvalue below"), u.summary());
 	}
 
 	@Test
 	void tinyOrMissingErrorsAreNeverShownAsNumbers() {
 		String[] names = { "a", "b" };
-		Uncertainty exact = Uncertainty.of(names, new double[][] { { 1, 0 }, { 0, 1 } }, 1e-20, 1000);
+		Uncertainty exact = Uncertainty.of(names, new double[][] { { 1, 0 }, { 0, 1 } }, 1e-20, 1000, null);
 		assertEquals("< 1e-6", exact.describe(0));
-		Uncertainty nan = Uncertainty.of(names, new double[][] { { Double.NaN, 0 }, { 0, 1 } }, 1, 1000);
+		Uncertainty nan = Uncertainty.of(names, new double[][] { { Double.NaN, 0 }, { 0, 1 } }, 1, 1000, null);
 		assertEquals("not identifiable", nan.describe(1));
 		// strongly correlated: only the sum a + b is determined, the difference has s.d. sqrt(1 / (1000 1e-4)) = 3.2
-		Uncertainty ridge = Uncertainty.of(names, new double[][] { { 1, 1 - 1e-4 }, { 1 - 1e-4, 1 } }, 1, 1000);
+		Uncertainty ridge = Uncertainty.of(names, new double[][] { { 1, 1 - 1e-4 }, { 1 - 1e-4, 1 } }, 1, 1000, null);
 		assertFalse(ridge.identifiable(0));
 		assertEquals("0.71 a - 0.71 b (s.d. 3.2)", ridge.notIdentifiable().get(0));
+		// the loss along each direction: as the quadratic model predicts, then flat (as where a huge sensitivity is
+		// an artefact of spikes that do not line up)
+		double[][] unit = { { 1, 0 }, { 0, 1 } };
+		Uncertainty quadratic = Uncertainty.of(names, unit, 1, 1000, r -> 0.5 + 0.5 * (r[0] * r[0] + r[1] * r[1]));
+		assertTrue(quadratic.notIdentifiable().isEmpty(), quadratic.summary());
+		assertEquals(Math.sqrt(1e-3), quadratic.relative(0), 1e-12);
+		Uncertainty flat = Uncertainty.of(names, unit, 1, 1000, r -> 0.5);
+		assertFalse(flat.identifiable(0));
+		assertTrue(flat.summary().contains("not quadratic"), flat.summary());
 	}
 }
