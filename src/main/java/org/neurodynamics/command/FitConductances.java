@@ -236,7 +236,8 @@ public class FitConductances extends TraceInputCommand {
 			result.loss(), describe(result)));
 		for (String w : TuningResults.boundWarnings(fit.model, fit.initial, result)) log().warn(w);
 		if (fit.uncertainty != null) {
-			if (fit.uncertainty.notIdentifiable().isEmpty()) log().info(fit.uncertainty.summary());
+			if (fit.uncertainty.notIdentifiable().isEmpty() && fit.uncertainty.notQuadratic().isEmpty())
+				log().info(fit.uncertainty.summary());
 			else log().warn(fit.uncertainty.summary());
 		}
 		save(output, "fitted-values", fitted_values);

@@ -49,6 +49,8 @@ public final class TuningResults {
 			String side = range.bound(theta[i]);
 			String note = side.isEmpty() ? "" : "at " + side + " bound";
 			if (uncertainty != null && !uncertainty.identifiable(k)) note += (note.isEmpty() ? "" : "; ") + "not identifiable";
+			else if (uncertainty != null && Double.isNaN(uncertainty.relative(k))) note += (note.isEmpty() ? "" : "; ") +
+				"no s.e.: the loss is not quadratic at the fit";
 			rt.addValue("Note", note);
 		}
 		rt.setDecimalPlaces(2, 6);

@@ -87,6 +87,8 @@ public final class StepFamilyFitBenchmark {
 				side.isEmpty() ? "" : " (at " + side + " bound)", se.describe(k));
 		}
 		if (!se.notIdentifiable().isEmpty()) System.out.println("\nNot identifiable: " + String.join("; ", se.notIdentifiable()));
+		if (!se.notQuadratic().isEmpty()) System.out.println("\nNo s.e. (loss not quadratic over one s.d.): " + String.join(
+			"; ", se.notQuadratic()));
 		List<float[]> sim = new ArrayList<>();
 		for (int s = 0; s < family.size(); s++) sim.add(family.simulate(model, theta, s, 0));
 		System.out.println();

@@ -19,8 +19,9 @@ import org.hipparchus.linear.RealVector;
  * of 1) is not determined by the data, and one along which the loss, evaluated one standard
  * deviation either side, does not rise as the quadratic model says (within 2x) is outside
  * the approximation's reach (spiking traces whose sensitivities are huge where spikes do
- * not line up); all are reported as combinations that are not identifiable, and a parameter
- * with a loading above {@link #LOADING} on any of them has no standard error. The residuals are treated as independent, which the samples of a
+ * not line up). The first two are reported as combinations that are not identifiable, the
+ * third as combinations the approximation does not reach; a parameter with a loading above
+ * {@link #LOADING} on any of them has no standard error. The residuals are treated as independent, which the samples of a
  * voltage trace are not when the model misses features of the recording (model error is
  * correlated in time): then the errors are lower bounds.
  */
@@ -37,12 +38,17 @@ public final class Uncertainty {
 
 	private final String[] names;
 	private final double[] relative;
-	private final List<String> combinations;
+	private final boolean[] identifiable;
+	private final List<String> combinations, curved;
 
-	private Uncertainty(String[] names, double[] relative, List<String> combinations) {
+	private Uncertainty(String[] names, double[] relative, boolean[] identifiable, List<String> combinations,
+		List<String> curved)
+	{
 		this.names = names;
 		this.relative = relative;
+		this.identifiable = identifiable;
 		this.combinations = Collections.unmodifiableList(combinations);
+		this.curved = Collections.unmodifiableList(curved);
 	}
 
 	/** The uncertainty of {@code problem}'s parameters at coordinates phi (one simulation with sensitivities). */
@@ -77,37 +83,43 @@ public final class Uncertainty {
 	static Uncertainty of(String[] names, double[][] h, double variance, double n, ToDoubleFunction<double[]> lossAt) {
 		int p = names.length;
 		double[] relative = new double[p];
-		List<String> combinations = new ArrayList<>();
+		List<String> combinations = new ArrayList<>(), curved = new ArrayList<>();
+		boolean[] identifiable = new boolean[p];
+		java.util.Arrays.fill(identifiable, true);
 		boolean finite = Double.isFinite(variance) && n > 0;
 		for (double[] row : h) for (double x : row) finite &= Double.isFinite(x);
 		if (!finite) {
 			java.util.Arrays.fill(relative, Double.NaN);
+			java.util.Arrays.fill(identifiable, false);
 			combinations.add("all parameters (the loss or its sensitivities are not finite)");
-			return new Uncertainty(names.clone(), relative, combinations);
+			return new Uncertainty(names.clone(), relative, identifiable, combinations, curved);
 		}
 		EigenDecompositionSymmetric eigen = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(h));
 		double[] lambda = eigen.getEigenvalues();
 		double largest = 0;
 		for (double l : lambda) largest = Math.max(largest, l);
 		double[] variances = new double[p];
-		boolean[] identifiable = new boolean[p];
-		java.util.Arrays.fill(identifiable, true);
+		boolean[] reached = new boolean[p];
+		java.util.Arrays.fill(reached, true);
 		for (int i = 0; i < p; i++) {
 			RealVector v = eigen.getEigenvector(i);
 			double sd = Math.sqrt(variance / (n * lambda[i]));
 			boolean singular = !(lambda[i] > CUTOFF * largest), undetermined = !singular && sd > UNDETERMINED;
 			double rise = singular || undetermined || lossAt == null ? 1 : quadraticRise(lossAt, v, sd, variance, n);
-			boolean curved = !(rise >= 0.5 && rise <= 2);
-			if (singular || undetermined || curved) {
+			if (singular || undetermined) {
 				combinations.add(combination(names, v) + (singular ? String.format(Locale.ROOT, " (eigenvalue below %.0e of " +
-					"the largest)", CUTOFF) : undetermined ? String.format(Locale.ROOT, " (s.d. %.2g)", sd) : String.format(
-					Locale.ROOT, " (the loss is not quadratic over its s.d. %.2g: it changes %.3g times as the Gauss-Newton model predicts)", sd, rise)));
+					"the largest)", CUTOFF) : String.format(Locale.ROOT, " (s.d. %.2g)", sd)));
 				for (int k = 0; k < p; k++) if (Math.abs(v.getEntry(k)) > LOADING) identifiable[k] = false;
+			}
+			else if (!(rise >= 0.5 && rise <= 2)) {
+				curved.add(combination(names, v) + String.format(Locale.ROOT, " (s.d. %.2g, over which the loss changes %.3g " +
+					"times as predicted)", sd, rise));
+				for (int k = 0; k < p; k++) if (Math.abs(v.getEntry(k)) > LOADING) reached[k] = false;
 			}
 			else for (int k = 0; k < p; k++) variances[k] += v.getEntry(k) * v.getEntry(k) * sd * sd;
 		}
-		for (int k = 0; k < p; k++) relative[k] = identifiable[k] ? Math.sqrt(variances[k]) : Double.NaN;
-		return new Uncertainty(names.clone(), relative, combinations);
+		for (int k = 0; k < p; k++) relative[k] = identifiable[k] && reached[k] ? Math.sqrt(variances[k]) : Double.NaN;
+		return new Uncertainty(names.clone(), relative, identifiable, combinations, curved);
 	}
 
 	/**
@@ -136,17 +148,18 @@ public final class Uncertainty {
 		return sb.toString();
 	}
 
-	/** Relative standard error of parameter k (s.e. / |value|), NaN when it is not identifiable. */
+	/** Relative standard error of parameter k (s.e. / |value|), NaN when there is none. */
 	public double relative(int k) { return relative[k]; }
 
-	public boolean identifiable(int k) { return !Double.isNaN(relative[k]); }
+	public boolean identifiable(int k) { return identifiable[k]; }
 
 	/**
 	 * The relative standard error as shown to a user: a number, "< 1e-6" below
-	 * {@link #SMALLEST}, or "not identifiable".
+	 * {@link #SMALLEST}, "not identifiable", or "none (loss not quadratic)".
 	 */
 	public String describe(int k) {
-		if (!identifiable(k)) return "not identifiable";
+		if (!identifiable[k]) return "not identifiable";
+		if (Double.isNaN(relative[k])) return "none (loss not quadratic)";
 		if (relative[k] < SMALLEST) return "< 1e-6";
 		return String.format(Locale.ROOT, "%.3g", relative[k]);
 	}
@@ -154,12 +167,20 @@ public final class Uncertainty {
 	/** Combinations of relative parameter changes the fit does not determine, each with why; empty when all are. */
 	public List<String> notIdentifiable() { return combinations; }
 
+	/**
+	 * Combinations along which the loss is not the quadratic the standard errors assume (each
+	 * with its s.d. and how far off); empty when the approximation holds.
+	 */
+	public List<String> notQuadratic() { return curved; }
+
 	/** One line for a log: every parameter's relative s.e., then what is not identifiable. */
 	public String summary() {
 		StringBuilder sb = new StringBuilder("relative standard errors (Gauss-Newton): ");
 		for (int k = 0; k < names.length; k++) sb.append(k > 0 ? ", " : "").append(names[k]).append(' ').append(describe(k));
 		if (!combinations.isEmpty()) sb.append("; not identifiable (relative changes): ").append(String.join("; ",
 			combinations));
+		if (!curved.isEmpty()) sb.append("; no standard error where the loss is not quadratic over one s.d. (relative " +
+			"changes): ").append(String.join("; ", curved));
 		return sb.toString();
 	}
 }

@@ -50,7 +50,7 @@ class UncertaintyTest {
 			FitResult r = Fitter.fit(problem, new FitOptions().iterations(1).curriculum(1, 0).polish(30), FitListener.NONE,
 				Progress.NONE);
 			Uncertainty u = Uncertainty.of(problem, problem.coordinates(r.multipliers()));
-			assertTrue(u.notIdentifiable().isEmpty(), u.summary());
+			assertTrue(u.notIdentifiable().isEmpty() && u.notQuadratic().isEmpty(), u.summary());
 			for (int k = 0; k < NAMES.length; k++) {
 				fittedRelative[seed][k] = r.multipliers()[k] - 1;
 				reported[k] += u.relative(k) / seeds;
@@ -110,7 +110,8 @@ class UncertaintyTest {
 		assertTrue(quadratic.notIdentifiable().isEmpty(), quadratic.summary());
 		assertEquals(Math.sqrt(1e-3), quadratic.relative(0), 1e-12);
 		Uncertainty flat = Uncertainty.of(names, unit, 1, 1000, r -> 0.5);
-		assertFalse(flat.identifiable(0));
-		assertTrue(flat.summary().contains("not quadratic"), flat.summary());
+		assertTrue(flat.identifiable(0) && Double.isNaN(flat.relative(0)), flat.summary());
+		assertEquals("none (loss not quadratic)", flat.describe(0));
+		assertEquals(2, flat.notQuadratic().size(), flat.summary());
 	}
 }
