@@ -65,12 +65,20 @@ public final class StepFamilyFitBenchmark {
 		if (Boolean.getBoolean("staged")) {
 			FitOptions passive = new FitOptions().iterations(iterations).curriculum(1, 0).learningRate(0.05).polish(20);
 			r = StepFamilyFit.fit(family, model, model.defaults(), fit, 0, fitted, passive, o, loss, log, Progress.NONE);
+			if (Boolean.getBoolean("thenJoint")) {
+				// a last stage with every parameter on every fitted sweep, from the staged result
+				System.out.printf(Locale.ROOT, "# staged loss %.4g mV^2%n", r.loss());
+				FitOptions joint = new FitOptions().iterations(iterations).curriculum(1, 0).polish(20).threads(1);
+				r = Fitter.fit(loss.apply(family.problem(model, fit, 0, fitted, r.theta())), joint, log, Progress.NONE);
+			}
 			problem = family.problem(model, fit, 0, fitted, model.defaults());
 		}
 		else r = Fitter.fit(problem, o, log, Progress.NONE);
 		double seconds = (System.nanoTime() - t0) * 1e-9;
+		double[] fittedMultipliers = new double[names.length];
+		for (int k = 0; k < names.length; k++) fittedMultipliers[k] = r.theta()[fitted[k]] / model.defaults()[fitted[k]];
 		org.neurodynamics.core.fit.Uncertainty se = org.neurodynamics.core.fit.Uncertainty.of(problem,
-			problem.coordinates(r.multipliers()));
+			problem.coordinates(fittedMultipliers));
 		System.out.printf(Locale.ROOT, "# %s: %d sweeps, fitted on %d, %.0f ms each at dt %s; rest %.2f mV; %s; %.0f s; loss %.4g -> %.4g mV^2%n",
 			file.getName(), family.size(), fit.length, problem.steps() * dt, dt, rest, start, seconds, initial, r.loss());
 		System.out.printf(Locale.ROOT, "# loss weights: voltage %s, smoothed %s (tau %s ms), spike times %s (threshold %s mV, " +
@@ -78,12 +86,13 @@ public final class StepFamilyFitBenchmark {
 			Integer.getInteger("starts", 16));
 		System.out.println("| parameter | start | fitted | multiplier | range | Gauss-Newton s.e. (relative) |");
 		System.out.println("|---|---|---|---|---|---|");
-		double[] theta = r.theta();
+		double[] theta = r.theta(), multipliers = new double[names.length];
+		for (int k = 0; k < names.length; k++) multipliers[k] = theta[fitted[k]] / model.defaults()[fitted[k]];
 		for (int k = 0; k < names.length; k++) {
 			org.neurodynamics.core.fit.BoundedParameter range = problem.bounds(k);
 			String side = range.bound(theta[fitted[k]]);
 			System.out.printf(Locale.ROOT, "| %s | %.4g | %.4g | %.3f | %.4g..%.4g%s | %s |%n", names[k],
-				model.defaults()[fitted[k]], theta[fitted[k]], r.multipliers()[k], range.lower(), range.upper(),
+				model.defaults()[fitted[k]], theta[fitted[k]], multipliers[k], range.lower(), range.upper(),
 				side.isEmpty() ? "" : " (at " + side + " bound)", se.describe(k));
 		}
 		if (!se.notIdentifiable().isEmpty()) System.out.println("\nNot identifiable: " + String.join("; ", se.notIdentifiable()));

@@ -96,30 +96,44 @@ public final class Uncertainty {
 		}
 		EigenDecompositionSymmetric eigen = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(h));
 		double[] lambda = eigen.getEigenvalues();
-		double largest = 0;
-		for (double l : lambda) largest = Math.max(largest, l);
+		int top = 0;
+		for (int i = 1; i < p; i++) if (lambda[i] > lambda[top]) top = i;
+		double largest = lambda[top];
+		double[] sd = new double[p], rise = new double[p];
+		for (int i = 0; i < p; i++) {
+			sd[i] = Math.sqrt(variance / (n * lambda[i]));
+			boolean checked = lambda[i] > CUTOFF * largest && sd[i] <= UNDETERMINED && lossAt != null;
+			rise[i] = checked ? quadraticRise(lossAt, eigen.getEigenvector(i), sd[i], variance, n) : 1;
+		}
+		// below the cut-off of a largest direction that is itself an artefact (spikes that do not line up), a
+		// direction is not shown to be undetermined: the matrix says nothing about it
+		boolean topHolds = quadratic(rise[top]);
 		double[] variances = new double[p];
 		boolean[] reached = new boolean[p];
 		java.util.Arrays.fill(reached, true);
 		for (int i = 0; i < p; i++) {
 			RealVector v = eigen.getEigenvector(i);
-			double sd = Math.sqrt(variance / (n * lambda[i]));
-			boolean singular = !(lambda[i] > CUTOFF * largest), undetermined = !singular && sd > UNDETERMINED;
-			double rise = singular || undetermined || lossAt == null ? 1 : quadraticRise(lossAt, v, sd, variance, n);
-			if (singular || undetermined) {
+			boolean singular = !(lambda[i] > CUTOFF * largest), undetermined = !singular && sd[i] > UNDETERMINED;
+			if ((singular && topHolds) || undetermined) {
 				combinations.add(combination(names, v) + (singular ? String.format(Locale.ROOT, " (eigenvalue below %.0e of " +
-					"the largest)", CUTOFF) : String.format(Locale.ROOT, " (s.d. %.2g)", sd)));
+					"the largest)", CUTOFF) : String.format(Locale.ROOT, " (s.d. %.2g)", sd[i])));
 				for (int k = 0; k < p; k++) if (Math.abs(v.getEntry(k)) > LOADING) identifiable[k] = false;
 			}
-			else if (!(rise >= 0.5 && rise <= 2)) {
-				curved.add(combination(names, v) + String.format(Locale.ROOT, " (s.d. %.2g, over which the loss changes %.3g " +
-					"times as predicted)", sd, rise));
+			else if (singular || !quadratic(rise[i])) {
+				curved.add(combination(names, v) + (singular ? String.format(Locale.ROOT, " (eigenvalue below %.0e of a " +
+					"largest direction along which the loss is not quadratic)", CUTOFF) : String.format(Locale.ROOT, " (s.d. " +
+					"%.2g, over which the loss changes %.3g times as predicted)", sd[i], rise[i])));
 				for (int k = 0; k < p; k++) if (Math.abs(v.getEntry(k)) > LOADING) reached[k] = false;
 			}
-			else for (int k = 0; k < p; k++) variances[k] += v.getEntry(k) * v.getEntry(k) * sd * sd;
+			else for (int k = 0; k < p; k++) variances[k] += v.getEntry(k) * v.getEntry(k) * sd[i] * sd[i];
 		}
 		for (int k = 0; k < p; k++) relative[k] = identifiable[k] && reached[k] ? Math.sqrt(variances[k]) : Double.NaN;
 		return new Uncertainty(names.clone(), relative, identifiable, combinations, curved);
+	}
+
+	/** Whether the loss rose within 2x of the prediction. */
+	private static boolean quadratic(double rise) {
+		return rise >= 0.5 && rise <= 2;
 	}
 
 	/**
