@@ -69,7 +69,14 @@ public final class StepFamilyFitBenchmark {
 				// a last stage with every parameter on every fitted sweep, from the staged result
 				System.out.printf(Locale.ROOT, "# staged loss %.4g mV^2%n", r.loss());
 				FitOptions joint = new FitOptions().iterations(iterations).curriculum(1, 0).polish(20).threads(1);
-				r = Fitter.fit(loss.apply(family.problem(model, fit, 0, fitted, r.theta())), joint, log, Progress.NONE);
+				// a staged value on a bound of the first problem starts just inside it (a start must lie inside its range)
+				double[] from = r.theta();
+				for (int k = 0; k < fitted.length; k++) {
+					org.neurodynamics.core.fit.BoundedParameter range = problem.bounds(k);
+					double lo = range.lower(), hi = range.upper(), margin = 0.01 * (hi - lo);
+					from[fitted[k]] = Math.max(lo + margin, Math.min(hi - margin, from[fitted[k]]));
+				}
+				r = Fitter.fit(loss.apply(family.problem(model, fit, 0, fitted, from)), joint, log, Progress.NONE);
 			}
 			problem = family.problem(model, fit, 0, fitted, model.defaults());
 		}

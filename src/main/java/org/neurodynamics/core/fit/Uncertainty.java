@@ -20,10 +20,11 @@ import org.hipparchus.linear.RealVector;
  * deviation either side, does not rise as the quadratic model says (within 2x) is outside
  * the approximation's reach (spiking traces whose sensitivities are huge where spikes do
  * not line up). The first two are reported as combinations that are not identifiable, the
- * third as combinations the approximation does not reach; a parameter with a loading above
- * {@link #LOADING} on any of them has no standard error. The residuals are treated as independent, which the samples of a
- * voltage trace are not when the model misses features of the recording (model error is
- * correlated in time): then the errors are lower bounds.
+ * third as combinations the approximation does not reach (so are the numerically singular
+ * ones when the largest direction is itself beyond it); a parameter with a loading above
+ * {@link #LOADING} on any of them has no standard error. The residuals are treated as
+ * independent, which the samples of a voltage trace are not when the model misses features
+ * of the recording (model error is correlated in time): then the errors are lower bounds.
  */
 public final class Uncertainty {
 
@@ -51,7 +52,10 @@ public final class Uncertainty {
 		this.curved = Collections.unmodifiableList(curved);
 	}
 
-	/** The uncertainty of {@code problem}'s parameters at coordinates phi (one simulation with sensitivities). */
+	/**
+	 * The uncertainty of {@code problem}'s parameters at coordinates phi: one simulation with
+	 * sensitivities, and two without for each direction checked.
+	 */
 	public static Uncertainty of(FitProblem problem, double[] phi) {
 		int p = problem.size();
 		double[][] h = new double[p][p];
