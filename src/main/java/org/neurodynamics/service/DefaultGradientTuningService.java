@@ -152,7 +152,14 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 		}
 		List<float[]> simulated = new ArrayList<>();
 		for (int s = 0; s < family.size(); s++) simulated.add(family.simulate(m, result.theta(), s, recordAt));
-		Uncertainty se = uncertainty(family.problem(m, chosen, recordAt, fitted, initial), result);
+		Uncertainty se;
+		try {
+			se = StepFamilyFit.uncertainty(family, m, initial, chosen, recordAt, fitted, result.theta());
+		}
+		catch (SimulationUnstableException e) {
+			if (log != null) log.warn(e.getMessage());
+			se = null;
+		}
 		return ConductanceFit.ofStepFamily(m, initial, result, family, chosen, simulated, se);
 	}
 

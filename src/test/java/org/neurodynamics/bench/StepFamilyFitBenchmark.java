@@ -84,7 +84,8 @@ public final class StepFamilyFitBenchmark {
 		double seconds = (System.nanoTime() - t0) * 1e-9;
 		double[] fittedMultipliers = new double[names.length];
 		for (int k = 0; k < names.length; k++) fittedMultipliers[k] = r.theta()[fitted[k]] / model.defaults()[fitted[k]];
-		org.neurodynamics.core.fit.Uncertainty se = org.neurodynamics.core.fit.Uncertainty.of(problem,
+		org.neurodynamics.core.fit.Uncertainty se = Boolean.getBoolean("staged") ? StepFamilyFit.uncertainty(family, model,
+			model.defaults(), fit, 0, fitted, r.theta()) : org.neurodynamics.core.fit.Uncertainty.of(problem,
 			problem.coordinates(fittedMultipliers));
 		System.out.printf(Locale.ROOT, "# %s: %d sweeps, fitted on %d, %.0f ms each at dt %s; rest %.2f mV; %s; %.0f s; loss %.4g -> %.4g mV^2%n",
 			file.getName(), family.size(), fit.length, problem.steps() * dt, dt, rest, start, seconds, initial, r.loss());

@@ -135,6 +135,31 @@ public final class Uncertainty {
 		return new Uncertainty(names.clone(), relative, identifiable, combinations, curved);
 	}
 
+	/**
+	 * One uncertainty over {@code names} from parts over disjoint subsets of them (the stages
+	 * of a fit that determined different parameters on different sweeps): each parameter's
+	 * error from the part that has it, the combinations of all parts.
+	 */
+	public static Uncertainty join(String[] names, Uncertainty... parts) {
+		double[] relative = new double[names.length];
+		boolean[] identifiable = new boolean[names.length];
+		List<String> combinations = new ArrayList<>(), curved = new ArrayList<>();
+		for (int k = 0; k < names.length; k++) {
+			boolean found = false;
+			for (Uncertainty u : parts) for (int j = 0; j < u.names.length && !found; j++) if (u.names[j].equals(names[k])) {
+				relative[k] = u.relative[j];
+				identifiable[k] = u.identifiable[j];
+				found = true;
+			}
+			if (!found) throw new IllegalArgumentException("no part has " + names[k]);
+		}
+		for (Uncertainty u : parts) {
+			combinations.addAll(u.combinations);
+			curved.addAll(u.curved);
+		}
+		return new Uncertainty(names.clone(), relative, identifiable, combinations, curved);
+	}
+
 	/** Whether the loss rose within 2x of the prediction. */
 	private static boolean quadratic(double rise) {
 		return rise >= 0.5 && rise <= 2;
