@@ -386,6 +386,12 @@ class GradientTuningCommandsTest {
 		assertTrue(initial.sample(7600) > initial.sample(5600) + 0.5, initial.sample(5600) + " -> " + initial.sample(7600));
 		float rest = rows.get(0).sample(0);
 		assertTrue(rest < -40 && rest > -90, "the target is the recorded membrane voltage in mV: " + rest);
+		// total 0: the protocol's step (146.85..646.85 ms) and a tenth of it after, not the whole 3 s sweep
+		in.put("total", 0.0);
+		in.put("start_search", StartSearch.Labels.SINGLE);
+		in.put("polish", 0);
+		rows = TraceImage.read((ImagePlus) run(FitConductances.class, in).getOutput("fitted_traces"));
+		assertEquals(27875, rows.get(0).length(), "696.85 ms at the time step of 0.025 ms");
 	}
 
 	@Test
