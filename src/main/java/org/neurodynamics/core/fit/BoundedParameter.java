@@ -129,6 +129,7 @@ public final class BoundedParameter {
 
 	/** A number with up to 6 significant digits and no trailing zeros. */
 	private static String number(double x) {
+		if (!Double.isFinite(x)) return String.valueOf(x);
 		return new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", x)).stripTrailingZeros().toPlainString();
 	}
 

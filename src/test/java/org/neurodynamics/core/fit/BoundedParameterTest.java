@@ -66,6 +66,8 @@ class BoundedParameterTest {
 		UserInputException e = assertThrows(UserInputException.class, () -> BoundedParameter.of(new Parameter("eL", -65,
 			"mV"), -45));
 		assertTrue(e.getMessage().contains("-90..-50 mV"), e.getMessage());
+		assertTrue(assertThrows(UserInputException.class, () -> BoundedParameter.of(new Parameter("eL", -65, "mV"),
+			Double.NaN)).getMessage().contains("NaN"));
 		assertThrows(UserInputException.class, () -> BoundedParameter.of(new Parameter("gNa", 0.12, "S/cm^2"), 0));
 		assertThrows(UserInputException.class, () -> BoundedParameter.of(new Parameter("cm", 1, "uF/cm^2"), -1));
 	}
