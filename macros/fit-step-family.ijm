@@ -3,16 +3,19 @@
 // (Plugins > Neuro Dynamics > Fit Conductances (Gradient Diffusion)... with Sweeps set).
 //
 // Every other sweep (0, 2, 4, ...) is fitted together, each simulated with the current the
-// amplifier recorded as injected; the other sweeps are held out and predicted. The fit is
-// kept short here (first 700 ms of each sweep: the first current step; 0.1 ms time step;
-// few iterations), so that it runs in well under a minute; see the results file of the
-// gradient-diffusion benchmark for longer fits.
+// amplifier recorded as injected; the other sweeps are held out and predicted. The fitted
+// time comes from the recording's protocol (total=0: the current step and a tenth of its
+// length after it; give total in ms to override). The fit is kept short here (0.1 ms time
+// step, few iterations), so that it runs in well under a minute; see the results file of
+// the gradient-diffusion benchmark for longer fits.
 //
 // Argument: "folder" or "folder,recording.abf" (default recording: the repository's
-// test-data/abf/171116sh_0018.abf). The folder receives fitted-values.csv (with the
-// Gauss-Newton relative standard errors), sweeps.csv (spikes and steady-state voltage per
-// sweep, recorded vs model, fitted or held out), f-i-curve.png, fitted-vs-recorded.png,
-// fitted-traces.tif, fit-iterations.csv, fit-loss.png and step-family-summary.txt.
+// test-data/abf/171116sh_0018.abf). The folder receives fitted-values.csv (with each
+// parameter's physical range, a note when it ends on a bound or is not identifiable, and the
+// Gauss-Newton relative standard errors where they are meaningful), sweeps.csv (spikes and
+// steady-state voltage per sweep, recorded vs model, fitted or held out), f-i-curve.png,
+// fitted-vs-recorded.png, fitted-traces.tif, fit-iterations.csv, fit-loss.png and
+// step-family-summary.txt.
 // Headless: ImageJ --headless -batch fit-step-family.ijm /path/to/folder,/path/to/file.abf
 
 arg = getArgument();
@@ -26,7 +29,7 @@ setBatchMode(true);
 
 run("Fit Conductances (Gradient Diffusion)...", "source=[ABF recording] file=[" + abf + "] channel=0 trace=0 sweeps=even " +
 	"model=[Cortical neuron (Na, K, M, leak)] values= fitted=[cm, gNa, gK, gM, gL, eL] record=soma " +
-	"stimulus=[Recorded waveform (ABF command)] inject=soma dt=0.1 total=700 optimiser=[Adam (gradient diffusion)] " +
+	"stimulus=[Recorded waveform (ABF command)] inject=soma dt=0.1 total=0 optimiser=[Adam (gradient diffusion)] " +
 	"start_search=[Multi-start, then Adam] starts=8 polish=10 learning_rate=0.02 iterations=40 window=0.5 ramp=20 l2=0 " +
 	"output=[" + dir + "]");
 

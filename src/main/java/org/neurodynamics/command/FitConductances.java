@@ -127,7 +127,9 @@ public class FitConductances extends TraceInputCommand {
 	@Parameter(label = "Time step", description = "Simulation time step (ms).")
 	private double dt = 0.025;
 
-	@Parameter(label = "Total time", description = "Time fitted from the start of the target (ms); 0 for the whole target.")
+	@Parameter(label = "Total time", description = "Time fitted from the start of the target (ms); 0: with the recorded " +
+		"ABF command (a step family, or the stimulus 'Recorded waveform') its step and a tenth of the step's length after " +
+		"it, as the recording's protocol says; otherwise the whole target.")
 	private double total = 0;
 
 	@Parameter(label = "Optimiser", choices = { Optimiser.Labels.ADAM, Optimiser.Labels.ADAM_FD,
@@ -147,7 +149,8 @@ public class FitConductances extends TraceInputCommand {
 	@Parameter(label = "Polish", description = "Gauss-Newton (Levenberg-Marquardt) steps after Adam; 0 for none.")
 	private int polish = 30;
 
-	@Parameter(label = "Learning rate", description = "Adam step size in log-multiplier (0.01 = about 1% per step).")
+	@Parameter(label = "Learning rate", description = "Adam step size in the fit's bounded coordinates (0.01 = about 1% " +
+		"per step near the initial values).")
 	private double learning_rate = 0.01;
 
 	@Parameter(label = "Iterations", description = "Adam steps, or CMA-ES generations (20 simulations each).")
@@ -213,13 +216,11 @@ public class FitConductances extends TraceInputCommand {
 			options) : FitRequest.toTrace(m, fitted, record, target(), stimulusRequest(), dt, total, options);
 		ConductanceFit fit = tuning.fit(request.spikeTimes(spike_weight, spike_threshold), progress());
 		FitResult result = fit.result;
-		fitted_values = TuningResults.fittedValues(fit.model, fit.initial, result);
+		fitted_values = TuningResults.fittedValues(fit.model, fit.initial, result, fit.uncertainty);
 		iteration_table = TuningResults.iterations(result);
 		loss_plot = TuningResults.lossPlot(result);
 		message = result.message();
 		if (family) {
-			for (int k = 0; k < fit.standardErrors.length; k++)
-				fitted_values.setValue("Relative s.e. (Gauss-Newton)", k, fit.standardErrors[k]);
 			sweep_table = StepFamilyResults.sweeps(fit.family, fit.chosen, fit.simulated);
 			fi_plot = StepFamilyResults.fiCurve(fit.family, fit.simulated);
 			comparison_plot = StepFamilyResults.comparison(fit.family, fit.simulated);
@@ -233,6 +234,12 @@ public class FitConductances extends TraceInputCommand {
 		}
 		log().info(String.format(Locale.ROOT, "Fit %s: loss %.4g mV^2; %s", result.status().name().toLowerCase(Locale.ROOT),
 			result.loss(), describe(result)));
+		for (String w : TuningResults.boundWarnings(fit.model, fit.initial, result)) log().warn(w);
+		if (fit.uncertainty != null) {
+			if (fit.uncertainty.notIdentifiable().isEmpty() && fit.uncertainty.notQuadratic().isEmpty())
+				log().info(fit.uncertainty.summary());
+			else log().warn(fit.uncertainty.summary());
+		}
 		save(output, "fitted-values", fitted_values);
 		save(output, "fit-iterations", iteration_table);
 		save(output, "fit-loss", loss_plot);

@@ -9,9 +9,11 @@ import ij.gui.Plot;
 import ij.measure.ResultsTable;
 
 import org.neurodynamics.core.cable.CableModel;
+import org.neurodynamics.core.fit.BoundedParameter;
 import org.neurodynamics.core.fit.FitIteration;
 import org.neurodynamics.core.fit.FitResult;
 import org.neurodynamics.core.fit.HomeostasisResult;
+import org.neurodynamics.core.fit.Uncertainty;
 import org.neurodynamics.core.trace.Trace;
 
 /** Tables and plots of conductance fits and homeostatic control of compartmental models. */
@@ -19,8 +21,13 @@ public final class TuningResults {
 
 	private TuningResults() {}
 
-	/** One row per fitted parameter: its starting and fitted value, their ratio, the final loss and how the fit ended. */
-	public static ResultsTable fittedValues(CableModel model, double[] start, FitResult r) {
+	/**
+	 * One row per fitted parameter: its starting and fitted value, their ratio, its physical
+	 * range, the final loss and how the fit ended; with {@code uncertainty} (may be null) the
+	 * relative standard error, a number only where it means something; and a note when the
+	 * value ended on a bound or is not identifiable.
+	 */
+	public static ResultsTable fittedValues(CableModel model, double[] start, FitResult r, Uncertainty uncertainty) {
 		ResultsTable rt = new ResultsTable();
 		double[] theta = r.theta();
 		String[] names = r.parameterNames();
@@ -33,13 +40,37 @@ public final class TuningResults {
 			rt.addValue("Initial", start[i]);
 			rt.addValue("Fitted", theta[i]);
 			rt.addValue("Multiplier", m[k]);
+			BoundedParameter range = BoundedParameter.of(model.parameters().get(i), start[i]);
+			rt.addValue("Lower bound", range.lower());
+			rt.addValue("Upper bound", range.upper());
 			rt.addValue("Loss (mV^2)", r.loss());
 			rt.addValue("Status", r.status().name().toLowerCase(java.util.Locale.ROOT));
+			if (uncertainty != null) rt.addValue("Relative s.e. (Gauss-Newton)", uncertainty.describe(k));
+			String side = range.bound(theta[i]);
+			String note = side.isEmpty() ? "" : "at " + side + " bound";
+			if (uncertainty != null && !uncertainty.identifiable(k)) note += (note.isEmpty() ? "" : "; ") + "not identifiable";
+			else if (uncertainty != null && Double.isNaN(uncertainty.relative(k))) note += (note.isEmpty() ? "" : "; ") +
+				"no s.e.: the loss is not quadratic at the fit";
+			rt.addValue("Note", note);
 		}
 		rt.setDecimalPlaces(2, 6);
 		rt.setDecimalPlaces(3, 6);
 		rt.setDecimalPlaces(4, 5);
+		rt.setDecimalPlaces(rt.getColumnIndex("Lower bound"), 6);
+		rt.setDecimalPlaces(rt.getColumnIndex("Upper bound"), 6);
 		return rt;
+	}
+
+	/** A warning for every fitted value that ended on (within 1% of) a bound of its physical range. */
+	public static List<String> boundWarnings(CableModel model, double[] start, FitResult r) {
+		List<String> out = new ArrayList<>();
+		double[] theta = r.theta();
+		for (String name : r.parameterNames()) {
+			int i = model.parameterNames().indexOf(name);
+			String w = BoundedParameter.of(model.parameters().get(i), start[i]).warning(theta[i]);
+			if (!w.isEmpty()) out.add(w);
+		}
+		return out;
 	}
 
 	/** One row per iteration (CMA-ES: per generation): window, loss and every fitted parameter's value. */

@@ -8,11 +8,14 @@ final class CommandWaveform {
 	final float[] samples;
 	final double dt;
 	final String source;
+	/** Time (ms) a fit covers by default: the step and a margin, as the recording's protocol says. */
+	final double protocolDuration;
 
-	CommandWaveform(float[] samples, double dt, String source) {
+	CommandWaveform(float[] samples, double dt, String source, double protocolDuration) {
 		this.samples = samples;
 		this.dt = dt;
 		this.source = source;
+		this.protocolDuration = protocolDuration;
 	}
 
 	double duration() { return (samples.length - 1) * dt; }
@@ -32,7 +35,8 @@ final class CommandWaveform {
 			"', not a current: the recording is not current clamp. Choose the DAC that injects current (pA or nA).");
 		float[] w = abf.commandWaveform(s.sweep, dac);
 		for (int i = 0; i < w.length; i++) w[i] *= (float) scale;
-		return new CommandWaveform(w, abf.sampleIntervalMs(), s.file.getName() + " sweep " + s.sweep + " DAC " + dac);
+		return new CommandWaveform(w, abf.sampleIntervalMs(), s.file.getName() + " sweep " + s.sweep + " DAC " + dac,
+			org.neurodynamics.core.batch.AbfStepFamily.protocolDuration(abf, s.sweep, dac));
 	}
 
 	/** nA per unit of a current, NaN for anything else. */

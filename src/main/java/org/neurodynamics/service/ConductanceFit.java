@@ -5,14 +5,15 @@ import java.util.List;
 import org.neurodynamics.core.cable.CableModel;
 import org.neurodynamics.core.fit.FitResult;
 import org.neurodynamics.core.fit.StepFamily;
+import org.neurodynamics.core.fit.Uncertainty;
 import org.neurodynamics.core.trace.Trace;
 
 /**
  * The outcome of a {@link FitRequest}: the model as fitted, where the fit started and the
  * fit itself; for one target trace, the target (ms, mV) and the model's voltage before and
  * after (null where the parameters blow the simulation up); for a step family, the family,
- * the fitted sweeps, every sweep simulated with the fitted parameters and the relative
- * standard errors of the fitted parameters.
+ * the fitted sweeps and every sweep simulated with the fitted parameters; for both, the
+ * uncertainty of the fitted parameters (null when the fitted model cannot be simulated).
  */
 public final class ConductanceFit {
 
@@ -23,10 +24,10 @@ public final class ConductanceFit {
 	public final StepFamily family;
 	public final int[] chosen;
 	public final List<float[]> simulated;
-	public final double[] standardErrors;
+	public final Uncertainty uncertainty;
 
 	private ConductanceFit(CableModel model, double[] initial, FitResult result, Trace target, Trace before, Trace after,
-		StepFamily family, int[] chosen, List<float[]> simulated, double[] standardErrors)
+		StepFamily family, int[] chosen, List<float[]> simulated, Uncertainty uncertainty)
 	{
 		this.model = model;
 		this.initial = initial;
@@ -37,19 +38,19 @@ public final class ConductanceFit {
 		this.family = family;
 		this.chosen = chosen;
 		this.simulated = simulated;
-		this.standardErrors = standardErrors;
+		this.uncertainty = uncertainty;
 	}
 
 	static ConductanceFit ofTrace(CableModel model, double[] initial, FitResult result, Trace target, Trace before,
-		Trace after)
+		Trace after, Uncertainty uncertainty)
 	{
-		return new ConductanceFit(model, initial, result, target, before, after, null, null, null, null);
+		return new ConductanceFit(model, initial, result, target, before, after, null, null, null, uncertainty);
 	}
 
 	static ConductanceFit ofStepFamily(CableModel model, double[] initial, FitResult result, StepFamily family, int[] chosen,
-		List<float[]> simulated, double[] standardErrors)
+		List<float[]> simulated, Uncertainty uncertainty)
 	{
-		return new ConductanceFit(model, initial, result, null, null, null, family, chosen, simulated, standardErrors);
+		return new ConductanceFit(model, initial, result, null, null, null, family, chosen, simulated, uncertainty);
 	}
 
 	public boolean isStepFamily() {

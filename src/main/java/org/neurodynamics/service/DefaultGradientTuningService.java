@@ -24,6 +24,7 @@ import org.neurodynamics.core.fit.HomeostasisResult;
 import org.neurodynamics.core.fit.HomeostaticControl;
 import org.neurodynamics.core.fit.StepFamily;
 import org.neurodynamics.core.fit.StepFamilyFit;
+import org.neurodynamics.core.fit.Uncertainty;
 import org.neurodynamics.core.trace.Trace;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
@@ -105,23 +106,26 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 		double length = (t.length() - 1) * t.dt();
 		if (r.duration > length + 1e-9) throw new UserInputException("The total time (" + CableModelSetup.number(r.duration) +
 			" ms) is longer than the target trace '" + t.name() + "' (" + Stimuli.samples(t) + "). Give a total time of at " +
-			"most " + CableModelSetup.number(length) + " ms, or 0 to fit the whole trace; check the target's time calibration.");
-		double fitDuration = r.duration > 0 ? r.duration : length;
+			"most " + CableModelSetup.number(length) + " ms, or 0 to fit the whole trace (with a recorded command: its step " +
+			"and a margin); check the target's time calibration.");
 		CommandWaveform waveform = Stimuli.waveform(r.stimulus);
+		// a recorded command's protocol says which part of the trace its step drives
+		double fitDuration = r.duration > 0 ? r.duration : waveform != null ? Math.min(length, waveform.protocolDuration)
+			: length;
 		Stimuli.check(r.stimulus, waveform, t, length);
 		Protocol protocol = Stimuli.protocol(m, r.stimulus, waveform, r.dt, fitDuration);
 		FitResult result;
+		FitProblem plain = new FitProblem(m, protocol, recordAt, t.samples(), t.dt(), fitted, initial);
 		try {
-			result = Fitter.fit(withSpikes(new FitProblem(m, protocol, recordAt, t.samples(), t.dt(), fitted, initial), r),
-				r.options, FitListener.NONE, progress);
+			result = Fitter.fit(withSpikes(plain, r), r.options, FitListener.NONE, progress);
 		}
 		catch (FitUnstableException e) {
 			result = e.best();
 		}
-		Trace goal = targetInMillivolts(r.target, r.duration);
+		Trace goal = targetInMillivolts(r.target, fitDuration);
 		Protocol shown = Stimuli.protocol(m, r.stimulus, waveform, r.dt, (goal.length() - 1) * goal.dt());
 		return ConductanceFit.ofTrace(m, initial, result, goal, voltageOrNull(m, initial, shown, recordAt),
-			voltageOrNull(m, result.theta(), shown, recordAt));
+			voltageOrNull(m, result.theta(), shown, recordAt), uncertainty(plain, result));
 	}
 
 	/** Fits the chosen sweeps of the ABF step family together; every sweep is then simulated. */
@@ -148,9 +152,29 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 		}
 		List<float[]> simulated = new ArrayList<>();
 		for (int s = 0; s < family.size(); s++) simulated.add(family.simulate(m, result.theta(), s, recordAt));
-		double[] se = family.problem(m, chosen, recordAt, fitted, initial).standardErrors(
-			Fitter.logMultipliers(result.multipliers()));
+		Uncertainty se;
+		try {
+			se = StepFamilyFit.uncertainty(family, m, initial, chosen, recordAt, fitted, result.theta());
+		}
+		catch (SimulationUnstableException e) {
+			if (log != null) log.warn(e.getMessage());
+			se = null;
+		}
 		return ConductanceFit.ofStepFamily(m, initial, result, family, chosen, simulated, se);
+	}
+
+	/**
+	 * The uncertainty of the fitted values from the voltage residuals alone (the plain loss),
+	 * null when the fitted model cannot be simulated (already reported).
+	 */
+	private Uncertainty uncertainty(FitProblem plain, FitResult result) {
+		try {
+			return Uncertainty.of(plain, plain.coordinates(result.multipliers()));
+		}
+		catch (SimulationUnstableException e) {
+			if (log != null) log.warn(e.getMessage());
+			return null;
+		}
 	}
 
 	/** The problem with the request's spike-time term, if it has one. */

@@ -16,7 +16,7 @@ public final class StepFamilies {
 	/**
 	 * Every sweep of {@code channel} with the command waveform that was played into the cell
 	 * (injected into compartment 0), simulated at {@code dt} ms for {@code duration} ms from the
-	 * start of each sweep (0: the whole sweep).
+	 * start of each sweep (0: the step and a tenth of its length after it, as the protocol says).
 	 */
 	public static StepFamily fromAbf(File file, int channel, double dt, double duration) {
 		if (file == null || file.getPath().isEmpty()) throw new UserInputException("Fitting a step family needs the ABF " +

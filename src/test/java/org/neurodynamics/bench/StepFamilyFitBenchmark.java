@@ -65,21 +65,47 @@ public final class StepFamilyFitBenchmark {
 		if (Boolean.getBoolean("staged")) {
 			FitOptions passive = new FitOptions().iterations(iterations).curriculum(1, 0).learningRate(0.05).polish(20);
 			r = StepFamilyFit.fit(family, model, model.defaults(), fit, 0, fitted, passive, o, loss, log, Progress.NONE);
+			if (Boolean.getBoolean("thenJoint")) {
+				// a last stage with every parameter on every fitted sweep, from the staged result
+				System.out.printf(Locale.ROOT, "# staged loss %.4g mV^2%n", r.loss());
+				FitOptions joint = new FitOptions().iterations(iterations).curriculum(1, 0).polish(20).threads(1);
+				// a staged value on a bound of the first problem starts just inside it (a start must lie inside its range)
+				double[] from = r.theta();
+				for (int k = 0; k < fitted.length; k++) {
+					org.neurodynamics.core.fit.BoundedParameter range = problem.bounds(k);
+					double lo = range.lower(), hi = range.upper(), margin = 0.01 * (hi - lo);
+					from[fitted[k]] = Math.max(lo + margin, Math.min(hi - margin, from[fitted[k]]));
+				}
+				r = Fitter.fit(loss.apply(family.problem(model, fit, 0, fitted, from)), joint, log, Progress.NONE);
+			}
 			problem = family.problem(model, fit, 0, fitted, model.defaults());
 		}
 		else r = Fitter.fit(problem, o, log, Progress.NONE);
 		double seconds = (System.nanoTime() - t0) * 1e-9;
-		double[] se = problem.standardErrors(Fitter.logMultipliers(r.multipliers()));
+		double[] fittedMultipliers = new double[names.length];
+		for (int k = 0; k < names.length; k++) fittedMultipliers[k] = r.theta()[fitted[k]] / model.defaults()[fitted[k]];
+		org.neurodynamics.core.fit.Uncertainty se = Boolean.getBoolean("staged") ? StepFamilyFit.uncertainty(family, model,
+			model.defaults(), fit, 0, fitted, r.theta()) : org.neurodynamics.core.fit.Uncertainty.of(problem,
+			problem.coordinates(fittedMultipliers));
 		System.out.printf(Locale.ROOT, "# %s: %d sweeps, fitted on %d, %.0f ms each at dt %s; rest %.2f mV; %s; %.0f s; loss %.4g -> %.4g mV^2%n",
-			file.getName(), family.size(), fit.length, duration, dt, rest, start, seconds, initial, r.loss());
+			file.getName(), family.size(), fit.length, problem.steps() * dt, dt, rest, start, seconds, initial, r.loss());
 		System.out.printf(Locale.ROOT, "# loss weights: voltage %s, smoothed %s (tau %s ms), spike times %s (threshold %s mV, " +
 			"tau 10 ms); %d iterations, %s starts%n", vw, sw, tau, spikeWeight, spikeThreshold, iterations,
 			Integer.getInteger("starts", 16));
-		System.out.println("| parameter | start | fitted | multiplier | Gauss-Newton s.e. (relative) |");
-		System.out.println("|---|---|---|---|---|");
-		double[] theta = r.theta();
-		for (int k = 0; k < names.length; k++) System.out.printf(Locale.ROOT, "| %s | %.4g | %.4g | %.3f | %.2g |%n", names[k],
-			model.defaults()[fitted[k]], theta[fitted[k]], r.multipliers()[k], se[k]);
+		System.out.println("| parameter | start | fitted | multiplier | range | Gauss-Newton s.e. (relative) |");
+		System.out.println("|---|---|---|---|---|---|");
+		double[] theta = r.theta(), multipliers = new double[names.length];
+		for (int k = 0; k < names.length; k++) multipliers[k] = theta[fitted[k]] / model.defaults()[fitted[k]];
+		for (int k = 0; k < names.length; k++) {
+			org.neurodynamics.core.fit.BoundedParameter range = problem.bounds(k);
+			String side = range.bound(theta[fitted[k]]);
+			System.out.printf(Locale.ROOT, "| %s | %.4g | %.4g | %.3f | %.4g..%.4g%s | %s |%n", names[k],
+				model.defaults()[fitted[k]], theta[fitted[k]], multipliers[k], range.lower(), range.upper(),
+				side.isEmpty() ? "" : " (at " + side + " bound)", se.describe(k));
+		}
+		if (!se.notIdentifiable().isEmpty()) System.out.println("\nNot identifiable: " + String.join("; ", se.notIdentifiable()));
+		if (!se.notQuadratic().isEmpty()) System.out.println("\nNo s.e. (loss not quadratic over one s.d.): " + String.join(
+			"; ", se.notQuadratic()));
 		List<float[]> sim = new ArrayList<>();
 		for (int s = 0; s < family.size(); s++) sim.add(family.simulate(model, theta, s, 0));
 		System.out.println();

@@ -30,7 +30,8 @@ class FitConductancesMacroIT {
 			assertEquals(truth[k], m, 0.02 * truth[k], names[k] + " multiplier");
 		}
 		int iterations = Files.readAllLines(out.resolve("fit-iterations.csv")).size() - 1;
-		assertEquals(301, iterations);
+		assertTrue(iterations >= 301 && iterations <= 311, "300 Adam steps, the last evaluation and up to 10 Gauss-Newton " +
+			"steps: " + iterations);
 		assertTrue(Files.size(out.resolve("fit-loss.png")) > 1000);
 		assertTrue(Files.size(out.resolve("fitted-vs-target.png")) > 1000);
 		assertTrue(Files.size(out.resolve("fitted-traces.tif")) > 8000);

@@ -13,12 +13,28 @@ import org.neurodynamics.core.io.AbfFile;
 /** A current-clamp step family read from an ABF recording, each sweep with the command it played. */
 public final class AbfStepFamily {
 
+	/** Fraction of the step's length fitted after the step ends: the return towards rest. */
+	public static final double MARGIN = 0.1;
+
 	private AbfStepFamily() {}
+
+	/**
+	 * The time (ms from the start of a sweep) the protocol decides a fit covers: to the end of
+	 * the stepped epoch plus {@link #MARGIN} of its length, within the sweep; the whole sweep
+	 * when nothing steps. Later epochs (a test pulse, a second step) are left out.
+	 */
+	public static double protocolDuration(AbfFile abf, int sweep, int dac) {
+		int n = abf.sweepLength(sweep);
+		int[] w = abf.stepWindow(sweep, dac);
+		double dt = abf.sampleIntervalMs(), length = (n - 1) * dt;
+		if (w[0] == 0 && w[1] >= n) return length;
+		return Math.min(length, (w[1] + MARGIN * (w[1] - w[0])) * dt);
+	}
 
 	/**
 	 * Every sweep of {@code channel} with the command waveform that was played into the cell
 	 * (injected into compartment 0), simulated at {@code dt} ms for {@code duration} ms from the
-	 * start of each sweep (0: the whole sweep).
+	 * start of each sweep (0: as the protocol decides, {@link #protocolDuration}).
 	 */
 	public static StepFamily read(AbfFile abf, int channel, double dt, double duration) {
 		String name = abf.path().getFileName().toString();
@@ -40,7 +56,7 @@ public final class AbfStepFamily {
 		double length = (abf.sweepLength(0) - 1) * sampleDt;
 		if (duration > length + 1e-9) throw new UserInputException("The fitted time (" + duration + " ms) is longer than " +
 			"the sweeps (" + length + " ms); give at most " + length + " ms, or 0 for whole sweeps.");
-		double fitted = duration > 0 ? duration : length;
+		double fitted = duration > 0 ? duration : protocolDuration(abf, 0, dac);
 		List<Protocol> protocols = new ArrayList<>();
 		List<float[]> voltages = new ArrayList<>();
 		double[] currents = new double[abf.sweepCount()];

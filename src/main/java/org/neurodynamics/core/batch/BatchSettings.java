@@ -29,7 +29,10 @@ public final class BatchSettings implements Serializable {
 	public int iterations = 100;
 	/** Fit: spread starts of the multi-start search; 1 starts from the model's defaults only. */
 	public int starts = 32;
-	/** Fit: simulation time step (ms) and time fitted from the start of each sweep (ms; 0 for whole sweeps). */
+	/**
+	 * Fit: simulation time step (ms) and time fitted from the start of each sweep (ms; 0: for an ABF
+	 * recording the step and a tenth of its length after it, as its protocol says; whole CSV columns).
+	 */
 	public double dt = 0.025, duration = 0;
 	/** Reconstruct: the quick preset of the journey macros (60 autoencoder epochs, 30 map epochs, 2 maps) instead of the defaults. */
 	public boolean quick = false;

@@ -124,9 +124,15 @@ final class CellFit {
 	private static void writeValues(Path file, CableModel model, double[] initial, double[] theta, int[] fitted)
 		throws IOException
 	{
-		StringBuilder sb = new StringBuilder("parameter,unit,initial,fitted,multiplier\n");
-		for (int k : fitted) sb.append(model.parameters().get(k).name()).append(',').append(model.parameters().get(k).unit())
-			.append(',').append(initial[k]).append(',').append(theta[k]).append(',').append(theta[k] / initial[k]).append('\n');
+		// the range the fit keeps each value in, and which bound a value ended on (a model that lacks what the cell shows)
+		StringBuilder sb = new StringBuilder("parameter,unit,initial,fitted,multiplier,lower_bound,upper_bound,at_bound\n");
+		for (int k : fitted) {
+			org.neurodynamics.core.fit.BoundedParameter range = org.neurodynamics.core.fit.BoundedParameter.of(
+				model.parameters().get(k), initial[k]);
+			sb.append(model.parameters().get(k).name()).append(',').append(model.parameters().get(k).unit()).append(',')
+				.append(initial[k]).append(',').append(theta[k]).append(',').append(theta[k] / initial[k]).append(',')
+				.append(range.lower()).append(',').append(range.upper()).append(',').append(range.bound(theta[k])).append('\n');
+		}
 		AtomicFiles.writeString(file, sb.toString());
 	}
 

@@ -30,7 +30,12 @@ public final class CableModels {
 		return corticalNeuron(CorticalNeuron.E_L);
 	}
 
-	/** As {@link #corticalNeuron()} with eL and the initial voltage at {@code restMv} (a recorded cell's rest). */
+	/**
+	 * As {@link #corticalNeuron()} with the initial voltage at {@code restMv} (a recorded cell's
+	 * rest) and eL there too, but within -88..-52 mV: inside the leak reversal's physical range
+	 * that fits keep to, so that a cell resting more depolarised (needing currents this model
+	 * lacks) still gives a start, and the fit shows the lack by eL ending on its bound.
+	 */
 	public static CableModel corticalNeuron(double restMv) {
 		CableModel.Builder b = CableModel.builder();
 		int cm = b.parameter("cm", 1, "uF/cm^2");
@@ -40,7 +45,7 @@ public final class CableModels {
 			.insertShared(Region.SOMA, CorticalNeuron.sodium(), CorticalNeuron.G_NA)
 			.insertShared(Region.SOMA, CorticalNeuron.potassium(), CorticalNeuron.G_K)
 			.insertShared(Region.SOMA, CorticalNeuron.mCurrent(), CorticalNeuron.G_M)
-			.insertShared(Region.SOMA, new Leak(), CorticalNeuron.G_L, restMv)
+			.insertShared(Region.SOMA, new Leak(), CorticalNeuron.G_L, Math.max(-88, Math.min(-52, restMv)))
 			.insertInto(b, soma, Region.SOMA);
 		return b.restingPotential(restMv).build();
 	}

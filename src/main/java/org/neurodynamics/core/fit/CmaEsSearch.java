@@ -18,8 +18,8 @@ import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.cable.SimulationUnstableException;
 
 /**
- * The gradient-free baseline: Hipparchus CMA-ES over the multipliers (start 1, sigma0 0.1,
- * bounds [1e-3, 1e3]) on the full-window loss. An unstable simulation scores a large
+ * The gradient-free baseline: Hipparchus CMA-ES over the fit's bounded coordinates (start 0,
+ * sigma0 0.1; every point is within the physical ranges) on the full-window loss. An unstable simulation scores a large
  * penalty, as is usual for evolution strategies, rather than stopping the search. Each
  * generation is reported as one iteration with the best point so far.
  */
@@ -42,8 +42,7 @@ final class CmaEsSearch {
 		long[] evaluations = { 0 };
 		ObjectiveFunction objective = new ObjectiveFunction(m -> {
 			progress.checkCancelled("Fit");
-			double[] phi = new double[p];
-			for (int k = 0; k < p; k++) phi[k] = Math.log(m[k]);
+			double[] phi = m.clone();
 			double loss;
 			try {
 				loss = problem.loss(phi, full, null);
@@ -52,12 +51,12 @@ final class CmaEsSearch {
 				loss = PENALTY;
 			}
 			if (!Double.isFinite(loss)) loss = PENALTY;
-			double value = loss + Fitter.regularise(phi, new double[p], options.l2);
+			double value = loss + Fitter.regularise(problem, phi, new double[p], options.l2);
 			best.offer(phi, loss, value, true);
 			if (++evaluations[0] % options.population == 0) {
 				int generation = (int) (evaluations[0] / options.population);
 				FitIteration it = new FitIteration(generation, full * problem.dt(), best.loss, best.objective,
-					Fitter.multipliers(best.phi), Fitter.values(problem, best.phi), evaluations[0], (System.nanoTime() - start) * 1e-9);
+					problem.multipliers(best.phi), Fitter.values(problem, best.phi), evaluations[0], (System.nanoTime() - start) * 1e-9);
 				history.add(it);
 				listener.iteration(it);
 				progress.report("Fitting", (double) generation / generations, String.format(Locale.ROOT,
@@ -65,15 +64,12 @@ final class CmaEsSearch {
 			}
 			return value;
 		});
-		double[] lower = new double[p], upper = new double[p], sigma = new double[p], guess = new double[p];
-		Arrays.fill(lower, 1e-3);
-		Arrays.fill(upper, 1e3);
+		double[] sigma = new double[p], guess = new double[p];
 		Arrays.fill(sigma, options.sigma0);
-		Arrays.fill(guess, 1);
 		CMAESOptimizer cmaes = new CMAESOptimizer(generations, 0, true, 0, 0, new Well19937c(options.seed), false, null);
 		try {
 			cmaes.optimize(new MaxEval(generations * options.population), objective, GoalType.MINIMIZE,
-				new InitialGuess(guess), new SimpleBounds(lower, upper), new CMAESOptimizer.Sigma(sigma),
+				new InitialGuess(guess), SimpleBounds.unbounded(p), new CMAESOptimizer.Sigma(sigma),
 				new CMAESOptimizer.PopulationSize(options.population));
 		}
 		catch (CancelledException e) {

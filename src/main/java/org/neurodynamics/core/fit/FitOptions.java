@@ -55,7 +55,7 @@ public final class FitOptions {
 	/** Weight of (lambda/2) sum_k (m_k - 1)^2 added to the loss (mV^2), pulling multipliers m towards 1. */
 	public FitOptions l2(double lambda) { l2 = lambda; return this; }
 
-	/** Step in log-multiplier for the finite-difference baseline. */
+	/** Step in the fit's coordinates (about a relative change) for the finite-difference baseline. */
 	public FitOptions finiteDifferenceStep(double h) { finiteDifferenceStep = positive("finite-difference step", h); return this; }
 
 	public FitOptions cmaEs(int populationSize, double initialSigma, long randomSeed) {

@@ -13,9 +13,10 @@ import org.neurodynamics.core.cable.Protocol;
 
 /**
  * What to fit: a model under a protocol, the compartment whose voltage is compared with a
- * target trace, and the parameters to tune. Fitted parameters are positive multipliers of
- * their starting values, {@code theta_k = theta0_k exp(phi_k)}: the sign of every parameter
- * is kept (a leak reversal stays negative) and no clamping is needed.
+ * target trace, and the parameters to tune. Fitted parameters move in bounded coordinates
+ * phi ({@link BoundedParameter}): phi = 0 is the start, every phi a value within the
+ * parameter's physical range, and near the start one unit of phi is a relative change of
+ * one, as for a log-multiplier.
  *
  * <p>Loss over a window of N steps at R recorded compartments:
  * {@code L = 1/(2NRS) sum_s sum_r sum_{i=1..N} (V_sri - V*_sri)^2} (mV^2) over S sweeps (one
@@ -32,6 +33,7 @@ public final class FitProblem {
 	private final double[][][] target;
 	private final int[] fitted;
 	private final double[] start;
+	private final BoundedParameter[] bounds;
 	/** Weight of the raw voltage term, and of the low-pass filtered voltage term with its time constant (ms). */
 	private double voltageWeight = 1, smoothWeight = 0, smoothTau = 50;
 	/** Low-pass filtered target, smoothTarget[sweep][r][step], when smoothWeight > 0. */
@@ -84,9 +86,9 @@ public final class FitProblem {
 			protocolDuration = Math.min(protocolDuration, protocols.get(sweep).duration());
 		}
 		if (fitted.length == 0) throw new UserInputException("Choose at least one parameter to fit.");
+		BoundedParameter[] bounds = new BoundedParameter[fitted.length];
 		for (int k = 0; k < fitted.length; k++) {
-			if (start[fitted[k]] == 0) throw new UserInputException("Parameter " + model.parameters().get(fitted[k]).name() +
-				" starts at 0; it is fitted as a multiple of its starting value, so give it a nonzero start.");
+			bounds[k] = BoundedParameter.of(model.parameters().get(fitted[k]), start[fitted[k]]);
 			for (int j = 0; j < k; j++) if (fitted[j] == fitted[k]) throw new UserInputException("Parameter " +
 				model.parameters().get(fitted[k]).name() + " is listed twice.");
 		}
@@ -99,6 +101,7 @@ public final class FitProblem {
 		this.recordAt = recordAt.clone();
 		this.fitted = fitted.clone();
 		this.start = start.clone();
+		this.bounds = bounds;
 		int steps = this.protocols[0].steps();
 		this.target = new double[protocols.size()][recordAt.length][steps + 1];
 		for (int sweep = 0; sweep < protocols.size(); sweep++)
@@ -192,6 +195,7 @@ public final class FitProblem {
 		target = o.target;
 		fitted = o.fitted;
 		start = o.start;
+		bounds = o.bounds;
 		voltageWeight = o.voltageWeight;
 		smoothWeight = o.smoothWeight;
 		smoothTau = o.smoothTau;
@@ -223,12 +227,29 @@ public final class FitProblem {
 	public int steps() { return protocols[0].steps(); }
 	public double dt() { return protocols[0].dt(); }
 
-	/** The full parameter vector for log-multipliers phi. */
+	/** The full parameter vector at coordinates phi. */
 	public double[] theta(double[] phi) {
 		double[] t = start.clone();
-		for (int k = 0; k < fitted.length; k++) t[fitted[k]] = start[fitted[k]] * Math.exp(phi[k]);
+		for (int k = 0; k < fitted.length; k++) t[fitted[k]] = bounds[k].value(phi[k]);
 		return t;
 	}
+
+	/** The fitted parameters' values at phi divided by their starts. */
+	public double[] multipliers(double[] phi) {
+		double[] m = new double[fitted.length];
+		for (int k = 0; k < m.length; k++) m[k] = bounds[k].value(phi[k]) / start[fitted[k]];
+		return m;
+	}
+
+	/** The coordinates of the given multipliers of the starts (values past a bound just inside it). */
+	public double[] coordinates(double[] multipliers) {
+		double[] phi = new double[fitted.length];
+		for (int k = 0; k < phi.length; k++) phi[k] = bounds[k].coordinate(multipliers[k] * start[fitted[k]]);
+		return phi;
+	}
+
+	/** The range and coordinate of fitted parameter k. */
+	public BoundedParameter bounds(int k) { return bounds[k]; }
 
 	public String parameterName(int k) {
 		return model.parameters().get(fitted[k]).name();
@@ -252,40 +273,35 @@ public final class FitProblem {
 	}
 
 	/**
-	 * Standard errors of the log-multipliers (about the relative errors of the parameters)
-	 * from the Gauss-Newton approximation at phi: {@code cov = s^2 (J^T J)^-1} with s^2 the
-	 * mean squared residual. It treats the residuals as independent, which the samples of a
-	 * voltage trace are not (model error is correlated in time), so it is a lower bound.
-	 * NaN where J^T J is singular.
-	 */
-	public double[] standardErrors(double[] phi) {
-		int p = size(), steps = steps();
-		double[] g = new double[p], se = new double[p];
-		double[][] c = new double[p][p];
-		double loss = loss(phi, steps, g, c);
-		double n = (double) steps * recordAt.length * protocols.length;
-		org.hipparchus.linear.RealMatrix m = new org.hipparchus.linear.Array2DRowRealMatrix(c);
-		try {
-			org.hipparchus.linear.RealMatrix inverse = new org.hipparchus.linear.LUDecomposition(m, 1e-300).getSolver()
-				.getInverse();
-			for (int k = 0; k < p; k++) {
-				double var = 2 * loss * inverse.getEntry(k, k) / n;
-				se[k] = var >= 0 ? Math.sqrt(var) : Double.NaN; // negative: J^T J numerically singular
-			}
-		}
-		catch (org.hipparchus.exception.MathIllegalArgumentException e) {
-			java.util.Arrays.fill(se, Double.NaN);
-		}
-		return se;
-	}
-
-	/**
 	 * As {@link #loss(double[], int, double[])}, and if {@code curvature} is not null also the
 	 * Gauss-Newton matrix {@code 1/n sum_t J_tk J_tl} with {@code J_tk = dV_t/dphi_k} (and
 	 * likewise for the filtered voltages and the spike-time residuals): the Hessian of the loss
 	 * without its second-derivative term.
 	 */
 	public double loss(double[] phi, int steps, double[] gradient, double[][] curvature) {
+		double[] chain = new double[fitted.length];
+		for (int k = 0; k < chain.length; k++) chain[k] = bounds[k].derivative(phi[k]);
+		return loss(phi, steps, gradient, curvature, chain);
+	}
+
+	/**
+	 * The loss over the whole window and, in {@code curvature}, the Gauss-Newton matrix in
+	 * relative changes of the parameters ({@code d theta_k / |theta_k|}), which does not
+	 * depend on the bounded coordinates: the matrix the uncertainty is read from.
+	 */
+	double relativeCurvature(double[] phi, double[][] curvature) {
+		double[] theta = theta(phi), chain = new double[fitted.length];
+		for (int k = 0; k < chain.length; k++) chain[k] = Math.abs(theta[fitted[k]]);
+		return loss(phi, steps(), new double[fitted.length], curvature, chain);
+	}
+
+	/** Residual samples in the loss over {@code steps} steps: steps x recorded compartments x sweeps. */
+	double samples(int steps) {
+		return (double) steps * recordAt.length * protocols.length;
+	}
+
+	/** The loss with derivatives taken in coordinates x, {@code chain[k] = d theta_k / d x_k}. */
+	private double loss(double[] phi, int steps, double[] gradient, double[][] curvature, double[] chain) {
 		double[] theta = theta(phi);
 		int p = gradient == null ? 0 : fitted.length;
 		boolean smooth = smoothWeight > 0;
@@ -335,10 +351,11 @@ public final class FitProblem {
 				spikeSum += SpikeTimeDistance.add(simulated, recorded, steps * dt(), spikeTau, spikeScale, gSpike, hSpike);
 			}
 		}
-		double n = (double) steps * recordAt.length * protocols.length;
-		for (int k = 0; k < p; k++) gradient[k] = (g[k] / n + gSpike[k]) * theta[fitted[k]];
+		double n = samples(steps);
+		double[] d = chain;
+		for (int k = 0; k < p; k++) gradient[k] = (g[k] / n + gSpike[k]) * d[k];
 		if (h != null) for (int k = 0; k < p; k++) for (int l = 0; l <= k; l++) {
-			curvature[k][l] = (h[k][l] / n + (hSpike == null ? 0 : hSpike[k][l])) * theta[fitted[k]] * theta[fitted[l]];
+			curvature[k][l] = (h[k][l] / n + (hSpike == null ? 0 : hSpike[k][l])) * d[k] * d[l];
 			curvature[l][k] = curvature[k][l];
 		}
 		return sum / (2 * n) + spikeSum;

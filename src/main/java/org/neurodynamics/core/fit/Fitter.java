@@ -35,7 +35,7 @@ public final class Fitter {
 	}
 
 	/**
-	 * Adam from log-multipliers {@code phi0}; iterations are numbered on from the reports
+	 * Adam from coordinates {@code phi0} (see FitProblem); iterations are numbered on from the reports
 	 * already in {@code history} (a global stage before), which the result keeps, and the
 	 * simulation count and wall time go on from {@code simulationsBefore} and {@code start}.
 	 */
@@ -62,8 +62,8 @@ public final class Fitter {
 			}
 			if (!Double.isFinite(loss) || !finite(grad)) throw unstable(problem, phi, "The loss or its gradient is not finite.",
 				best, history);
-			double objective = loss + regularise(phi, grad, options.l2);
-			FitIteration report = new FitIteration(offset + it, steps * problem.dt(), loss, objective, multipliers(phi),
+			double objective = loss + regularise(problem, phi, grad, options.l2);
+			FitIteration report = new FitIteration(offset + it, steps * problem.dt(), loss, objective, problem.multipliers(phi),
 				values(problem, phi), simulations, (System.nanoTime() - start) * 1e-9);
 			history.add(report);
 			listener.iteration(report);
@@ -76,14 +76,14 @@ public final class Fitter {
 		return result(problem, best, history, FitResult.Status.COMPLETED, "");
 	}
 
-	/** Adds (lambda/2) sum (m - 1)^2 to the objective and its phi-gradient to grad; returns the penalty. */
-	static double regularise(double[] phi, double[] grad, double lambda) {
+	/** Adds (lambda/2) sum (m - 1)^2 (m: multipliers) to the objective and its phi-gradient to grad; returns the penalty. */
+	static double regularise(FitProblem problem, double[] phi, double[] grad, double lambda) {
 		if (lambda == 0) return 0;
 		double penalty = 0;
+		double[] m = problem.multipliers(phi);
 		for (int k = 0; k < phi.length; k++) {
-			double m = Math.exp(phi[k]);
-			penalty += lambda / 2 * (m - 1) * (m - 1);
-			grad[k] += lambda * (m - 1) * m;
+			penalty += lambda / 2 * (m[k] - 1) * (m[k] - 1);
+			grad[k] += lambda * (m[k] - 1) * problem.bounds(k).derivative(phi[k]) / problem.bounds(k).value(0);
 		}
 		return penalty;
 	}
@@ -104,20 +104,7 @@ public final class Fitter {
 	{
 		String[] names = new String[problem.size()];
 		for (int k = 0; k < names.length; k++) names[k] = problem.parameterName(k);
-		return new FitResult(status, message, problem.theta(best.phi), multipliers(best.phi), best.loss, history, names);
-	}
-
-	/** Log-multipliers phi of multipliers m. */
-	public static double[] logMultipliers(double[] m) {
-		double[] phi = new double[m.length];
-		for (int k = 0; k < m.length; k++) phi[k] = Math.log(m[k]);
-		return phi;
-	}
-
-	static double[] multipliers(double[] phi) {
-		double[] m = new double[phi.length];
-		for (int k = 0; k < m.length; k++) m[k] = Math.exp(phi[k]);
-		return m;
+		return new FitResult(status, message, problem.theta(best.phi), problem.multipliers(best.phi), best.loss, history, names);
 	}
 
 	static double[] values(FitProblem problem, double[] phi) {

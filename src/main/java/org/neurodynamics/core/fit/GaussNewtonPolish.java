@@ -30,7 +30,7 @@ final class GaussNewtonPolish {
 		long simulations = history.isEmpty() ? 0 : history.get(history.size() - 1).simulations;
 		double seconds0 = history.isEmpty() ? 0 : history.get(history.size() - 1).seconds;
 		long start = System.nanoTime();
-		double[] phi = log(from.multipliers()), g = new double[p], trialG = new double[p];
+		double[] phi = problem.coordinates(from.multipliers()), g = new double[p], trialG = new double[p];
 		double[][] h = new double[p][p], trialH = new double[p][p];
 		double loss, damping = 1e-3;
 		try {
@@ -54,8 +54,8 @@ final class GaussNewtonPolish {
 					System.arraycopy(trialG, 0, g, 0, p);
 					for (int k = 0; k < p; k++) System.arraycopy(trialH[k], 0, h[k], 0, p);
 					damping = Math.max(damping / 3, 1e-9);
-					FitIteration report = new FitIteration(history.size(), full * problem.dt(), loss, loss + Fitter.regularise(phi,
-						new double[p], options.l2), Fitter.multipliers(phi), Fitter.values(problem, phi), simulations,
+					FitIteration report = new FitIteration(history.size(), full * problem.dt(), loss, loss + Fitter.regularise(problem, phi,
+						new double[p], options.l2), problem.multipliers(phi), Fitter.values(problem, phi), simulations,
 						seconds0 + (System.nanoTime() - start) * 1e-9);
 					history.add(report);
 					listener.iteration(report);
@@ -71,11 +71,11 @@ final class GaussNewtonPolish {
 		}
 		if (!(loss < from.loss())) return new FitResult(from.status(), from.message(), from.theta(), from.multipliers(),
 			from.loss(), history, from.parameterNames());
-		return new FitResult(from.status(), from.message(), problem.theta(phi), Fitter.multipliers(phi), loss, history,
+		return new FitResult(from.status(), from.message(), problem.theta(phi), problem.multipliers(phi), loss, history,
 			from.parameterNames());
 	}
 
-	/** phi - (H + damping diag(H))^-1 g, each component limited to +-0.2 (a fifth in multiplier). */
+	/** phi - (H + damping diag(H))^-1 g, each component limited to +-0.2 (about a fifth in value near the start). */
 	private static double[] step(double[] phi, double[] g, double[][] h, double damping) {
 		int p = phi.length;
 		RealMatrix a = new Array2DRowRealMatrix(p, p);
@@ -85,11 +85,5 @@ final class GaussNewtonPolish {
 		double[] x = phi.clone();
 		for (int k = 0; k < p; k++) x[k] -= Math.max(-0.2, Math.min(0.2, d[k]));
 		return x;
-	}
-
-	static double[] log(double[] m) {
-		double[] phi = new double[m.length];
-		for (int k = 0; k < m.length; k++) phi[k] = Math.log(m[k]);
-		return phi;
 	}
 }

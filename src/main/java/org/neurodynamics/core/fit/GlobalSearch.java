@@ -38,7 +38,7 @@ final class GlobalSearch {
 			history.addAll(global.history());
 			if (global.status() != FitResult.Status.COMPLETED) return global;
 			if (!history.isEmpty()) simulations[0] = history.get(history.size() - 1).simulations;
-			finish = List.of(GaussNewtonPolish.log(global.multipliers()));
+			finish = List.of(problem.coordinates(global.multipliers()));
 		}
 		else {
 			Probe[] probes = probe(problem, options, gradient, progress);
@@ -49,7 +49,7 @@ final class GlobalSearch {
 				if (Double.isFinite(x.loss)) best.offer(x.phi, x.loss, x.loss, true);
 			}
 			FitIteration report = new FitIteration(0, problem.steps() * problem.dt(), best.loss, best.objective,
-				Fitter.multipliers(best.phi), Fitter.values(problem, best.phi), simulations[0], (System.nanoTime() - start) * 1e-9);
+				problem.multipliers(best.phi), Fitter.values(problem, best.phi), simulations[0], (System.nanoTime() - start) * 1e-9);
 			history.add(report);
 			listener.iteration(report);
 			if (progress.isCancelled() || !best.fullWindow) return Fitter.result(problem, best, history,
@@ -154,7 +154,7 @@ final class GlobalSearch {
 	}
 
 	/**
-	 * The origin (the starting values), then Sobol points in [ln low, ln high] for every
+	 * The origin (the starting values), then Sobol points with multipliers log-uniform in [low, high] for every
 	 * conductance density (S/cm^2); other parameters (capacitance, reversal potentials,
 	 * resistivity) keep their starting values, a range of multipliers being meaningless for
 	 * a reversal potential.
@@ -167,9 +167,10 @@ final class GlobalSearch {
 		sobol.nextVector(); // the first Sobol point is the corner 0
 		double a = Math.log(low), b = Math.log(high);
 		for (int i = 1; i < count; i++) {
-			double[] u = sobol.nextVector();
+			double[] u = sobol.nextVector(), m = new double[p];
 			for (int k = 0; k < p; k++)
-				if ("S/cm^2".equals(problem.model().parameters().get(fitted[k]).unit())) s[i][k] = a + (b - a) * u[k];
+				m[k] = "S/cm^2".equals(problem.model().parameters().get(fitted[k]).unit()) ? Math.exp(a + (b - a) * u[k]) : 1;
+			s[i] = problem.coordinates(m);
 		}
 		return s;
 	}

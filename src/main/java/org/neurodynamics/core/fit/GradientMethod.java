@@ -1,6 +1,6 @@
 package org.neurodynamics.core.fit;
 
-/** How the gradient of the loss with respect to the log-multipliers is obtained. */
+/** How the gradient of the loss with respect to the fit's bounded coordinates is obtained. */
 public interface GradientMethod {
 
 	/** Returns the loss over the first {@code steps} steps and writes dL/dphi into {@code gradient}. */

@@ -51,7 +51,8 @@ class GlobalSearchTest {
 		double[][] s = GlobalSearch.starts(problem, 16, 0.5, 2);
 		assertEquals(0, s[0][0]);
 		for (int i = 1; i < s.length; i++) {
-			assertTrue(s[i][0] >= Math.log(0.5) && s[i][0] <= Math.log(2));
+			double m = problem.multipliers(s[i])[0];
+			assertTrue(m >= 0.5 - 1e-12 && m <= 2 + 1e-12, "multiplier " + m);
 			assertEquals(0, s[i][1], "a reversal potential is not spread");
 		}
 	}
@@ -80,8 +81,9 @@ class GlobalSearchTest {
 				assertEquals(fd, c[k][l], 1e-5 * Math.abs(c[k][k]) + 1e-4 * Math.abs(fd), "H[" + k + "][" + l + "]");
 			}
 		}
-		double[] se = problem.standardErrors(new double[3]);
-		for (double x : se) assertEquals(0, x, 1e-5, "hardly any residual (the target is rounded to float), hardly any uncertainty");
+		Uncertainty se = Uncertainty.of(problem, new double[3]);
+		for (int k = 0; k < 3; k++) assertEquals(0, se.relative(k), 1e-5, "hardly any residual (the target is rounded to " +
+			"float), hardly any uncertainty");
 	}
 
 	@Test

@@ -45,7 +45,7 @@ class SpikeTimeLossTest {
 
 	/** The spikes of the model at phi as the spike-time term at threshold 0 mV counts them (the target's detector). */
 	static int spikes(FitProblem p, double[] phi) {
-		SimulationResult truth = Simulator.simulate(p.model(), p.theta(logOf(TRUTH)), p.protocol(), 0);
+		SimulationResult truth = Simulator.simulate(p.model(), p.theta(p.coordinates(TRUTH)), p.protocol(), 0);
 		float[] target = new float[truth.length()];
 		for (int i = 0; i < target.length; i++) target[i] = (float) truth.voltage(0)[i];
 		SpikeDetector detector = SpikeDetector.fixed(SpikeThresholds.fromRecordings(List.of(target)).withThreshold(0));
@@ -56,7 +56,7 @@ class SpikeTimeLossTest {
 	@Test
 	void spikeTermGradientMatchesFiniteDifferences() {
 		FitProblem plain = problem(), spiky = plain.withSpikeTimes(2, 0, 10);
-		int recorded = spikes(plain, logOf(TRUTH));
+		int recorded = spikes(plain, plain.coordinates(TRUTH));
 		double worst = 0;
 		// the model fires more than the target (weaker M current), then fewer: both kinds of unmatched spike
 		double[][] phis = { { 0.05, 0.02, -0.69, 0.03, -0.05 }, { -0.05, 0.1, 0.69, -0.02, 0.05 } };
@@ -94,7 +94,7 @@ class SpikeTimeLossTest {
 	@Test
 	void gaussNewtonMatrixOfTheSpikeTermIsItsHessianAtTheTruth() {
 		FitProblem plain = problem(), spiky = plain.withSpikeTimes(2, 0, 10);
-		double[] truth = logOf(TRUTH);
+		double[] truth = plain.coordinates(TRUTH);
 		double[][] h = new double[5][5], h0 = new double[5][5];
 		spiky.loss(truth, plain.steps(), new double[5], h);
 		plain.loss(truth, plain.steps(), new double[5], h0);
@@ -124,7 +124,7 @@ class SpikeTimeLossTest {
 	@Test
 	void theTermVanishesAtTheTruthAndWeightZeroChangesNothing() {
 		FitProblem plain = problem();
-		double[] truth = logOf(TRUTH), phi = { 0.05, 0.02, -0.69, 0.03, -0.05 };
+		double[] truth = plain.coordinates(TRUTH), phi = { 0.05, 0.02, -0.69, 0.03, -0.05 };
 		assertEquals(plain.loss(truth, plain.steps(), null), plain.withSpikeTimes(5, 0, 10).loss(truth, plain.steps(), null),
 			1e-9);
 		double[] g = new double[5], g0 = new double[5];
@@ -143,9 +143,5 @@ class SpikeTimeLossTest {
 		assertTrue(assertThrows(UserInputException.class, () -> p.withSpikeTimes(1, Double.POSITIVE_INFINITY, 10)).getMessage()
 			.contains("spike threshold"));
 		assertThrows(UserInputException.class, () -> p.withSpikeTimes(1, 0, 0));
-	}
-
-	static double[] logOf(double[] m) {
-		return Fitter.logMultipliers(m);
 	}
 }

@@ -65,6 +65,39 @@ class StepFamilyTest {
 		return (plus - p.loss(x, p.steps(), null)) / (2 * h);
 	}
 
+	/**
+	 * The staged fit's uncertainty: cm, gL and eL from the quiet sweep alone (with the other
+	 * parameters at their values), as a problem of that sweep gives them; the conductances
+	 * from both sweeps with the passive ones held.
+	 */
+	@Test
+	void uncertaintyComesFromTheSweepsEachStageFitted() {
+		CableModel m = CableModels.corticalNeuron();
+		double[] truth = m.defaults();
+		StepFamily clean = family(m, truth);
+		java.util.Random noise = new java.util.Random(3);
+		List<float[]> noisy = new java.util.ArrayList<>();
+		for (int s = 0; s < 2; s++) {
+			float[] v = clean.voltage(s);
+			for (int i = 0; i < v.length; i++) v[i] += (float) (0.5 * noise.nextGaussian());
+			noisy.add(v);
+		}
+		StepFamily f = new StepFamily(List.of(clean.protocol(0), clean.protocol(1)), noisy, new double[] { -0.05, 0.15 },
+			clean.sampleDt(), 400, 3400);
+		int[] fitted = { m.parameterIndex("cm"), m.parameterIndex("gNa"), m.parameterIndex("gL"), m.parameterIndex("eL") };
+		Uncertainty u = StepFamilyFit.uncertainty(f, m, m.defaults(), new int[] { 0, 1 }, 0, fitted, truth);
+		Uncertainty quiet = Uncertainty.of(f.problem(m, new int[] { 0 }, 0, new int[] { fitted[0], fitted[2], fitted[3] },
+			truth), new double[3]);
+		assertEquals(quiet.relative(0), u.relative(0), 1e-12, u.summary());
+		assertEquals(quiet.relative(1), u.relative(2), 1e-12, u.summary());
+		assertEquals(quiet.relative(2), u.relative(3), 1e-12, u.summary());
+		Uncertainty active = Uncertainty.of(f.problem(m, new int[] { 0, 1 }, 0, new int[] { fitted[1] }, truth),
+			new double[1]);
+		assertEquals(active.describe(0), u.describe(1), u.summary());
+		for (int k = 0; k < 4; k++) org.junit.jupiter.api.Assertions.assertFalse(u.describe(k).contains("NaN"), u.summary());
+		org.junit.jupiter.api.Assertions.assertTrue(u.relative(0) > 0 && u.relative(0) < 0.1, u.summary());
+	}
+
 	@Test
 	void smoothedTermVanishesAtTheTruthAndBadWeightsAreRefused() {
 		CableModel m = CableModels.corticalNeuron();
