@@ -1,5 +1,6 @@
 package org.neurodynamics.bench;
 
+import org.neurodynamics.core.nn.MapStepper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -138,7 +139,7 @@ public final class NetworkThroughputBenchmark {
 		float[] pv = new float[n];
 		for (int i = 0; i < n; i++)
 			pv[i] = i / (float) n;
-		NeuralMap.Stepper stepper = map.stepper(n);
+		MapStepper stepper = map.stepper(n);
 		for (int t = 0; t < 200; t++)
 			stepper.step(u, pv);
 		long t0 = System.nanoTime();
@@ -194,7 +195,7 @@ public final class NetworkThroughputBenchmark {
 				int n = 200;
 				float[] u = new float[n * MAP_D], p = new float[n];
 				for (int i = 0; i < n; i++) p[i] = i / (float) n;
-				NeuralMap.Stepper s = map.stepper(n);
+				MapStepper s = map.stepper(n);
 				for (int t = 0; t < 5000; t++) s.step(u, p);
 				return u;
 			});

@@ -1,5 +1,6 @@
 package org.neurodynamics.bench;
 
+import org.neurodynamics.core.nn.MapStepper;
 import static org.neurodynamics.bench.ReconstructionBenchmark.LOG;
 import static org.neurodynamics.bench.ReconstructionBenchmark.overridesNote;
 import static org.neurodynamics.bench.ReconstructionBenchmark.settings;
@@ -114,7 +115,7 @@ final class ReconstructionRecordingCase {
 		float[] pp = { (float) p };
 		int steps = (length + s - 1) / s - n0;
 		float[][] states = new float[steps][];
-		org.neurodynamics.core.nn.NeuralMap.Stepper stepper = m.map().stepper(1);
+		org.neurodynamics.core.nn.MapStepper stepper = m.map().stepper(1);
 		for (int t = 0; t < steps; t++) {
 			states[t] = u.clone();
 			stepper.step(u, pp);

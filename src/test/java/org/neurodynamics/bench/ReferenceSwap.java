@@ -1,5 +1,6 @@
 package org.neurodynamics.bench;
 
+import org.neurodynamics.core.nn.MapStepper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +94,7 @@ public final class ReferenceSwap {
 			p[i] = (float) grid[i];
 		}
 		float[][][] orbits = new float[grid.length][STEPS][d];
-		NeuralMap.Stepper stepper = map.stepper(grid.length);
+		MapStepper stepper = map.stepper(grid.length);
 		for (int n = 0; n < TRANSIENT + STEPS; n++) {
 			stepper.step(u, p);
 			if (n >= TRANSIENT) for (int i = 0; i < grid.length; i++) System.arraycopy(u, i * d, orbits[i][n - TRANSIENT], 0, d);

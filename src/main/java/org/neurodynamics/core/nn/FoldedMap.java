@@ -69,7 +69,7 @@ final class FoldedMap {
 	}
 
 	/** Buffers for stepping a batch of n states; not thread-safe. */
-	final class BatchStepper implements NeuralMap.Stepper {
+	final class BatchStepper implements MapStepper {
 		private final int n;
 		private final float[][] h;
 

@@ -341,20 +341,8 @@ public final class NeuralMap {
 		return f;
 	}
 
-	/** Iterates a batch of states in place, reusing its buffers; not thread-safe. */
-	public interface Stepper {
-		/** The number of states n of the batch. */
-		int size();
-
-		/**
-		 * One step of the map for every state: u (n x d, row-major, in the units of the
-		 * training data) is replaced by the next states; p holds the n parameter values.
-		 */
-		void step(float[] u, float[] p);
-	}
-
-	/** A {@link Stepper} for batches of n states. */
-	public Stepper stepper(int n) {
+	/** A {@link MapStepper} for batches of n states. */
+	public MapStepper stepper(int n) {
 		if (n < 1) throw new IllegalArgumentException("A batch needs at least one state");
 		return requireFolded().new BatchStepper(n);
 	}

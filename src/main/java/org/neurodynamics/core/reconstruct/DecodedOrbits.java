@@ -1,5 +1,6 @@
 package org.neurodynamics.core.reconstruct;
 
+import org.neurodynamics.core.nn.MapStepper;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -99,7 +100,7 @@ final class DecodedOrbits {
 	{
 		int n = starts.length, d = model.stateDimension(), keep = Math.min(kept, steps);
 		float[] u = flatten(starts);
-		NeuralMap.Stepper stepper = map.stepper(n);
+		MapStepper stepper = map.stepper(n);
 		int total = transientSteps + steps;
 		for (int t = 0; t < transientSteps; t++) {
 			stepper.step(u, p);

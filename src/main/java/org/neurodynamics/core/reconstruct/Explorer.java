@@ -1,5 +1,6 @@
 package org.neurodynamics.core.reconstruct;
 
+import org.neurodynamics.core.nn.MapStepper;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -179,7 +180,7 @@ public final class Explorer {
 		int d = model.stateDimension();
 		float[] u = DecodedOrbits.flatten(new float[][] { model.initialState(0), model.initialState(0) });
 		float[] recorded = new float[record * 2 * d];
-		NeuralMap.Stepper stepper = model.stepper(2);
+		MapStepper stepper = model.stepper(2);
 		for (int k = 0; k < nP; k++) {
 			float[] p = { (float) settings.grid[k], (float) settings.grid[nP - 1 - k] };
 			for (int t = 0; t < settle; t++) stepper.step(u, p);
@@ -257,7 +258,7 @@ public final class Explorer {
 	public static float[][] orbit(ReconstructedModel model, double p, int initial, int steps, int transientSteps) {
 		float[] u = model.initialState(Math.min(initial, model.initialStateCount() - 1));
 		float[] pp = { (float) p };
-		NeuralMap.Stepper stepper = model.stepper(1);
+		MapStepper stepper = model.stepper(1);
 		for (int t = 0; t < transientSteps; t++) stepper.step(u, pp);
 		float[][] states = new float[steps][];
 		for (int t = 0; t < steps; t++) {

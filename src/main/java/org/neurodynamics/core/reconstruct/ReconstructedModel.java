@@ -1,5 +1,6 @@
 package org.neurodynamics.core.reconstruct;
 
+import org.neurodynamics.core.nn.MapStepper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -121,7 +122,7 @@ public final class ReconstructedModel {
 	public float[] initialState(int i) { return initialStates[i].clone(); }
 
 	/** Iterates batches of n states of the kept map (parameter values in the user's units). */
-	public NeuralMap.Stepper stepper(int n) {
+	public MapStepper stepper(int n) {
 		return map.stepper(n);
 	}
 

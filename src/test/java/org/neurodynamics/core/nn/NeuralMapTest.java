@@ -87,7 +87,7 @@ class NeuralMapTest {
 		for (int i = 0; i < n; i++)
 			u[i] = new double[] { 0.9 * Math.cos(i), 0.9 * Math.sin(i) };
 		float[] uu = flat(u), pp = flat(new double[][] { ps });
-		NeuralMap.Stepper stepper = map.stepper(n);
+		MapStepper stepper = map.stepper(n);
 		double maxErr100 = 0, maxErr30 = 0;
 		double[][] tr = new double[n][];
 		for (int i = 0; i < n; i++)
