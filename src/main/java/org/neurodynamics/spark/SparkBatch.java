@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -71,6 +72,14 @@ public final class SparkBatch {
 		catch (UserInputException e) {
 			System.err.println(e.getMessage());
 			System.err.println(Arguments.USAGE);
+			System.exit(2);
+			return;
+		}
+		// spark-submit passes its --master as this property; a plain java run has none
+		if (!new SparkConf().contains("spark.master")) {
+			System.err.println("No Spark master given. On a cluster, run the job with spark-submit --master spark://<host>:7077 " +
+				"(or yarn, k8s://...); on this computer, from the project folder: mvn -B -DskipTests package exec:exec@spark " +
+				"-Dbatch=\"--input <folder> --output <folder> --job features\" (README, Many cells).");
 			System.exit(2);
 			return;
 		}
