@@ -90,6 +90,7 @@ class SparkClusterIT {
 		}
 		assertEquals(CELLS, rows.stream().map(r -> r.substring(0, r.indexOf(','))).distinct().count(), "one row per cell");
 		assertEquals(fiji, rows);
+		assertTrue(Files.size(out.resolve("population.png")) > 1000, "the population figure beside the table");
 	}
 
 	/** Each finished cell's row file with its identity and time: a file written again (moved into place anew) differs. */
