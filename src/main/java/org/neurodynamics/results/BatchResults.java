@@ -119,8 +119,10 @@ public final class BatchResults {
 		plot.setSize(720, 480);
 		List<String> names = new ArrayList<>(), noCurrent = new ArrayList<>();
 		List<double[][]> cells = new ArrayList<>();
+		int failed = 0;
 		for (CellRow r : rows) {
 			double[][] c = curves.get(r.cell());
+			if (r.failed()) failed++;
 			if (r.failed() || c == null) continue;
 			double[][] byCurrent = byCurrent(c);
 			if (byCurrent[0].length == 0) noCurrent.add(r.cell());
@@ -135,11 +137,14 @@ public final class BatchResults {
 				namedLine(plot, k, Tools.toFloat(cells.get(k)[0]), Tools.toFloat(cells.get(k)[1]), names.get(k));
 			title = cells.size() + (cells.size() == 1 ? " cell" : " cells") + ", one line each";
 		}
-		else title = band(plot, cells) + " cells: median and interquartile range (each cell's row is in results.csv)";
+		else title = band(plot, cells) + " cells: median and interquartile range (each cell's row is in the results table)";
 		plot.setLineWidth(1);
 		PlotLayout.legendAbove(plot, null, cells.size() <= NAMED_CELLS ? Math.max(1, cells.size()) : 2, false);
 		if (!cells.isEmpty()) plot.addLegend(null, "top-right");
-		if (!noCurrent.isEmpty()) title += "; left out, without step currents in pA: " + named(noCurrent, 3);
+		if (failed > 0) title += "; " + failed + " failed, not drawn (their rows say why)";
+		// under the axis they cannot share: the cells it leaves out
+		if (!noCurrent.isEmpty()) plot.setXYLabels("step current (pA)    (not drawn, without step currents in pA: " +
+			named(noCurrent, 3) + ")", "spikes during the step");
 		PlotLayout.title(plot, title);
 		return plot;
 	}
@@ -277,7 +282,7 @@ public final class BatchResults {
 		double[] l = plot.getLimits();
 		plot.setLimits(-0.5, names.size() - 0.5, l[2], l[3]);
 		PlotLayout.title(plot, cells.size() <= NAMED_CELLS ? cells.size() + (cells.size() == 1 ? " cell" : " cells") +
-			", one line each; dotted: the cells' median" : cells.size() + " cells (each cell's row is in results.csv); bars: " +
+			", one line each; dotted: the cells' median" : cells.size() + " cells (each in the results table); bars: " +
 			"interquartile range, dotted: median");
 		return plot;
 	}
