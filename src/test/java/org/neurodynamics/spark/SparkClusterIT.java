@@ -33,7 +33,7 @@ import org.neurodynamics.core.batch.CellRunner;
  */
 class SparkClusterIT {
 
-	private static final int CELLS = 40;
+	private static final int CELLS = 60;
 	/** Cells finished before the kill: some done, most still to do. */
 	private static final int KILL_AFTER = 4;
 	/** Spark's words for a task whose executor was lost while it ran (INFO when the worker is known lost, else WARN). */
