@@ -54,18 +54,20 @@ public final class SparkBatch {
 	/** What a run did: cells finished earlier and kept, and cells run now. */
 	public static final class Summary {
 		public final int cells, kept, ran;
-		public final Path table;
+		public final Path table, figure;
 
-		Summary(int cells, int kept, int ran, Path table) {
+		Summary(int cells, int kept, int ran, Path table, Path figure) {
 			this.cells = cells;
 			this.kept = kept;
 			this.ran = ran;
 			this.table = table;
+			this.figure = figure;
 		}
 
 		@Override
 		public String toString() {
-			return String.format(Locale.ROOT, "%d cells: %d run now, %d finished earlier; rows in %s", cells, ran, kept, table);
+			return String.format(Locale.ROOT, "%d cells: %d run now, %d finished earlier; rows in %s, figure in %s", cells, ran, kept,
+				table, figure);
 		}
 	}
 
@@ -130,8 +132,8 @@ public final class SparkBatch {
 		Path table = out.resolve(TABLE);
 		spark.createDataFrame(rows.stream().map(CellRows::of).collect(Collectors.toList()), CellRows.schema(BatchColumns.of(
 			settings.job))).coalesce(1).write().mode(SaveMode.Overwrite).parquet(table.toUri().toString());
-		ResultFiles.save(out.toFile(), FIGURE, BatchResults.population(settings.job, out, rows));
-		return new Summary(cells.size(), kept.size(), pending.size(), table);
+		Path figure = ResultFiles.save(out.toFile(), FIGURE, BatchResults.population(settings.job, out, rows));
+		return new Summary(cells.size(), kept.size(), pending.size(), table, figure);
 	}
 
 	/** The command line: --input, --output, --job, --cells-per-partition and any setting of the batch. */

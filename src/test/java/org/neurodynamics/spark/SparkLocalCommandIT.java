@@ -42,7 +42,8 @@ class SparkLocalCommandIT {
 		String printed = Files.readString(log, StandardCharsets.UTF_8);
 		assertTrue(done, "the command did not end within 4 minutes:\n" + printed);
 		assertEquals(0, p.exitValue(), printed);
-		assertTrue(printed.contains("4 cells: 4 run now, 0 finished earlier; rows in " + out.resolve(SparkBatch.TABLE)), printed);
+		assertTrue(printed.contains("4 cells: 4 run now, 0 finished earlier; rows in " + out.resolve(SparkBatch.TABLE) +
+			", figure in " + out.resolve("population.png")), printed);
 		assertTrue(Files.size(out.resolve("population.png")) > 1000, printed);
 		assertFalse(printed.contains(" INFO "), "Spark's INFO log is printed:\n" + printed);
 	}
