@@ -12,7 +12,8 @@ public final class TracePlots {
 
 	/** Distinct colours for overlaid traces. */
 	static final Color[] COLOURS = { new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd),
-		new Color(0xff7f0e), new Color(0x17becf), new Color(0x8c564b), new Color(0xe377c2) };
+		new Color(0xff7f0e), new Color(0x17becf), new Color(0x8c564b), new Color(0xe377c2), new Color(0xbcbd22),
+		new Color(0x7f7f7f) };
 
 	/** At most this many traces are drawn in one plot, so it stays readable. */
 	static final int MAX_TRACES = 8;

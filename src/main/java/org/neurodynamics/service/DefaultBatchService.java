@@ -2,9 +2,7 @@ package org.neurodynamics.service;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import ij.gui.Plot;
 
@@ -13,10 +11,7 @@ import org.neurodynamics.core.UserInputException;
 import org.neurodynamics.core.batch.BatchColumns;
 import org.neurodynamics.core.batch.BatchRun;
 import org.neurodynamics.core.batch.BatchSettings;
-import org.neurodynamics.core.batch.CellJob;
-import org.neurodynamics.core.batch.CellRow;
 import org.neurodynamics.core.batch.Column;
-import org.neurodynamics.core.batch.SpikeCurves;
 import org.neurodynamics.results.BatchResults;
 import org.neurodynamics.results.ResultFiles;
 import org.scijava.log.LogService;
@@ -45,30 +40,9 @@ public class DefaultBatchService extends AbstractService implements BatchService
 		BatchRun.Summary summary = BatchRun.run(in, out, settings, progress, this::info);
 		info("Batch Over Recordings: " + summary + "; results in " + summary.table);
 		List<Column> columns = BatchColumns.of(settings.job);
-		Plot figure = BatchResults.population(settings.job, columns, summary.rows, curves(settings.job, out, summary.rows),
-			parameterName(summary.rows));
+		Plot figure = BatchResults.population(settings.job, out, summary.rows);
 		info("Saved " + ResultFiles.save(output, FIGURE, figure));
 		return new BatchOutcome(summary, BatchResults.table(columns, summary.rows), figure);
-	}
-
-	private static Map<String, double[][]> curves(CellJob job, Path output, List<CellRow> rows) {
-		Map<String, double[][]> curves = new HashMap<>();
-		if (job == CellJob.FIT) return curves;
-		for (CellRow r : rows) {
-			if (r.failed()) continue;
-			double[][] c = job == CellJob.FEATURES ? SpikeCurves.of(output, r.cell()) : SpikeCurves.ratesOf(output, r.cell());
-			if (c != null) curves.put(r.cell(), c);
-		}
-		return curves;
-	}
-
-	/** The axis label of the spike curves: the parameter most cells share. */
-	private static String parameterName(List<CellRow> rows) {
-		Map<String, Integer> counts = new HashMap<>();
-		for (CellRow r : rows)
-			if (!r.failed() && r.columns().stream().anyMatch(c -> c.name.equals("parameter")) && r.get("parameter") != null)
-				counts.merge((String) r.get("parameter"), 1, Integer::sum);
-		return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("parameter");
 	}
 
 	private void info(String message) {

@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.List;
 
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.sql.Row;
 import org.neurodynamics.core.batch.BatchSettings;
 import org.neurodynamics.core.batch.Cell;
 import org.neurodynamics.core.batch.CellRow;
@@ -18,7 +17,7 @@ import org.neurodynamics.core.batch.CellRunner;
  * of the Fiji batch. A cell finished by an earlier attempt of the task (Spark retries a task
  * whose executor was lost) is kept, not run again.
  */
-final class RunCells implements FlatMapFunction<Iterator<Cell>, Row> {
+final class RunCells implements FlatMapFunction<Iterator<Cell>, CellRow> {
 	private static final long serialVersionUID = 1L;
 
 	/** Kept as text: Path is not serializable. */
@@ -31,13 +30,13 @@ final class RunCells implements FlatMapFunction<Iterator<Cell>, Row> {
 	}
 
 	@Override
-	public Iterator<Row> call(Iterator<Cell> cells) {
+	public Iterator<CellRow> call(Iterator<Cell> cells) {
 		Path out = Paths.get(output);
-		List<Row> rows = new ArrayList<>();
+		List<CellRow> rows = new ArrayList<>();
 		while (cells.hasNext()) {
 			Cell cell = cells.next();
 			CellRow row = CellRunner.finished(cell, out, settings.job);
-			rows.add(CellRows.of(row != null ? row : CellRunner.run(cell, out, settings)));
+			rows.add(row != null ? row : CellRunner.run(cell, out, settings));
 		}
 		return rows.iterator();
 	}

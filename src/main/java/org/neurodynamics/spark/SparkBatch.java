@@ -3,13 +3,15 @@ package org.neurodynamics.spark;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.neurodynamics.core.UserInputException;
@@ -21,6 +23,8 @@ import org.neurodynamics.core.batch.CellFiles;
 import org.neurodynamics.core.batch.CellRow;
 import org.neurodynamics.core.batch.CellRunner;
 import org.neurodynamics.core.batch.OutputFolder;
+import org.neurodynamics.results.BatchResults;
+import org.neurodynamics.results.ResultFiles;
 
 /**
  * The batch on a Spark cluster:
@@ -33,7 +37,8 @@ import org.neurodynamics.core.batch.OutputFolder;
  * The cells are the tasks, a few per partition ({@code --cells-per-partition}, default 4);
  * each runs the per-cell job of Batch Over Recordings and writes its files into its folder
  * under the output folder, which must be on a file system every node sees. The rows, with the
- * columns of the Fiji batch's results.csv, go into the Parquet table results.parquet. A
+ * columns of the Fiji batch's results.csv, go into the Parquet table results.parquet, and the
+ * population figure of the Fiji batch into population.png beside it. A
  * failed cell is a row with its message; a re-run with the same job and settings keeps the
  * finished cells, one with others is refused unless --redo is true ({@link OutputFolder}). The
  * settings are those of the macro (interval, step_start, iterations, ...), parsed alike.
@@ -41,23 +46,28 @@ import org.neurodynamics.core.batch.OutputFolder;
 public final class SparkBatch {
 
 	public static final String TABLE = "results.parquet";
-	static final int CELLS_PER_PARTITION = 4;
+	/** The population figure beside the table, as the Fiji batch draws it: population.png. */
+	static final String FIGURE = "population";
+	/** The default of --cells-per-partition. */
+	public static final int CELLS_PER_PARTITION = 4;
 
 	/** What a run did: cells finished earlier and kept, and cells run now. */
 	public static final class Summary {
 		public final int cells, kept, ran;
-		public final Path table;
+		public final Path table, figure;
 
-		Summary(int cells, int kept, int ran, Path table) {
+		Summary(int cells, int kept, int ran, Path table, Path figure) {
 			this.cells = cells;
 			this.kept = kept;
 			this.ran = ran;
 			this.table = table;
+			this.figure = figure;
 		}
 
 		@Override
 		public String toString() {
-			return String.format(Locale.ROOT, "%d cells: %d run now, %d finished earlier; rows in %s", cells, ran, kept, table);
+			return String.format(Locale.ROOT, "%d cells: %d run now, %d finished earlier; rows in %s, figure in %s", cells, ran, kept,
+				table, figure);
 		}
 	}
 
@@ -71,6 +81,14 @@ public final class SparkBatch {
 		catch (UserInputException e) {
 			System.err.println(e.getMessage());
 			System.err.println(Arguments.USAGE);
+			System.exit(2);
+			return;
+		}
+		// spark-submit passes its --master as this property; a plain java run has none
+		if (!new SparkConf().contains("spark.master")) {
+			System.err.println("No Spark master given. On a cluster, run the job with spark-submit --master spark://<host>:7077 " +
+				"(or yarn, k8s://...); on this computer, from the project folder: mvn -B -DskipTests package exec:exec@spark " +
+				"-Dbatch=\"--input <folder> --output <folder> --job features\" (README, Many cells).");
 			System.exit(2);
 			return;
 		}
@@ -99,22 +117,23 @@ public final class SparkBatch {
 
 	private static Summary run(SparkSession spark, List<Cell> cells, Path out, BatchSettings settings, int cellsPerPartition) {
 		List<Cell> pending = new ArrayList<>();
-		List<Row> kept = new ArrayList<>();
+		List<CellRow> kept = new ArrayList<>();
 		for (Cell c : cells) {
 			CellRow row = CellRunner.finished(c, out, settings.job);
 			if (row == null) pending.add(c);
-			else kept.add(CellRows.of(row));
+			else kept.add(row);
 		}
 		JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
 		int partitions = Math.max(1, (pending.size() + cellsPerPartition - 1) / cellsPerPartition);
 		// the rows are small (about a kilobyte a cell): collected, they are sorted and written without running a cell twice
-		List<Row> rows = new ArrayList<>(kept);
+		List<CellRow> rows = new ArrayList<>(kept);
 		if (!pending.isEmpty()) rows.addAll(jsc.parallelize(pending, partitions).mapPartitions(new RunCells(out, settings)).collect());
-		rows.sort((a, b) -> a.getString(0).compareTo(b.getString(0)));
+		rows.sort(Comparator.comparing(CellRow::cell));
 		Path table = out.resolve(TABLE);
-		spark.createDataFrame(rows, CellRows.schema(BatchColumns.of(settings.job))).coalesce(1).write().mode(SaveMode.Overwrite)
-			.parquet(table.toUri().toString());
-		return new Summary(cells.size(), kept.size(), pending.size(), table);
+		spark.createDataFrame(rows.stream().map(CellRows::of).collect(Collectors.toList()), CellRows.schema(BatchColumns.of(
+			settings.job))).coalesce(1).write().mode(SaveMode.Overwrite).parquet(table.toUri().toString());
+		Path figure = ResultFiles.save(out.toFile(), FIGURE, BatchResults.population(settings.job, out, rows));
+		return new Summary(cells.size(), kept.size(), pending.size(), table, figure);
 	}
 
 	/** The command line: --input, --output, --job, --cells-per-partition and any setting of the batch. */

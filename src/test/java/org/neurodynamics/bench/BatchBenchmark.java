@@ -16,7 +16,10 @@ import org.neurodynamics.core.batch.BatchSettings;
 import org.neurodynamics.core.batch.CellFolders;
 import org.neurodynamics.core.batch.CellJob;
 import org.neurodynamics.spark.ParquetRows;
+import org.neurodynamics.results.BatchResults;
+import org.neurodynamics.results.ResultFiles;
 import org.neurodynamics.spark.SparkBatch;
+import org.neurodynamics.spark.StandaloneCluster;
 
 /**
  * The batch's numbers (bench/results/batch-2026-12-04.md):
@@ -27,6 +30,15 @@ import org.neurodynamics.spark.SparkBatch;
  * step families with local[1] and with local[2].</li>
  * <li>{@code memory DIR CELLS}: peak heap of a Fiji batch (features) over CELLS cells, and the
  * heap it keeps per cell (the rows), for a projection to 1,000 cells.</li>
+ * <li>{@code cluster DIR CELLS}: the features job on a standalone Spark cluster of two
+ * one-core workers ({@link StandaloneCluster}), on CELLS copies (hard links) of the two
+ * current-clamp step families of test-data/abf: wall time and peak heap of the driver (this
+ * JVM) with one executor (spark.cores.max=1) and with two, alternating, twice each
+ * (bench/results/batch-spark-2026-12-07.md). Needs mvn package first: the job ships
+ * target/Neuro_Dynamics-*.jar and target/dependency/.</li>
+ * <li>{@code figures DIR OUT}: the population figures of the Fiji batch, saved into OUT: the
+ * features job on 9 cells (ABF and CSV recordings, simulated step families, one damaged file),
+ * the fit job on 5 simulated families. (The cluster run draws the figure of 1,000 cells.)</li>
  * </ul>
  * Needs the JVM flags of the tests (--add-opens, see the pom's argLine) for Spark.
  */
@@ -40,7 +52,9 @@ public final class BatchBenchmark {
 			case "identical": identical(dir); break;
 			case "speed": speed(dir, Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4])); break;
 			case "memory": memory(dir, Integer.parseInt(args[2])); break;
-			default: throw new IllegalArgumentException("identical, speed or memory");
+			case "cluster": cluster(dir, Integer.parseInt(args[2])); break;
+			case "figures": figures(dir, Path.of(args[2])); break;
+			default: throw new IllegalArgumentException("identical, speed, memory, cluster or figures");
 		}
 	}
 
@@ -108,6 +122,71 @@ public final class BatchBenchmark {
 			"(%.1f kB per cell), max heap %.0f MB%n", cells, s.rows.size(), before / 1e6, peak / 1e6, kept / 1e6,
 			kept / 1e3 / cells, Runtime.getRuntime().maxMemory() / 1e6);
 		if (s.rows.isEmpty()) throw new IllegalStateException("no rows");
+	}
+
+	private static void cluster(Path dir, int cells) throws Exception {
+		Path in = dir.resolve("in");
+		List<String> families = List.of("171116sh_0018.abf", "17o05028_ic_steps.abf");
+		for (int i = 0; i < cells; i++) {
+			Path copy = in.resolve(String.format(Locale.ROOT, "copy-%04d", i / families.size())).resolve(families.get(i % families.size()));
+			Files.createDirectories(copy.getParent());
+			Files.createLink(copy, StandaloneCluster.PROJECT.resolve("test-data/abf").resolve(copy.getFileName()));
+		}
+		BatchSettings s = new BatchSettings();
+		s.job = CellJob.FEATURES;
+		String jars;
+		try (java.util.stream.Stream<Path> files = Files.list(StandaloneCluster.PROJECT.resolve("target/dependency"))) {
+			jars = java.util.stream.Stream.concat(files.filter(f -> f.toString().endsWith(".jar")), java.util.stream.Stream.of(
+				StandaloneCluster.PROJECT.resolve("target/Neuro_Dynamics-0.1.0-SNAPSHOT.jar"))).map(Path::toString)
+				.collect(java.util.stream.Collectors.joining(","));
+		}
+		List<List<String>> rows = new ArrayList<>();
+		double[] best = { Double.NaN, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY };
+		try (StandaloneCluster cluster = StandaloneCluster.start(dir.resolve("cluster"), 2, 1, "1g", 120)) {
+			int run = 0;
+			for (int executors : new int[] { 1, 2, 1, 2 }) {
+				System.gc();
+				for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
+				long t0 = System.nanoTime();
+				SparkSession spark = SparkSession.builder().master(cluster.url()).appName("BatchBenchmark cluster")
+					.config("spark.jars", jars).config("spark.cores.max", Integer.toString(executors))
+					.config("spark.executor.memory", "512m").config("spark.ui.enabled", "false")
+					.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+				spark.sparkContext().setLogLevel("WARN");
+				long t1 = System.nanoTime();
+				SparkBatch.Summary r = SparkBatch.run(spark, in, dir.resolve("out-" + run++), s, SparkBatch.CELLS_PER_PARTITION);
+				long t2 = System.nanoTime();
+				long peak = peakHeap();
+				List<String> table = ParquetRows.of(spark, r.table);
+				rows.add(table);
+				spark.stop();
+				best[executors] = Math.min(best[executors], (t2 - t0) * 1e-9);
+				System.out.printf(Locale.ROOT, "%d executor(s) of 1 core: %d cells (%d rows, %d failed) in %.1f s (session %.1f s, " +
+					"job %.1f s), driver peak heap %.0f MB of max %.0f MB%n", executors, r.ran, table.size(), table.stream().filter(
+						l -> !l.endsWith(",")).count(), (t2 - t0) * 1e-9, (t1 - t0) * 1e-9, (t2 - t1) * 1e-9, peak / 1e6,
+					Runtime.getRuntime().maxMemory() / 1e6);
+			}
+		}
+		System.out.printf(Locale.ROOT, "speed-up 2 workers / 1 (best of two each): %.2fx; rows identical: %s%n", best[1] / best[2],
+			rows.stream().distinct().count() == 1);
+	}
+
+	private static void figures(Path dir, Path results) throws Exception {
+		figure(CellJob.FEATURES, CellFolders.make(dir.resolve("few"), 9, 4, 1), dir.resolve("few-out"), results.resolve(
+			"batch-spark-2026-12-07-features-9-cells.png"));
+		Path fit = dir.resolve("fit");
+		for (int i = 0; i < 5; i++)
+			CellFolders.simulatedFamily(fit.resolve(String.format(Locale.ROOT, "cell-%d.csv", i)), 0.7 + 0.15 * i, 1.3 - 0.15 * i);
+		figure(CellJob.FIT, fit, dir.resolve("fit-out"), results.resolve("batch-spark-2026-12-07-fit-5-cells.png"));
+	}
+
+	private static void figure(CellJob job, Path in, Path out, Path png) throws Exception {
+		BatchSettings s = CellFolders.settings(job);
+		s.iterations = 20;
+		s.starts = 4;
+		BatchRun.Summary r = BatchRun.run(in, out, s, Progress.NONE, line -> {});
+		System.out.println(job.key() + ": " + r + "; figure " + ResultFiles.savePng(png, BatchResults.population(job, out, r.rows)
+			.getImagePlus()));
 	}
 
 	private static long usedHeap() {

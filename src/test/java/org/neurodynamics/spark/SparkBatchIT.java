@@ -50,6 +50,7 @@ class SparkBatchIT {
 		List<String> rows = ParquetRows.of(spark, first.table);
 		assertEquals(fiji, rows);
 		assertEquals(2, rows.stream().filter(r -> r.startsWith("damaged/") && !r.endsWith(",")).count(), "failed cells are rows");
+		assertTrue(Files.size(dir.resolve("spark/population.png")) > 1000, "the population figure beside the table");
 
 		SparkBatch.Summary again = SparkBatch.run(spark, in, dir.resolve("spark"), settings, 3);
 		assertEquals(0, again.ran);

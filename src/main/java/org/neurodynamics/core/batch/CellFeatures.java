@@ -13,7 +13,7 @@ import org.neurodynamics.core.io.DelimitedTableWriter;
 import org.neurodynamics.core.io.NumericTable;
 
 /**
- * The features job: per sweep, the spikes during the step, their rate, the latency of the
+ * The features job: per sweep, its step current in pA, the spikes during the step, their rate, the latency of the
  * first, the steady-state voltage (mean of the last fifth of the step) and the baseline
  * before the step, saved as sweeps.csv; per cell, what a population is compared by.
  * Spikes are those of the cell's own {@link SpikeDetector} (thresholds from its sweeps, each
@@ -22,7 +22,9 @@ import org.neurodynamics.core.io.NumericTable;
 final class CellFeatures {
 
 	static final String SWEEPS_FILE = "sweeps.csv";
-	static final List<String> SWEEP_COLUMNS = List.of("sweep", "parameter", "spikes", "rate_hz", "first_spike_latency_ms",
+	/** The sweep's step current in pA, NaN where the recording does not give it (parameter is then what it does give). */
+	static final String CURRENT = "current_pa";
+	static final List<String> SWEEP_COLUMNS = List.of("sweep", "parameter", CURRENT, "spikes", "rate_hz", "first_spike_latency_ms",
 		"steady_state", "baseline");
 
 	private CellFeatures() {}
@@ -38,12 +40,13 @@ final class CellFeatures {
 			int[] onsets = to > from ? detector.detect(Arrays.copyOfRange(v, from, to)).onsets() : new int[0];
 			table[0][i] = i;
 			table[1][i] = r.parameters[i];
-			table[2][i] = onsets.length;
-			table[3][i] = onsets.length / ((to - from) * r.dt / 1000);
-			table[4][i] = onsets.length == 0 ? Double.NaN : onsets[0] * r.dt;
+			table[2][i] = r.currentPa(i);
+			table[3][i] = onsets.length;
+			table[4][i] = onsets.length / ((to - from) * r.dt / 1000);
+			table[5][i] = onsets.length == 0 ? Double.NaN : onsets[0] * r.dt;
 			int begin = Math.max(from, to - (int) Math.round(StepFamily.STEADY_FRACTION * (to - from)));
-			table[5][i] = mean(v, begin, to);
-			table[6][i] = from > 0 ? mean(v, 0, from) : Double.NaN;
+			table[6][i] = mean(v, begin, to);
+			table[7][i] = from > 0 ? mean(v, 0, from) : Double.NaN;
 		}
 		for (double[] column : table) for (int i = 0; i < n; i++) column[i] = SignificantDigits.round(column[i]);
 		DelimitedTableWriter.writeCsv(folder.resolve(SWEEPS_FILE), new NumericTable(r.name, SWEEP_COLUMNS, table));
@@ -59,16 +62,16 @@ final class CellFeatures {
 			double p = r.parameters[i];
 			min = Math.min(min, p);
 			max = Math.max(max, p);
-			total += (long) table[2][i];
-			maxRate = Math.max(maxRate, table[3][i]);
+			total += (long) table[3][i];
+			maxRate = Math.max(maxRate, table[4][i]);
 			// the rheobase is a current: NaN where the sweeps do not say theirs
 			double current = r.currentPa(i);
-			if (table[2][i] > 0 && !(current >= rheobase) && !Double.isNaN(current)) {
+			if (table[3][i] > 0 && !(current >= rheobase) && !Double.isNaN(current)) {
 				rheobase = current;
-				latency = table[4][i];
+				latency = table[5][i];
 			}
-			if (!Double.isNaN(table[6][i])) {
-				baseline += table[6][i];
+			if (!Double.isNaN(table[7][i])) {
+				baseline += table[7][i];
 				baselines++;
 			}
 		}

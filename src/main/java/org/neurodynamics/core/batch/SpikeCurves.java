@@ -8,19 +8,19 @@ import org.neurodynamics.core.io.NumericTable;
 
 /**
  * Per-sweep curves read back from a cell's folder for the population figure: the features
- * job's spike count against the parameter (sweeps.csv), the reconstruct job's recorded and
+ * job's spike count against the step current (sweeps.csv), the reconstruct job's recorded and
  * map firing rates (rates.csv).
  */
 public final class SpikeCurves {
 
 	private SpikeCurves() {}
 
-	/** {parameter values, spike counts} of a cell finished by the features job, or null when it has none. */
+	/** {step currents in pA (NaN where the recording does not give them), spike counts} of a cell finished by the features job, or null. */
 	public static double[][] of(Path output, String cell) {
 		Path file = Cell.folderOf(output, cell).resolve(CellFeatures.SWEEPS_FILE);
 		if (!Files.isRegularFile(file)) return null;
 		NumericTable t = DelimitedTableReader.readColumns(file);
-		int p = t.indexOf("parameter"), s = t.indexOf("spikes");
+		int p = t.indexOf(CellFeatures.CURRENT), s = t.indexOf("spikes");
 		return p < 0 || s < 0 ? null : new double[][] { t.column(p), t.column(s) };
 	}
 
