@@ -176,6 +176,21 @@ class GradientTuningCommandsTest {
 	}
 
 	@Test
+	void simulatesTheCorticalNeuronWithExtraCurrents() throws Exception {
+		Map<String, Object> in = simulation(CellModel.Labels.CORTICAL, StimulusKind.Labels.STEP, 60);
+		in.put("amplitude", -0.05);
+		in.put("extra_currents", "H, NaP");
+		in.put("sensitivities", "gH, eH");
+		CommandModule m = run(SimulateCompartmentalModel.class, in);
+		List<Trace> w = TraceImage.read((ImagePlus) m.getOutput("sensitivity_traces"));
+		assertEquals("dV(soma)/dgH", w.get(0).name());
+		assertEquals("dV(soma)/deH", w.get(1).name());
+		assertTrue(w.get(1).sample(w.get(1).length() - 1) > 0, "a higher h reversal depolarises");
+		in.put("extra_currents", "H, Kdr");
+		assertTrue(error(SimulateCompartmentalModel.class, in).contains("No current 'Kdr'"));
+	}
+
+	@Test
 	void simulatesAnSwcMorphologyWithChannelsPerRegion(@TempDir Path dir) throws Exception {
 		Map<String, Object> in = simulation(CellModel.Labels.SWC, StimulusKind.Labels.STEP, 10);
 		in.put("swc", Paths.get("test-data", "swc", "synthetic-pyramidal.swc").toFile());
