@@ -6,37 +6,41 @@ import java.util.Set;
 /**
  * Currents that can be added to the regular-spiking cortical cell ({@link CorticalNeuron})
  * for cells that stop firing under strong current, sag, or adapt more than its M current
- * allows. Each default conductance is small enough that the cell still fires a regular,
- * adapting train at moderate current, so that a fit starts from a recognisable cell.
+ * allows. With each current at its default conductance the cell still fires an adapting
+ * train at moderate current, at 0.75 to 1.8 times the default cell's rate at 0.4 nA, so that
+ * a fit starts from a recognisable cell.
  */
 public enum CorticalCurrent {
 
 	/** Persistent Na with slow inactivation ({@link PersistentSodium}): gNaP. */
-	NAP("NaP", "persistent Na with slow inactivation") {
+	NAP("NaP") {
 		@Override void insertInto(RegionChannels rc) {
 			rc.insertShared(Region.SOMA, PersistentSodium.channel(CorticalNeuron.E_NA), G_NAP);
 		}
 	},
 	/** Kv3-like fast delayed rectifier ({@link Kv3Potassium}): gKv3. */
-	KV3("Kv3", "Kv3-like fast delayed rectifier") {
+	KV3("Kv3") {
 		@Override void insertInto(RegionChannels rc) {
 			rc.insertShared(Region.SOMA, Kv3Potassium.channel(CorticalNeuron.E_K), G_KV3);
 		}
 	},
 	/** A-type transient K ({@link ATypePotassium}): gA. */
-	A("A", "A-type transient K") {
+	A("A") {
 		@Override void insertInto(RegionChannels rc) {
 			rc.insertShared(Region.SOMA, ATypePotassium.channel(CorticalNeuron.E_K), G_A);
 		}
 	},
 	/** Hyperpolarisation-activated cation current ({@link HCurrent}): gH, eH. */
-	H("H", "h-current (HCN)") {
+	H("H") {
 		@Override void insertInto(RegionChannels rc) {
 			rc.insertShared(Region.SOMA, new HCurrent(), G_H, HCurrent.E_H);
 		}
 	},
-	/** Pinsky-Rinzel's Ca, Ca-dependent K-C and K-AHP with their Ca pool ({@link PinskyRinzelCalcium}): gCa, gKC, gKAHP. */
-	CA_K("CaK", "Ca and Ca-activated K (Pinsky-Rinzel)") {
+	/**
+	 * Pinsky-Rinzel's Ca, Ca-dependent K-C and K-AHP with their Ca pool ({@link PinskyRinzelCalcium},
+	 * with that model's reversal potentials, Ca +80 and K -75 mV): gCa, gKC, gKAHP.
+	 */
+	CA_K("CaK") {
 		@Override void insertInto(RegionChannels rc) {
 			rc.insertShared(Region.SOMA, new PinskyRinzelCalcium(), G_CA, G_KC, G_KAHP);
 		}
@@ -47,17 +51,13 @@ public enum CorticalCurrent {
 		G_KAHP = 1e-4;
 
 	private final String key;
-	private final String description;
 
-	CorticalCurrent(String key, String description) {
+	CorticalCurrent(String key) {
 		this.key = key;
-		this.description = description;
 	}
 
 	/** The short name users write, e.g. "NaP". */
 	public String key() { return key; }
-
-	public String description() { return description; }
 
 	abstract void insertInto(RegionChannels rc);
 

@@ -126,6 +126,23 @@ class CorticalCurrentsTest {
 	}
 
 	@Test
+	void eachCurrentAtItsDefaultLeavesAnAdaptingTrainNearTheDefaultRate() {
+		Protocol p = new Protocol(List.of(new Injection(0, new CurrentStep(100, 1000, 0.4))), 0.05, 1100);
+		CableModel plain = cell();
+		int reference = spikeCounts(plain, plain.defaults(), 0.4)[0];
+		for (CorticalCurrent c : CorticalCurrent.values()) {
+			CableModel m = cell(c);
+			int n = spikeCounts(m, m.defaults(), 0.4)[0];
+			assertTrue(n >= 0.75 * reference && n <= 1.8 * reference, c.key() + ": " + n + " spikes, default cell " + reference);
+			double[] v = Simulator.simulate(m, m.defaults(), p, 0).voltage(0);
+			List<Integer> up = new ArrayList<>();
+			for (int i = 1; i < v.length; i++) if (v[i] >= 0 && v[i - 1] < 0) up.add(i);
+			int k = up.size();
+			assertTrue(up.get(k - 1) - up.get(k - 2) > up.get(1) - up.get(0), c.key() + ": the intervals lengthen");
+		}
+	}
+
+	@Test
 	void hCurrentMakesAHyperpolarisingStepSag() {
 		Protocol p = new Protocol(List.of(new Injection(0, new CurrentStep(50, 800, -0.1))), 0.1, 850);
 		for (boolean withH : new boolean[] { false, true }) {
