@@ -410,6 +410,24 @@ class GradientTuningCommandsTest {
 	}
 
 	@Test
+	void aStepFamilyIsFittedWithTheCorticalNeuronsExtraCurrents() throws Exception {
+		Map<String, Object> in = fit(null, CellModel.Labels.CORTICAL, StimulusKind.Labels.WAVEFORM);
+		in.put("source", TraceInputService.ABF);
+		in.put("file", Paths.get("test-data", "abf", "17o05028_ic_steps.abf").toFile());
+		in.put("sweeps", "0, 15");
+		in.put("extra_currents", "H");
+		in.put("fitted", "gL, gH");
+		in.put("dt", 0.1);
+		in.put("iterations", 1);
+		in.put("start_search", StartSearch.Labels.SINGLE);
+		in.put("polish", 0);
+		ResultsTable values = (ResultsTable) run(FitConductances.class, in).getOutput("fitted_values");
+		assertEquals("gL", values.getStringValue("Parameter", 0));
+		assertEquals("gH", values.getStringValue("Parameter", 1));
+		assertEquals(2, values.size());
+	}
+
+	@Test
 	void homeostaticControlRecordsRatesAndParameters(@TempDir Path dir) throws Exception {
 		Map<String, Object> in = model(CellModel.Labels.HH_COMPARTMENT);
 		in.put("adapted", "gNa, gK");
