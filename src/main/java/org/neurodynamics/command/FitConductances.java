@@ -71,6 +71,11 @@ public class FitConductances extends TraceInputCommand {
 		ChannelSet.Labels.PR_SOMA, ChannelSet.Labels.PR_DENDRITE }, description = "Channel set of the dendrites of an SWC morphology.")
 	private String dendrite_channels = ChannelSet.Labels.PASSIVE;
 
+	@Parameter(label = "Extra currents", required = false, description = "Currents added to the cortical neuron, " +
+		"comma-separated: NaP (persistent Na), Kv3 (fast delayed rectifier), A (A-type K), H (h-current, sag), CaK (Ca and " +
+		"Ca-activated K); empty for none.")
+	private String extra_currents = "";
+
 	@Parameter(label = "Initial values", required = false,
 		description = "Where the fit starts: changes to the default parameters, name=value or name*factor, comma-separated; empty for the defaults.")
 	private String values = "";
@@ -206,7 +211,7 @@ public class FitConductances extends TraceInputCommand {
 	@Override
 	public void run() {
 		requireWritableFolder(output);
-		ModelRequest m = ModelRequest.of(model, swc, soma_channels, axon_channels, dendrite_channels, values);
+		ModelRequest m = ModelRequest.of(model, swc, soma_channels, axon_channels, dendrite_channels, extra_currents, values);
 		FitOptions options = new FitOptions().method(Optimiser.of(optimiser).method()).iterations(iterations)
 			.learningRate(learning_rate).curriculum(window, ramp).l2(l2).cmaEs(20, 0.1, seed)
 			.start(StartSearch.of(start_search).start()).multiStart(starts, 10, 2, 0.5, 2).polish(polish)

@@ -33,7 +33,7 @@ public class SimulateCompartmentalModel extends LongCommand {
 	private GradientTuningService tuning;
 
 	@Parameter(label = "Model", choices = { CellModel.Labels.HH_AXON, CellModel.Labels.PINSKY_RINZEL,
-		CellModel.Labels.HH_COMPARTMENT, CellModel.Labels.SWC })
+		CellModel.Labels.HH_COMPARTMENT, CellModel.Labels.CORTICAL, CellModel.Labels.SWC })
 	private String model = CellModel.Labels.HH_AXON;
 
 	@Parameter(label = "SWC file", required = false, description = "Morphology for the model 'SWC morphology' (e.g. saved by SNT).")
@@ -50,6 +50,11 @@ public class SimulateCompartmentalModel extends LongCommand {
 	@Parameter(label = "Dendrite channels", choices = { ChannelSet.Labels.HH, ChannelSet.Labels.PASSIVE,
 		ChannelSet.Labels.PR_SOMA, ChannelSet.Labels.PR_DENDRITE }, description = "Channel set of the dendrites of an SWC morphology.")
 	private String dendrite_channels = ChannelSet.Labels.PASSIVE;
+
+	@Parameter(label = "Extra currents", required = false, description = "Currents added to the cortical neuron, " +
+		"comma-separated: NaP (persistent Na), Kv3 (fast delayed rectifier), A (A-type K), H (h-current, sag), CaK (Ca and " +
+		"Ca-activated K); empty for none.")
+	private String extra_currents = "";
 
 	@Parameter(label = "Parameter values", required = false,
 		description = "Changes to the default parameters: name=value or name*factor, comma-separated (gNa=0.15, gK*0.8); empty for the defaults.")
@@ -126,7 +131,7 @@ public class SimulateCompartmentalModel extends LongCommand {
 
 	@Override
 	public void run() {
-		ModelRequest m = ModelRequest.of(model, swc, soma_channels, axon_channels, dendrite_channels, values);
+		ModelRequest m = ModelRequest.of(model, swc, soma_channels, axon_channels, dendrite_channels, extra_currents, values);
 		StimulusRequest s = new StimulusRequest(stimulus, amplitude, inject).step(start, duration).pulses(period, width)
 			.noise(sd, tau, seed).waveform(stimulus_file, sweep, dac, 0);
 		SimulatedCompartments result = tuning.simulate(new SimulationRequest(m, s, dt, total, record, sensitivities), progress());

@@ -61,6 +61,7 @@ final class DialogLayout {
 		for (String k : List.of("rois", "dff", "percentile", "bleach_window")) CONDITIONS.put(k, new Condition("source", rois));
 		for (String k : List.of("swc", "soma_channels", "axon_channels", "dendrite_channels"))
 			CONDITIONS.put(k, new Condition("model", CellModel.Labels.SWC));
+		CONDITIONS.put("extra_currents", new Condition("model", CellModel.Labels.CORTICAL));
 		String step = StimulusKind.Labels.STEP, pulses = StimulusKind.Labels.PULSES, noise = StimulusKind.Labels.NOISE,
 			waveform = StimulusKind.Labels.WAVEFORM;
 		CONDITIONS.put("amplitude", new Condition("stimulus", step, pulses, noise));

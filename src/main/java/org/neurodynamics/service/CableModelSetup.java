@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.neurodynamics.core.UserInputException;
 import org.neurodynamics.core.cable.CableModel;
 import org.neurodynamics.core.cable.CableModels;
+import org.neurodynamics.core.cable.CorticalNeuron;
 import org.neurodynamics.core.cable.Parameter;
 import org.neurodynamics.core.cable.Region;
 import org.neurodynamics.core.cable.RegionChannels;
@@ -29,6 +30,7 @@ final class CableModelSetup {
 
 	/** The requested model, with its default parameters. */
 	static CableModel model(ModelRequest request) {
+		if (request.model == CellModel.CORTICAL) return CableModels.corticalNeuron(CorticalNeuron.E_L, request.currents);
 		return request.model.isMorphology() ? fromSwc(request) : request.model.builtIn();
 	}
 

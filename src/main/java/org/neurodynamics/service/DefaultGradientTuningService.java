@@ -135,7 +135,7 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 		StepFamily family = StepFamilies.fromAbf(r.abf, r.channel, r.dt, r.duration);
 		int[] chosen = StepFamilies.choose(r.sweeps, family.size());
 		if (r.model.model == CellModel.CORTICAL && r.model.hasDefaultValues()) {
-			m = CableModels.corticalNeuron(family.restingPotential());
+			m = CableModels.corticalNeuron(family.restingPotential(), r.model.currents);
 			initial = m.defaults();
 		}
 		info(String.format(Locale.ROOT, "Fitting %d parameter(s) of %s to %d of %d sweeps of '%s'", fitted.length,

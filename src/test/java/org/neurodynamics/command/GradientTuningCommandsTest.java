@@ -176,6 +176,21 @@ class GradientTuningCommandsTest {
 	}
 
 	@Test
+	void simulatesTheCorticalNeuronWithExtraCurrents() throws Exception {
+		Map<String, Object> in = simulation(CellModel.Labels.CORTICAL, StimulusKind.Labels.STEP, 60);
+		in.put("amplitude", -0.05);
+		in.put("extra_currents", "H, NaP");
+		in.put("sensitivities", "gH, eH");
+		CommandModule m = run(SimulateCompartmentalModel.class, in);
+		List<Trace> w = TraceImage.read((ImagePlus) m.getOutput("sensitivity_traces"));
+		assertEquals("dV(soma)/dgH", w.get(0).name());
+		assertEquals("dV(soma)/deH", w.get(1).name());
+		assertTrue(w.get(1).sample(w.get(1).length() - 1) > 0, "a higher h reversal depolarises");
+		in.put("extra_currents", "H, Kdr");
+		assertTrue(error(SimulateCompartmentalModel.class, in).contains("No current 'Kdr'"));
+	}
+
+	@Test
 	void simulatesAnSwcMorphologyWithChannelsPerRegion(@TempDir Path dir) throws Exception {
 		Map<String, Object> in = simulation(CellModel.Labels.SWC, StimulusKind.Labels.STEP, 10);
 		in.put("swc", Paths.get("test-data", "swc", "synthetic-pyramidal.swc").toFile());
@@ -392,6 +407,24 @@ class GradientTuningCommandsTest {
 		in.put("polish", 0);
 		rows = TraceImage.read((ImagePlus) run(FitConductances.class, in).getOutput("fitted_traces"));
 		assertEquals(27875, rows.get(0).length(), "696.85 ms at the time step of 0.025 ms");
+	}
+
+	@Test
+	void aStepFamilyIsFittedWithTheCorticalNeuronsExtraCurrents() throws Exception {
+		Map<String, Object> in = fit(null, CellModel.Labels.CORTICAL, StimulusKind.Labels.WAVEFORM);
+		in.put("source", TraceInputService.ABF);
+		in.put("file", Paths.get("test-data", "abf", "17o05028_ic_steps.abf").toFile());
+		in.put("sweeps", "0, 15");
+		in.put("extra_currents", "H");
+		in.put("fitted", "gL, gH");
+		in.put("dt", 0.1);
+		in.put("iterations", 1);
+		in.put("start_search", StartSearch.Labels.SINGLE);
+		in.put("polish", 0);
+		ResultsTable values = (ResultsTable) run(FitConductances.class, in).getOutput("fitted_values");
+		assertEquals("gL", values.getStringValue("Parameter", 0));
+		assertEquals("gH", values.getStringValue("Parameter", 1));
+		assertEquals(2, values.size());
 	}
 
 	@Test

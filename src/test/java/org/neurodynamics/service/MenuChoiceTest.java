@@ -87,6 +87,22 @@ class MenuChoiceTest {
 	}
 
 	@Test
+	void modelRequestReadsExtraCurrentsOnlyForTheCorticalCell() {
+		ModelRequest r = ModelRequest.of(CellModel.Labels.CORTICAL, null, "", "", "", "NaP, H", "gH*2");
+		assertEquals(java.util.EnumSet.of(org.neurodynamics.core.cable.CorticalCurrent.NAP,
+			org.neurodynamics.core.cable.CorticalCurrent.H), r.currents);
+		CableModel m = CableModelSetup.model(r);
+		assertEquals(List.of("cm", "gNa", "gK", "gM", "gL", "eL", "gNaP", "gH", "eH"), m.parameterNames());
+		assertEquals(2 * m.defaults()[m.parameterIndex("gH")], CableModelSetup.parameterValues(m, r.values)[m.parameterIndex("gH")]);
+		assertTrue(ModelRequest.of(CellModel.Labels.HH_AXON, null, "", "", "", "Kdr", "").currents.isEmpty());
+		String msg = assertThrows(UserInputException.class,
+			() -> ModelRequest.of(CellModel.Labels.CORTICAL, null, "", "", "", "NaP, Kdr", "")).getMessage();
+		assertTrue(msg.contains("'Kdr'") && msg.contains("NaP, Kv3, A, H, CaK"), msg);
+		assertEquals(List.of("cm", "gNa", "gK", "gM", "gL", "eL"),
+			CableModelSetup.model(ModelRequest.of(CellModel.Labels.CORTICAL, null, "", "", "", "", "")).parameterNames());
+	}
+
+	@Test
 	void stimulusRequestSettersFillTheirGroup() {
 		StimulusRequest s = new StimulusRequest("Current step", 0.3, "axon[2]").step(5, 20).pulses(50, 2).noise(0.4, 3, 9)
 			.waveform(new File("a.abf"), 4, 1, 2);

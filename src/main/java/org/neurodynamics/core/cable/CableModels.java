@@ -37,16 +37,25 @@ public final class CableModels {
 	 * lacks) still gives a start, and the fit shows the lack by eL ending on its bound.
 	 */
 	public static CableModel corticalNeuron(double restMv) {
+		return corticalNeuron(restMv, java.util.EnumSet.noneOf(CorticalCurrent.class));
+	}
+
+	/**
+	 * As {@link #corticalNeuron(double)} with extra currents (see {@link CorticalCurrent}),
+	 * their parameters after the cell's own: gNaP, gKv3, gA, gH and eH, gCa, gKC and gKAHP.
+	 */
+	public static CableModel corticalNeuron(double restMv, java.util.Set<CorticalCurrent> extra) {
 		CableModel.Builder b = CableModel.builder();
 		int cm = b.parameter("cm", 1, "uF/cm^2");
 		double area = Math.PI * CorticalNeuron.DIAMETER * CorticalNeuron.DIAMETER;
 		int soma = b.compartment(new Compartment("soma", Region.SOMA, area, -1, 0, cm, 1, cm));
-		new RegionChannels()
+		RegionChannels rc = new RegionChannels()
 			.insertShared(Region.SOMA, CorticalNeuron.sodium(), CorticalNeuron.G_NA)
 			.insertShared(Region.SOMA, CorticalNeuron.potassium(), CorticalNeuron.G_K)
 			.insertShared(Region.SOMA, CorticalNeuron.mCurrent(), CorticalNeuron.G_M)
-			.insertShared(Region.SOMA, new Leak(), CorticalNeuron.G_L, Math.max(-88, Math.min(-52, restMv)))
-			.insertInto(b, soma, Region.SOMA);
+			.insertShared(Region.SOMA, new Leak(), CorticalNeuron.G_L, Math.max(-88, Math.min(-52, restMv)));
+		for (CorticalCurrent c : CorticalCurrent.values()) if (extra.contains(c)) c.insertInto(rc);
+		rc.insertInto(b, soma, Region.SOMA);
 		return b.restingPotential(restMv).build();
 	}
 

@@ -23,6 +23,20 @@ public final class Gate {
 		this(name, alpha, beta, power, false);
 	}
 
+	/**
+	 * A gate given, as in most published channel models, by its steady state {@code inf(v)}
+	 * and the inverse of its time constant {@code 1/tau(v)}: alpha = inf / tau, beta = (1 - inf) / tau.
+	 */
+	public static Gate ofSteadyState(String name, Rate steadyState, Rate inverseTau, int power) {
+		return new Gate(name, Rate.product(steadyState, inverseTau),
+			Rate.product(Rate.complement(steadyState), inverseTau), power);
+	}
+
+	/** An instantaneous gate at {@code inf(v)}. */
+	public static Gate instantaneous(String name, Rate steadyState, int power) {
+		return new Gate(name, steadyState, Rate.complement(steadyState), power, true);
+	}
+
 	/** Steady-state value at v. */
 	public double steadyState(double v) {
 		double a = alpha.value(v);

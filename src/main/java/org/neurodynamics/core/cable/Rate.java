@@ -51,4 +51,59 @@ public interface Rate {
 			}
 		};
 	}
+	/** A voltage-independent rate {@code c}. */
+	static Rate constant(double c) {
+		return new Rate() {
+			@Override public double value(double v) { return c; }
+			@Override public double slope(double v) { return 0; }
+		};
+	}
+
+	/** {@code base + peak * exp(-((v - v0) / w)^2)}: the bell-shaped time constants of Korngreen and Sakmann. */
+	static Rate bell(double base, double peak, double v0, double w) {
+		return new Rate() {
+			@Override public double value(double v) {
+				double u = (v - v0) / w;
+				return base + peak * Math.exp(-u * u);
+			}
+			@Override public double slope(double v) {
+				double u = (v - v0) / w;
+				return -2 * u / w * peak * Math.exp(-u * u);
+			}
+		};
+	}
+
+	/** {@code a(v) + b(v)}. */
+	static Rate sum(Rate a, Rate b) {
+		return new Rate() {
+			@Override public double value(double v) { return a.value(v) + b.value(v); }
+			@Override public double slope(double v) { return a.slope(v) + b.slope(v); }
+		};
+	}
+
+	/** {@code a(v) * b(v)}. */
+	static Rate product(Rate a, Rate b) {
+		return new Rate() {
+			@Override public double value(double v) { return a.value(v) * b.value(v); }
+			@Override public double slope(double v) { return a.slope(v) * b.value(v) + a.value(v) * b.slope(v); }
+		};
+	}
+
+	/** {@code c / a(v)}, e.g. a rate from a time constant. */
+	static Rate reciprocal(double c, Rate a) {
+		return new Rate() {
+			@Override public double value(double v) { return c / a.value(v); }
+			@Override public double slope(double v) {
+				double x = a.value(v);
+				return -c * a.slope(v) / (x * x);
+			}
+		};
+	}
+	/** {@code 1 - a(v)}: the closed fraction of a steady-state open fraction. */
+	static Rate complement(Rate a) {
+		return new Rate() {
+			@Override public double value(double v) { return 1 - a.value(v); }
+			@Override public double slope(double v) { return -a.slope(v); }
+		};
+	}
 }

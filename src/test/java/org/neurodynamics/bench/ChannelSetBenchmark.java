@@ -1,0 +1,134 @@
+package org.neurodynamics.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.neurodynamics.core.Progress;
+import org.neurodynamics.core.cable.CableModel;
+import org.neurodynamics.core.cable.CableModels;
+import org.neurodynamics.core.cable.CorticalCurrent;
+import org.neurodynamics.core.cable.SimulationUnstableException;
+import org.neurodynamics.core.fit.FitListener;
+import org.neurodynamics.core.fit.FitOptions;
+import org.neurodynamics.core.fit.FitResult;
+import org.neurodynamics.core.fit.FitStart;
+import org.neurodynamics.core.fit.FitUnstableException;
+import org.neurodynamics.core.fit.StepFamily;
+import org.neurodynamics.core.fit.StepFamilyFit;
+import org.neurodynamics.service.StepFamilies;
+
+/**
+ * Which currents a recorded cell needs: the cortical cell with each candidate set of extra
+ * currents ({@link CorticalCurrent}) fitted by the plugin's step-family fit
+ * ({@link StepFamilyFit}: passive stage on the quiet sweeps, then the rest with the smoothed
+ * voltage term) to the even sweeps of an ABF step family; every set's error on the odd,
+ * held-out sweeps. Fitted: cm, eL and every conductance. Spikes are counted by the
+ * family's detector ({@link StepFamily#spikes}). Appends one table row per set to the
+ * results file. One thread.
+ *
+ * <pre>
+ * java -cp ... org.neurodynamics.bench.ChannelSetBenchmark FILE.abf RESULTS.md [iterations] [dt] [starts] [sets]
+ * </pre>
+ * sets: semicolon-separated, e.g. "none;NaP;H;H,CaK" (default: none, each current alone, H with each other).
+ */
+public final class ChannelSetBenchmark {
+
+	public static void main(String[] args) throws IOException {
+		File file = new File(args[0]);
+		Path out = Path.of(args[1]);
+		int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+		double dt = args.length > 3 ? Double.parseDouble(args[3]) : 0.1;
+		int starts = args.length > 4 ? Integer.parseInt(args[4]) : 8;
+		String sets = args.length > 5 ? args[5] : "none;NaP;Kv3;A;H;CaK;H,NaP;H,Kv3;H,A;H,CaK";
+		StepFamily family = StepFamilies.fromAbf(file, 0, dt, 0);
+		int[] fit = StepFamilies.choose("even", family.size());
+		double rest = family.restingPotential();
+		List<float[]> recorded = new ArrayList<>();
+		int[] recordedSpikes = new int[family.size()];
+		for (int s = 0; s < family.size(); s++) {
+			recorded.add(family.voltage(s));
+			recordedSpikes[s] = family.spikes(recorded.get(s));
+		}
+		append(out, String.format(Locale.ROOT, "%n### %s: %d sweeps (%.0f..%.0f pA), rest %.1f mV, %.0f ms at dt %s; " +
+			"%d Adam steps per stage, %d starts, 20 polish steps%n%n", file.getName(), family.size(), family.current(0) * 1000,
+			family.current(family.size() - 1) * 1000, rest, family.protocol(0).steps() * dt, dt, iterations, starts));
+		append(out, "| currents | parameters | loss (mV^2) | held-out spiking counts right | held-out quiet: steady state off by " +
+			"(max, mean) | held-out counts recorded/model | held-out steady state recorded/model (mV) | on a bound | s |\n" +
+			"|---|---|---|---|---|---|---|---|---|\n");
+		for (String spec : sets.split(";")) {
+			Set<CorticalCurrent> extra = CorticalCurrent.parse(spec);
+			CableModel model = CableModels.corticalNeuron(rest, extra);
+			List<Integer> f = new ArrayList<>();
+			for (int k = 0; k < model.parameters().size(); k++) {
+				String unit = model.parameters().get(k).unit(), name = model.parameters().get(k).name();
+				if (unit.equals("S/cm^2") || name.equals("cm") || name.equals("eL")) f.add(k);
+			}
+			int[] fitted = f.stream().mapToInt(Integer::intValue).toArray();
+			FitOptions o = new FitOptions().iterations(iterations).curriculum(1, 0).start(FitStart.MULTI_START)
+				.multiStart(starts, 5, 2, 0.5, 2).polish(20).threads(1);
+			long t0 = System.nanoTime();
+			FitResult r;
+			try {
+				r = StepFamilyFit.fit(family, model, model.defaults(), fit, 0, fitted, o, FitListener.NONE, Progress.NONE);
+			}
+			catch (FitUnstableException e) {
+				r = e.best();
+			}
+			double seconds = (System.nanoTime() - t0) * 1e-9;
+			double[] theta = r.theta();
+			int spiking = 0, right = 0, quiet = 0;
+			double worst = 0, sum = 0;
+			StringBuilder counts = new StringBuilder(), steady = new StringBuilder();
+			for (int s = 1; s < family.size(); s += 2) {
+				float[] sim;
+				try {
+					sim = family.simulate(model, theta, s, 0);
+				}
+				catch (SimulationUnstableException e) {
+					sim = null;
+				}
+				int model_ = sim == null ? -1 : family.spikes(sim);
+				double ms = sim == null ? Double.NaN : family.steadyState(sim), rs = family.steadyState(recorded.get(s));
+				counts.append(counts.length() > 0 ? " " : "").append(recordedSpikes[s]).append('/').append(model_);
+				steady.append(steady.length() > 0 ? " " : "").append(String.format(Locale.ROOT, "%.1f/%.1f", rs, ms));
+				if (recordedSpikes[s] > 0) {
+					spiking++;
+					int n = recordedSpikes[s];
+					if (model_ >= 0 && Math.abs(model_ - n) <= (n <= 5 ? 1 : 0.2 * n)) right++;
+				}
+				else {
+					quiet++;
+					double e = Math.abs(ms - rs);
+					worst = Math.max(worst, e);
+					sum += e;
+				}
+			}
+			List<String> bound = new ArrayList<>();
+			for (int k : fitted) {
+				String name = model.parameters().get(k).name();
+				double start = model.defaults()[k], x = theta[k];
+				boolean reversal = model.parameters().get(k).unit().equals("mV");
+				if (reversal ? (x <= -89.99 || x >= -50.01) : (x <= 0.1001 * start || x >= 9.99 * start))
+					bound.add(name + String.format(Locale.ROOT, " %.4g", x));
+			}
+			append(out, String.format(Locale.ROOT, "| %s | %d | %.4g | %d of %d | %s | %s | %s | %s | %.0f |%n",
+				CorticalCurrent.label(extra), fitted.length, r.loss(), right, spiking,
+				quiet == 0 ? "-" : String.format(Locale.ROOT, "%.1f, %.1f mV", worst, sum / quiet), counts, steady,
+				bound.isEmpty() ? "-" : String.join(", ", bound), seconds));
+			System.out.printf(Locale.ROOT, "%s: loss %.4g, %d of %d spiking right, quiet max %.1f mV, %s, %.0f s%n",
+				CorticalCurrent.label(extra), r.loss(), right, spiking, worst, counts, seconds);
+		}
+	}
+
+	private static void append(Path out, String text) throws IOException {
+		Files.writeString(out, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+	}
+}
