@@ -11,7 +11,6 @@ import ij.measure.ResultsTable;
 import org.neurodynamics.core.UserInputException;
 import org.neurodynamics.core.fit.FitOptions;
 import org.neurodynamics.core.fit.FitResult;
-import org.neurodynamics.core.fit.StepFamily;
 import org.neurodynamics.core.trace.Trace;
 import org.neurodynamics.results.StepFamilyResults;
 import org.neurodynamics.results.TuningResults;

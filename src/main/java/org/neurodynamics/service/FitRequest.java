@@ -3,7 +3,6 @@ package org.neurodynamics.service;
 import java.io.File;
 
 import org.neurodynamics.core.fit.FitOptions;
-import org.neurodynamics.core.fit.StepFamily;
 import org.neurodynamics.core.trace.Trace;
 
 /**
@@ -26,7 +25,7 @@ public final class FitRequest {
 	public File abf;
 	public int channel;
 	public String sweeps;
-	/** Weight of the spike-time term of the loss (0: none) and the threshold (mV) spikes cross upwards. */
+	/** Weight of the spike-time term of the loss (0: none) and the spike threshold (mV; NaN takes it from the recording). */
 	public double spikeWeight = 0, spikeThreshold = Double.NaN;
 
 	private FitRequest(ModelRequest model, String fitted, String record, double dt, double duration, FitOptions options) {
