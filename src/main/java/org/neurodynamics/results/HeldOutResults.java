@@ -23,7 +23,7 @@ public final class HeldOutResults {
 	/** One row per held-out trace: recorded and predicted spike rate and regime. */
 	public static ResultsTable table(Reconstruction.Result r) {
 		String unit = rateUnit(r.model.timeUnit());
-		double scale = rateScale(r.model.timeUnit());
+		double scale = HeldOutCheck.perSecond(r.model.timeUnit());
 		ResultsTable rt = new ResultsTable();
 		for (HeldOutCheck.Prediction p : r.heldOut.predictions()) {
 			rt.addRow();
@@ -46,7 +46,7 @@ public final class HeldOutResults {
 	 * traces (the self-check's orbits), open at the held-out ones (the predictions).
 	 */
 	public static Plot firingRatePlot(Reconstruction.Result r) {
-		double scale = rateScale(r.model.timeUnit());
+		double scale = HeldOutCheck.perSecond(r.model.timeUnit());
 		List<double[]> trained = new ArrayList<>(), held = new ArrayList<>();
 		for (SelfCheck.TraceCheck c : r.selfCheck.traces()) trained.add(new double[] { c.parameter, c.recordedRate * scale, c.mapRate * scale });
 		for (HeldOutCheck.Prediction p : r.heldOut.predictions())
@@ -76,9 +76,5 @@ public final class HeldOutResults {
 	/** Rates per second when the time unit says ms or s, else per time unit. */
 	static String rateUnit(String timeUnit) {
 		return "ms".equals(timeUnit) || "s".equals(timeUnit) ? "Hz" : "per " + (timeUnit.isEmpty() ? "time unit" : timeUnit);
-	}
-
-	static double rateScale(String timeUnit) {
-		return "ms".equals(timeUnit) ? 1000 : 1;
 	}
 }

@@ -66,7 +66,7 @@ final class CellReconstruction {
 
 	/** parameter, recorded and map spike rate (per second for ms recordings), trained (1) or held out (0), per sweep. */
 	static String rates(Reconstruction.Result result) {
-		double scale = "ms".equals(result.model.timeUnit()) ? 1000 : 1;
+		double scale = HeldOutCheck.perSecond(result.model.timeUnit());
 		StringBuilder csv = new StringBuilder("parameter,recorded_rate,map_rate,trained\n");
 		for (SelfCheck.TraceCheck c : result.selfCheck.traces())
 			csv.append(c.parameter).append(',').append(c.recordedRate * scale).append(',').append(c.mapRate * scale).append(",1\n");

@@ -8,7 +8,6 @@ import java.util.List;
 import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.analysis.RegimeClassifier;
 import org.neurodynamics.core.analysis.RegimeStats;
-import org.neurodynamics.core.analysis.SpikeDetector;
 import org.neurodynamics.core.trace.Trace;
 
 /**
@@ -92,17 +91,21 @@ public final class HeldOutCheck {
 		}
 		float[][] orbits = DecodedOrbits.of(model, model.map(), starts, p, 0, steps, Progress.NONE);
 		RegimeClassifier classifier = model.classifier();
-		SpikeDetector detector = classifier.detector();
 		List<Prediction> out = new ArrayList<>();
 		for (int k = 0; k < n; k++) {
 			int len = recorded[k].length;
 			double[] truth = toDouble(recorded[k], len), map = toDouble(orbits[k], len);
 			RegimeStats rec = classifier.classify(truth, model.dt()), pred = classifier.classify(map, model.dt());
 			double duration = Math.max(1, len) * model.dt();
-			out.add(new Prediction(heldOut.get(k).name(), p[k], trainedNames[from[k]], rec, pred,
-				detector.detect(truth).count() / duration, detector.detect(map).count() / duration));
+			out.add(new Prediction(heldOut.get(k).name(), p[k], trainedNames[from[k]], rec, pred, rec.spikeCount() / duration,
+				pred.spikeCount() / duration));
 		}
 		return new Result(out);
+	}
+
+	/** Factor from spikes per time unit to spikes per second: 1000 for ms, 1 otherwise (s, or a unit that is no time). */
+	public static double perSecond(String timeUnit) {
+		return "ms".equals(timeUnit) ? 1000 : 1;
 	}
 
 	private static int nearest(double[] values, double v) {
