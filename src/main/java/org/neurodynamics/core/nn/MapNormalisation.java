@@ -36,8 +36,9 @@ final class MapNormalisation {
 					sum[i] += u[i];
 					sum2[i] += (double) u[i] * u[i];
 				}
-				ps += q.parameter();
-				ps2 += q.parameter() * q.parameter();
+				double pt = q.parameter(t);
+				ps += pt;
+				ps2 += pt * pt;
 				count++;
 			}
 		}

@@ -17,8 +17,8 @@ final class MapWindows {
 	final MapNormalisation norm;
 	/** Standardised states, row-major per sequence. */
 	private final float[][] std;
-	/** Standardised parameter per sequence. */
-	private final float[] pStd;
+	/** Standardised parameter per sequence and step. */
+	private final float[][] pStd;
 	/** Training windows of {@code steps + 1} states (shuffled in place by the trainer). */
 	final long[] training;
 	/** Validation windows of {@code validationSteps + 1} states, at most 1024, evenly spread. */
@@ -26,7 +26,7 @@ final class MapWindows {
 	/** The increment scale of the network's output (null = 1): see {@link MapBatch#scale}. */
 	final float[] scale;
 
-	private MapWindows(int d, MapNormalisation norm, float[][] std, float[] pStd, long[] training, long[] validation, float[] scale) {
+	private MapWindows(int d, MapNormalisation norm, float[][] std, float[][] pStd, long[] training, long[] validation, float[] scale) {
 		this.d = d;
 		this.scale = scale;
 		this.norm = norm;
@@ -48,13 +48,14 @@ final class MapWindows {
 			StateSequence q = sequences.get(s);
 			if (q.length() > 0 && q.dimension() != d)
 				throw new UserInputException("The map expects states of dimension " + d + " but sequence " + (s + 1) + " has dimension " + q.dimension() + ".");
-			if (!Double.isFinite(q.parameter())) throw new UserInputException("Sequence " + (s + 1) + " has a non-finite parameter value.");
+			for (int t = 0; t < q.length(); t++)
+				if (!Double.isFinite(q.parameter(t))) throw new UserInputException("Sequence " + (s + 1) + " has a non-finite parameter value at step " + t + ".");
 			int held = (int) Math.round(config.validationFraction * q.length());
 			trainLen[s] = q.length() - held;
 		}
 		MapNormalisation nz = norm != null ? norm : MapNormalisation.of(sequences, trainLen, d);
 		float[][] std = new float[sequences.size()][];
-		float[] pStd = new float[sequences.size()];
+		float[][] pStd = new float[sequences.size()][];
 		for (int s = 0; s < sequences.size(); s++) {
 			StateSequence q = sequences.get(s);
 			float[] a = new float[q.length() * d];
@@ -66,7 +67,9 @@ final class MapWindows {
 				}
 			}
 			std[s] = a;
-			pStd[s] = (float) ((q.parameter() - nz.pMean) / nz.pStd);
+			pStd[s] = new float[q.length()];
+			for (int t = 0; t < q.length(); t++)
+				pStd[s][t] = (float) ((q.parameter(t) - nz.pMean) / nz.pStd);
 		}
 		List<Long> trainW = new ArrayList<>(), valW = new ArrayList<>();
 		for (int s = 0; s < sequences.size(); s++) {
@@ -116,7 +119,8 @@ final class MapWindows {
 			int s = (int) (w >>> 32), t = (int) w;
 			for (int j = 0; j <= b.steps; j++)
 				System.arraycopy(std[s], (t + j) * d, b.states[j], i * d, d);
-			b.p[i] = pStd[s];
+			for (int j = 0; j < b.steps; j++)
+				b.p[j][i] = pStd[s][t + j];
 		}
 	}
 
@@ -133,10 +137,11 @@ final class MapWindows {
 		for (int i = 0; i < n; i++) {
 			int s = (int) (windows[i] >>> 32), t = (int) windows[i];
 			System.arraycopy(std[s], t * d, x, i * (d + 1), d);
-			x[i * (d + 1) + d] = pStd[s];
 		}
 		double sse = 0;
 		for (int j = 1; j <= steps; j++) {
+			for (int i = 0; i < n; i++)
+				x[i * (d + 1) + d] = pStd[(int) (windows[i] >>> 32)][(int) windows[i] + j - 1];
 			float[] out = net.forward(c);
 			for (int i = 0; i < n; i++) {
 				int s = (int) (windows[i] >>> 32), t = (int) windows[i];

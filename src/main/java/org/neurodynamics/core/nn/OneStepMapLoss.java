@@ -18,7 +18,7 @@ final class OneStepMapLoss implements MapLoss {
 		UnrolledSteps r = pool.get(net, b, 1);
 		double scale = 1.0 / ((double) b.n * b.d);
 		float g2 = (float) (2 * scale);
-		r.setInput(0, b.states[0], b.noise[0], b.p);
+		r.setInput(0, b.states[0], b.noise[0], b.p[0]);
 		r.predict(net, 0, increment, b.scale);
 		double sse = r.residual(0, b.states[1], b.scale);
 		for (int i = 0; i < r.grad.length; i++)

@@ -56,14 +56,14 @@ class TeacherForcedMapLoss implements MapLoss {
 		double scale = 1.0 / ((double) k * b.n * b.d);
 		float[] next = r.next;
 		// forward: free predictions, forced states
-		r.setInput(0, b.states[0], b.noise[0], b.p);
+		r.setInput(0, b.states[0], b.noise[0], b.p[0]);
 		for (int j = 0; j < k; j++) {
 			float[] y = r.predict(net, j, increment, b.scale);
 			if (j + 1 < k) {
 				float[] u = b.states[j + 1];
 				for (int i = 0; i < next.length; i++)
 					next[i] = (float) ((1 - alpha) * y[i] + alpha * u[i]);
-				r.setInput(j + 1, next, b.noise[j + 1], b.p);
+				r.setInput(j + 1, next, b.noise[j + 1], b.p[j + 1]);
 			}
 		}
 		// loss; backward through time, each forced step passing on (1 - alpha) of the gradient

@@ -23,15 +23,17 @@ class RolloutMapLossTest {
 		return net;
 	}
 
-	/** n random windows of k steps in dimension 2, with noise of std 0.1. */
+	/** n random windows of k steps in dimension 2, a parameter that changes every step, noise of std 0.1. */
 	static MapBatch randomBatch(int n, int k) {
 		Random r = new Random(n * 31L + k);
-		float[][] states = new float[k + 1][], noise = new float[k][];
+		float[][] states = new float[k + 1][], noise = new float[k][], p = new float[k][];
 		for (int j = 0; j <= k; j++)
 			states[j] = gaussian(r, n * 2, 1);
-		for (int j = 0; j < k; j++)
+		for (int j = 0; j < k; j++) {
 			noise[j] = gaussian(r, n * 2, 0.1);
-		return MapBatch.of(states, gaussian(r, n, 1), noise);
+			p[j] = gaussian(r, n, 1);
+		}
+		return MapBatch.of(states, p, noise);
 	}
 
 	static float[] gaussian(Random r, int len, double sd) {
@@ -46,9 +48,9 @@ class RolloutMapLossTest {
 		return ReferenceMlp.matrix(s, b.n, b.d);
 	}
 
-	/** The reference network's next states from s (increment or direct form). */
-	static INDArray next(Mlp net, MapBatch b, INDArray s, boolean inc) {
-		INDArray out = ReferenceMlp.output(net, Nd4j.hstack(s, ReferenceMlp.matrix(b.p, b.n, 1)));
+	/** The reference network's next states from s at step j (increment or direct form). */
+	static INDArray next(Mlp net, MapBatch b, INDArray s, int j, boolean inc) {
+		INDArray out = ReferenceMlp.output(net, Nd4j.hstack(s, ReferenceMlp.matrix(b.p[j], b.n, 1)));
 		return inc ? s.add(out) : out;
 	}
 
@@ -87,7 +89,7 @@ class RolloutMapLossTest {
 		INDArray s = states(b, b.states[0]).add(states(b, b.noise[0]));
 		double sse = 0;
 		for (int j = 0; j < k; j++) {
-			INDArray out = ReferenceMlp.output(net, Nd4j.hstack(s, ReferenceMlp.matrix(b.p, b.n, 1)));
+			INDArray out = ReferenceMlp.output(net, Nd4j.hstack(s, ReferenceMlp.matrix(b.p[j], b.n, 1)));
 			INDArray next = s.add(out.mulRowVector(sc));
 			double e = next.sub(states(b, b.states[j + 1])).divRowVector(sc).norm2Number().doubleValue();
 			sse += e * e;
@@ -106,7 +108,7 @@ class RolloutMapLossTest {
 			INDArray s = states(b, b.states[0]).add(states(b, b.noise[0]));
 			double sse = 0;
 			for (int j = 0; j < k; j++) {
-				INDArray next = next(net, b, s, inc);
+				INDArray next = next(net, b, s, j, inc);
 				double e = next.sub(states(b, b.states[j + 1])).norm2Number().doubleValue();
 				sse += e * e;
 				s = j + 1 < k ? next.add(states(b, b.noise[j + 1])) : next;
@@ -121,7 +123,7 @@ class RolloutMapLossTest {
 		Mlp net = smallNet(Activation.TANH);
 		MapBatch b = randomBatch(2, 5);
 		double l5 = new RolloutMapLoss(3).lossAndGradient(net, b, true);
-		assertEquals(new RolloutMapLoss(3).lossAndGradient(net, MapBatch.of(java.util.Arrays.copyOf(b.states, 4), b.p,
+		assertEquals(new RolloutMapLoss(3).lossAndGradient(net, MapBatch.of(java.util.Arrays.copyOf(b.states, 4), java.util.Arrays.copyOf(b.p, 3),
 			java.util.Arrays.copyOf(b.noise, 3)), true), l5, 0);
 		assertThrows(IllegalArgumentException.class, () -> new RolloutMapLoss(6).lossAndGradient(net, b, true));
 	}

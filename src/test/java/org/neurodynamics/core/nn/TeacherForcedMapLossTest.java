@@ -38,7 +38,7 @@ class TeacherForcedMapLossTest {
 			INDArray s = RolloutMapLossTest.states(b, b.states[0]).add(RolloutMapLossTest.states(b, b.noise[0]));
 			double sse = 0;
 			for (int j = 0; j < k; j++) {
-				INDArray next = RolloutMapLossTest.next(net, b, s, inc), target = RolloutMapLossTest.states(b, b.states[j + 1]);
+				INDArray next = RolloutMapLossTest.next(net, b, s, j, inc), target = RolloutMapLossTest.states(b, b.states[j + 1]);
 				double e = next.sub(target).norm2Number().doubleValue();
 				sse += e * e;
 				if (j + 1 < k) s = next.mul(1 - alpha).add(target.mul(alpha)).add(RolloutMapLossTest.states(b, b.noise[j + 1]));
@@ -57,7 +57,7 @@ class TeacherForcedMapLossTest {
 		double forced = new TeacherForcedMapLoss(4, 1).lossAndGradient(a, b, true), sum = 0;
 		for (int j = 0; j < 4; j++) {
 			INDArray s = RolloutMapLossTest.states(b, b.states[j]).add(RolloutMapLossTest.states(b, b.noise[j]));
-			INDArray e = RolloutMapLossTest.next(a, b, s, true).sub(RolloutMapLossTest.states(b, b.states[j + 1]));
+			INDArray e = RolloutMapLossTest.next(a, b, s, j, true).sub(RolloutMapLossTest.states(b, b.states[j + 1]));
 			double v = e.norm2Number().doubleValue();
 			sum += v * v;
 		}
