@@ -40,21 +40,32 @@ public final class StepFamilyReconstructionBenchmark {
 		String label = args[1];
 		Path abf = Paths.get(args[2]);
 		long seed = Long.parseLong(args[3]);
+		boolean whole = false;
+		double before = Double.POSITIVE_INFINITY, after = Double.POSITIVE_INFINITY;
 		for (int i = 4; i < args.length; i++) {
 			String[] kv = args[i].split("=", 2);
-			ReconstructionBenchmark.OVERRIDES.put(kv[0], kv[1]);
+			if (kv[0].equals("input")) {
+				// whole, or around:<ms before the step>:<ms after it>
+				String[] w = kv[1].split(":");
+				whole = true;
+				if (w[0].equals("around")) {
+					before = Double.parseDouble(w[1]);
+					after = Double.parseDouble(w[2]);
+				}
+			}
+			else ReconstructionBenchmark.OVERRIDES.put(kv[0], kv[1]);
 		}
 		ReconstructionSettings settings = ReconstructionBenchmark.settings(seed);
 		settings.holdOutEveryOther = true;
-		List<Trace> sweeps = stepSweeps(abf);
+		List<Trace> sweeps = whole ? wholeSweeps(abf, before, after) : stepSweeps(abf);
 		long t0 = System.nanoTime();
 		Reconstruction.Result r = Reconstruction.run(sweeps, settings, ReconstructionBenchmark.LOG);
 		double seconds = (System.nanoTime() - t0) / 1e9;
 		String name = abf.getFileName().toString();
 		StringBuilder md = new StringBuilder();
 		md.append(String.format(Locale.ROOT, "### %s, %s, seed %d%n%n", name, label, seed));
-		md.append(String.format(Locale.ROOT, "%.0f s; %s; state dimension %d (%s).%s%n%n", seconds, r.embedding, r.active.length,
-			r.dimensionReason, ReconstructionBenchmark.overridesNote()));
+		md.append(String.format(Locale.ROOT, "%.0f s; %s; state dimension %d (%s).%s%s%n%n", seconds, r.embedding, r.active.length,
+			r.dimensionReason, ReconstructionBenchmark.overridesNote(), whole ? " Sweeps from " + before + " ms before the step to " + after + " ms after it, the map driven by the command waveform." : ""));
 		md.append("| sweep | I (pA) | trained | recorded regime | map regime | recorded rate (Hz) | map rate (Hz) | result |\n|---|---|---|---|---|---|---|---|\n");
 		int sameRegime = 0, firingTrained = 0, firesWhereCellFires = 0;
 		for (SelfCheck.TraceCheck c : r.selfCheck.traces()) {
@@ -93,6 +104,26 @@ public final class StepFamilyReconstructionBenchmark {
 		System.out.printf(Locale.ROOT, "ROW\t%s\t%s\t%d\t%d\t%d/%d\t%d/%d\t%d/%d\t%d/%d\t%d/%d\t%d/%d\t%.0f%n", name, label, seed, r.active.length,
 			r.selfCheck.passed(), trained, sameRegime, trained, firesWhereCellFires, firingTrained, heldRegime, held, heldRate, heldSpiking,
 			heldSilentRight, heldSilent, seconds);
+	}
+
+	/**
+	 * Every sweep from {@code before} ms before its step to {@code after} ms after it (within
+	 * the sweep) with its command waveform as stimulus, the step current as parameter, in sweep order.
+	 */
+	static List<Trace> wholeSweeps(Path abf, double before, double after) {
+		AbfFile file = AbfReader.read(abf);
+		int dac = file.stimulusDac(0);
+		StepLevels levels = file.stepLevels(dac);
+		int[] window = ReconstructionRecordingCase.stepWindow(file, dac);
+		double dt = file.sampleIntervalMs();
+		List<Trace> all = new ArrayList<>();
+		for (int s = 0; s < file.sweepCount(); s++) {
+			int n = file.sweepLength(s);
+			int from = (int) Math.max(0, window[0] - Math.min(n, before / dt)), to = (int) Math.min(n, window[1] + Math.min(n, after / dt));
+			all.add(new Trace("sweep " + s, file.sweep(s, 0), dt, "ms", file.adcUnit(0), levels.level(s), "I (pA)")
+				.withStimulus(file.commandWaveform(s, dac)).slice(from, to));
+		}
+		return all;
 	}
 
 	/** The stepped epoch of every sweep, at the step current, in sweep order. */

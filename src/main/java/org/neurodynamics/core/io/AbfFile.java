@@ -177,15 +177,18 @@ public final class AbfFile {
 
 	/**
 	 * One trace per sweep of a channel, named "&lt;file&gt; sweep N ch C" (0-based), with time in
-	 * ms and, as control parameter, the sweep's step level when the protocol steps one.
+	 * ms and, as control parameter, the sweep's step level when the protocol steps one; then
+	 * the command waveform the sweep was recorded under is the trace's stimulus.
 	 */
 	public List<Trace> traces(int channel) {
 		checkChannel(channel);
-		StepLevels steps = stepLevels(stimulusDac(channel));
+		int dac = stimulusDac(channel);
+		StepLevels steps = stepLevels(dac);
 		List<Trace> traces = new ArrayList<>(sweepCount());
 		for (int s = 0; s < sweepCount(); s++) {
-			traces.add(new Trace(name() + " sweep " + s + " ch " + channel, sweep(s, channel), sampleIntervalMs(), "ms",
-				adcUnit(channel), steps.level(s), steps.parameterName()));
+			Trace t = new Trace(name() + " sweep " + s + " ch " + channel, sweep(s, channel), sampleIntervalMs(), "ms",
+				adcUnit(channel), steps.level(s), steps.parameterName());
+			traces.add(Double.isNaN(steps.level(s)) ? t : t.withStimulus(commandWaveform(s, dac)));
 		}
 		return traces;
 	}

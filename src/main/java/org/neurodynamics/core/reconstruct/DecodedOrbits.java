@@ -54,6 +54,23 @@ final class DecodedOrbits {
 	static Result of(ReconstructedModel model, NeuralMap map, float[][] starts, float[] p, int transientSteps, int steps, int kept,
 		Progress progress)
 	{
+		float[][] constant = new float[p.length][];
+		for (int i = 0; i < p.length; i++) constant[i] = new float[] { p[i] };
+		return driven(model, map, starts, constant, transientSteps, steps, kept, progress);
+	}
+
+	/**
+	 * Orbits under a parameter that changes every step: row i is driven by {@code drive[i][t]}
+	 * at step t (counted from the start, transient included), and by its last value after
+	 * its end.
+	 */
+	static float[][] driven(ReconstructedModel model, NeuralMap map, float[][] starts, float[][] drive, int steps) {
+		return driven(model, map, starts, drive, 0, steps, 0, Progress.NONE).orbits;
+	}
+
+	private static Result driven(ReconstructedModel model, NeuralMap map, float[][] starts, float[][] p, int transientSteps, int steps,
+		int kept, Progress progress)
+	{
 		int n = starts.length;
 		int parts = Math.max(1, n / ROWS_PER_PART);
 		if (parts == 1) return onOneThread(model, map, starts, p, transientSteps, steps, kept, progress);
@@ -72,6 +89,12 @@ final class DecodedOrbits {
 			at += part.orbits.length;
 		}
 		return new Result(orbits, states);
+	}
+
+	/** The parameter of every row at step t, into {@code p}. */
+	private static float[] at(float[][] drive, int t, float[] p) {
+		for (int i = 0; i < p.length; i++) p[i] = drive[i][Math.min(t, drive[i].length - 1)];
+		return p;
 	}
 
 	/** Rows of equal length, concatenated. */
@@ -95,15 +118,15 @@ final class DecodedOrbits {
 		};
 	}
 
-	private static Result onOneThread(ReconstructedModel model, NeuralMap map, float[][] starts, float[] p,
+	private static Result onOneThread(ReconstructedModel model, NeuralMap map, float[][] starts, float[][] drive,
 		int transientSteps, int steps, int kept, Progress progress)
 	{
 		int n = starts.length, d = model.stateDimension(), keep = Math.min(kept, steps);
-		float[] u = flatten(starts);
+		float[] u = flatten(starts), p = new float[n];
 		MapStepper stepper = map.stepper(n);
 		int total = transientSteps + steps;
 		for (int t = 0; t < transientSteps; t++) {
-			stepper.step(u, p);
+			stepper.step(u, at(drive, t, p));
 			if (t % 100 == 0) {
 				progress.checkCancelled("Exploration");
 				progress.report("Iterating the map", (double) t / total, "transient");
@@ -114,7 +137,7 @@ final class DecodedOrbits {
 		for (int t0 = 0; t0 < steps; t0 += CHUNK) {
 			int m = Math.min(CHUNK, steps - t0);
 			for (int k = 0; k < m; k++) {
-				stepper.step(u, p);
+				stepper.step(u, at(drive, transientSteps + t0 + k, p));
 				System.arraycopy(u, 0, chunk, k * n * d, n * d);
 				if (t0 + k < keep)
 					for (int i = 0; i < n; i++) System.arraycopy(u, i * d, states[i], (t0 + k) * d, d);

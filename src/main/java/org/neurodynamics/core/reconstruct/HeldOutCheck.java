@@ -15,9 +15,10 @@ import org.neurodynamics.core.trace.Trace;
  * map predict at the values it never saw? Each held-out trace is predicted by iterating the
  * map at its parameter value from the first recovered state of the trained trace with the
  * nearest value (nothing of the held-out recording is used), as long as the recording lasts
- * after the delay window; map and recording are judged by the reconstruction's spike
- * detector, and the prediction agrees when the spike counts do as in the {@link SelfCheck}
- * (within 20 % or one spike, silent where the recording is silent).
+ * after the delay window; a trace recorded under a command waveform drives the map with
+ * that waveform and is judged over its step. Map and recording are judged by the
+ * reconstruction's spike detector, and the prediction agrees when the spike counts do as in
+ * the {@link SelfCheck} (within 20 % or one spike, silent where the recording is silent).
  */
 public final class HeldOutCheck {
 
@@ -76,27 +77,31 @@ public final class HeldOutCheck {
 		List<Trace> heldOut)
 	{
 		int n = heldOut.size(), span = model.layout().span();
-		float[][] recorded = new float[n][], starts = new float[n][];
+		float[][] recorded = new float[n][], starts = new float[n][], drive = new float[n][];
 		float[] p = new float[n];
 		int[] from = new int[n];
+		int[][] stretch = new int[n][];
 		int steps = 1;
 		for (int k = 0; k < n; k++) {
-			Trace t = heldOut.get(k);
-			float[] x = t.subsample(model.subsampling()).samples();
-			recorded[k] = x.length > span + 1 ? Arrays.copyOfRange(x, span + 1, Math.min(x.length, span + 1 + SelfCheck.MAX_STEPS)) : new float[0];
-			steps = Math.max(steps, recorded[k].length);
-			from[k] = nearest(trainedParameters, t.hasParameter() ? t.parameter() : 0);
-			starts[k] = firstStates[from[k]];
+			Trace t = heldOut.get(k).subsample(model.subsampling());
+			float[] x = t.samples();
+			int len = Math.max(0, Math.min(x.length - span - 1, SelfCheck.MAX_STEPS));
+			recorded[k] = Arrays.copyOfRange(x, span + 1, span + 1 + len);
+			steps = Math.max(steps, len);
 			p[k] = (float) (t.hasParameter() ? t.parameter() : 0);
+			from[k] = nearest(trainedParameters, p[k]);
+			starts[k] = firstStates[from[k]];
+			drive[k] = t.hasStimulus() ? Arrays.copyOfRange(t.stimulus(), span, span + Math.max(1, len)) : new float[] { p[k] };
+			stretch[k] = t.hasStimulus() ? SelfCheck.stretchAt(drive[k], p[k], len) : new int[] { 0, len };
 		}
-		float[][] orbits = DecodedOrbits.of(model, model.map(), starts, p, 0, steps, Progress.NONE);
+		float[][] orbits = DecodedOrbits.driven(model, model.map(), starts, drive, steps);
 		RegimeClassifier classifier = model.classifier();
 		List<Prediction> out = new ArrayList<>();
 		for (int k = 0; k < n; k++) {
-			int len = recorded[k].length;
-			double[] truth = toDouble(recorded[k], len), map = toDouble(orbits[k], len);
+			int a = stretch[k][0], b = stretch[k][1];
+			double[] truth = toDouble(recorded[k], a, b), map = toDouble(orbits[k], a, b);
 			RegimeStats rec = classifier.classify(truth, model.dt()), pred = classifier.classify(map, model.dt());
-			double duration = Math.max(1, len) * model.dt();
+			double duration = Math.max(1, b - a) * model.dt();
 			out.add(new Prediction(heldOut.get(k).name(), p[k], trainedNames[from[k]], rec, pred, rec.spikeCount() / duration,
 				pred.spikeCount() / duration));
 		}
@@ -114,9 +119,9 @@ public final class HeldOutCheck {
 		return best;
 	}
 
-	private static double[] toDouble(float[] x, int n) {
-		double[] d = new double[n];
-		for (int i = 0; i < n; i++) d[i] = x[i];
+	private static double[] toDouble(float[] x, int from, int to) {
+		double[] d = new double[to - from];
+		for (int i = from; i < to; i++) d[i - from] = x[i];
 		return d;
 	}
 }

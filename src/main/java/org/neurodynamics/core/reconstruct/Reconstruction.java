@@ -103,6 +103,8 @@ public final class Reconstruction {
 		progress.report("Embedding", 1, embedding.rows() + " delay vectors of dimension " + choice.dimension + " (" + choice + ")");
 		List<float[]> subsampled = new ArrayList<>();
 		for (Trace t : checked) subsampled.add(t.subsample(choice.subsampling).samples());
+		// a recording under a command waveform drives every map step with the current of that moment
+		boolean driven = checked.stream().anyMatch(Trace::hasStimulus);
 		SpikeThresholds thresholds = SpikeThresholds.fromRecordings(subsampled);
 		if (thresholds != null) progress.report("Self-check", 0, thresholds.toString());
 		DimensionAnalysis.Result dimension = null;
@@ -153,9 +155,16 @@ public final class Reconstruction {
 
 		float[][] states = vae.encodeMean(embedding, active, progress);
 		List<StateSequence> sequences = new ArrayList<>();
+		float[][] drives = driven ? new float[checked.size()][] : null;
 		for (int k = 0; k < embedding.traceCount(); k++) {
-			int from = (int) embedding.firstRow(k);
-			sequences.add(new StateSequence(Arrays.copyOfRange(states, from, from + embedding.windows(k)), parameterOf(checked.get(k))));
+			int from = (int) embedding.firstRow(k), windows = embedding.windows(k);
+			if (driven) {
+				// row w's newest sample is x(w + span); the step to row w + 1 is driven by the stimulus from there
+				float[] stimulus = checked.get(k).subsample(choice.subsampling).stimulus();
+				drives[k] = Arrays.copyOfRange(stimulus, embedding.span(), embedding.span() + windows);
+			}
+			sequences.add(new StateSequence(Arrays.copyOfRange(states, from, from + windows), parameterOf(checked.get(k)),
+				driven ? drives[k] : null));
 		}
 		// Several maps (seeds) on the same states; the one that best reproduces the recordings is kept.
 		Trace first = checked.get(0);
@@ -182,7 +191,7 @@ public final class Reconstruction {
 
 				@Override
 				public SelfCheck.Result check(ReconstructedModel model) {
-					return SelfCheck.run(model, names, parameters, recoveredStates, recorded);
+					return SelfCheck.run(model, names, parameters, recoveredStates, recorded, drives);
 				}
 			}, progress);
 		List<SelfCheck.Result> candidates = new ArrayList<>();

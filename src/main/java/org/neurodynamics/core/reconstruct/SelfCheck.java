@@ -128,49 +128,92 @@ public final class SelfCheck {
 
 	private SelfCheck() {}
 
+	/** As {@link #run(ReconstructedModel, String[], double[], float[][][], float[][], float[][])} with every trace at its constant parameter. */
+	public static Result run(ReconstructedModel model, String[] names, double[] parameters, float[][][] states, float[][] recorded) {
+		return run(model, names, parameters, states, recorded, null);
+	}
+
 	/**
 	 * @param model the reconstruction to check (its map, decoder and classifier)
 	 * @param names, parameters, states per recorded trace: its name, parameter value and
 	 *          recovered states
 	 * @param recorded per trace, the recorded (subsampled) samples from the step after its
 	 *          first recovered state on (the orbit from state j predicts sample j on)
+	 * @param drives per trace, the parameter driving the map's step from each recovered
+	 *          state (a command waveform), or null when every trace has its constant
+	 *          parameter. A driven trace is judged over its stretch at the nominal parameter
+	 *          (the step), reached by the map from the trace's first state through the
+	 *          waveform and held at the step's level beyond it.
 	 */
-	public static Result run(ReconstructedModel model, String[] names, double[] parameters, float[][][] states, float[][] recorded) {
+	public static Result run(ReconstructedModel model, String[] names, double[] parameters, float[][][] states, float[][] recorded,
+		float[][] drives)
+	{
 		int n = states.length;
-		int[] len = new int[n];
-		int steps = 0;
+		int[][] stretch = new int[n][];
+		int firstSteps = 0, laterSteps = 1;
 		for (int k = 0; k < n; k++) {
-			len[k] = Math.min(MAX_STEPS, Math.min(recorded[k].length, states[k].length));
-			steps = Math.max(steps, len[k]);
+			int len = Math.min(recorded[k].length, states[k].length);
+			stretch[k] = drives == null ? new int[] { 0, len } : stretchAt(drives[k], parameters[k], len);
+			stretch[k][1] = Math.min(stretch[k][1], stretch[k][0] + MAX_STEPS);
+			firstSteps = Math.max(firstSteps, stretch[k][0] + Math.max(stretch[k][1] - stretch[k][0], HORIZON));
+			laterSteps = Math.max(laterSteps, stretch[k][1] - stretch[k][0]);
 		}
-		// orbit 0 of each trace runs to the horizon; the later starts to the end of the recording
+		// orbit 0 of each trace runs from its first state to the horizon; the later starts to the end of the stretch
 		float[][] firsts = new float[n][], later = new float[n * (STARTS - 1)][];
-		float[] pv = new float[n], pl = new float[later.length];
+		float[][] firstDrive = new float[n][], laterDrive = new float[later.length][];
 		int[][] offsets = new int[n][STARTS];
 		for (int k = 0; k < n; k++) {
-			pv[k] = (float) parameters[k];
+			int a = stretch[k][0], b = stretch[k][1];
 			firsts[k] = states[k][0];
+			firstDrive[k] = drives == null ? new float[] { (float) parameters[k] } : Arrays.copyOf(drives[k], Math.max(1, b));
 			for (int j = 1; j < STARTS; j++) {
-				offsets[k][j] = (int) ((long) len[k] * j / STARTS);
-				later[k * (STARTS - 1) + j - 1] = states[k][offsets[k][j]];
-				pl[k * (STARTS - 1) + j - 1] = pv[k];
+				int o = a + (int) ((long) (b - a) * j / STARTS);
+				offsets[k][j] = o - a;
+				later[k * (STARTS - 1) + j - 1] = states[k][Math.min(o, states[k].length - 1)];
+				laterDrive[k * (STARTS - 1) + j - 1] = drives == null ? firstDrive[k] : Arrays.copyOfRange(drives[k], o, Math.max(o + 1, b));
 			}
 		}
-		float[][] orbits = DecodedOrbits.of(model, model.map(), firsts, pv, 0, Math.max(steps, HORIZON), Progress.NONE);
-		float[][] laterOrbits = STARTS > 1 ? DecodedOrbits.of(model, model.map(), later, pl, 0, steps, Progress.NONE) : new float[0][];
+		float[][] orbits = DecodedOrbits.driven(model, model.map(), firsts, firstDrive, firstSteps);
+		float[][] laterOrbits = STARTS > 1 ? DecodedOrbits.driven(model, model.map(), later, laterDrive, laterSteps) : new float[0][];
 		RegimeClassifier classifier = model.classifier();
 		double range = recordedRange(model);
 		List<TraceCheck> checks = new ArrayList<>();
 		double deviation = 0;
 		for (int k = 0; k < n; k++) {
+			int a = stretch[k][0], b = stretch[k][1];
 			float[][] from = new float[STARTS][];
-			from[0] = orbits[k];
+			from[0] = Arrays.copyOfRange(orbits[k], a, a + Math.max(b - a, HORIZON));
 			for (int j = 1; j < STARTS; j++) from[j] = laterOrbits[k * (STARTS - 1) + j - 1];
-			TraceCheck c = judge(names[k], parameters[k], Arrays.copyOf(recorded[k], len[k]), from, offsets[k], model.dt(), classifier, range);
+			TraceCheck c = judge(names[k], parameters[k], Arrays.copyOfRange(recorded[k], a, b), from, offsets[k], model.dt(), classifier, range);
 			checks.add(c);
 			deviation += c.deviation;
 		}
 		return new Result(checks, deviation);
+	}
+
+	/**
+	 * Steps [from, to) of the longest run of {@code drive} (within the first {@code len})
+	 * at the level {@code level}: the step of a command waveform, where the trace is at its
+	 * nominal parameter; the whole length when the drive never sits at that level.
+	 */
+	static int[] stretchAt(float[] drive, double level, int len) {
+		len = Math.min(len, drive.length);
+		double scale = Math.abs(level);
+		for (int t = 0; t < len; t++) scale = Math.max(scale, Math.abs(drive[t]));
+		double tolerance = 1e-4 * Math.max(scale, 1e-12);
+		int from = 0, to = 0, run = -1;
+		for (int t = 0; t <= len; t++) {
+			boolean at = t < len && Math.abs(drive[t] - level) <= tolerance;
+			if (at && run < 0) run = t;
+			if (!at && run >= 0) {
+				if (t - run > to - from) {
+					from = run;
+					to = t;
+				}
+				run = -1;
+			}
+		}
+		return to - from < 2 ? new int[] { 0, len } : new int[] { from, to };
 	}
 
 	/**

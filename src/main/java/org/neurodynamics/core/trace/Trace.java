@@ -7,8 +7,10 @@ import org.neurodynamics.core.UserInputException;
 
 /**
  * One recorded (or simulated) scalar time series of one variable of a neuron,
- * sampled at a constant interval, optionally recorded at a constant value of a
- * control parameter (injected current, a model parameter, a drug concentration).
+ * sampled at a constant interval, optionally recorded at a value of a control parameter
+ * (injected current, a model parameter, a drug concentration): one constant value, or a
+ * stimulus that changes along the trace (the command waveform of a current step), one
+ * value per sample, with the step's level as the trace's parameter.
  * Immutable: the samples are copied in and out.
  */
 public final class Trace {
@@ -20,6 +22,8 @@ public final class Trace {
 	private final String valueUnit;
 	private final double parameter;
 	private final String parameterName;
+	/** The control parameter at every sample, or null when it is the constant {@link #parameter}. */
+	private final float[] stimulus;
 
 	/**
 	 * @param parameter the control-parameter value, or NaN when there is none
@@ -27,6 +31,13 @@ public final class Trace {
 	public Trace(String name, float[] samples, double dt, String timeUnit, String valueUnit,
 		double parameter, String parameterName)
 	{
+		this(name, samples, dt, timeUnit, valueUnit, parameter, parameterName, null);
+	}
+
+	private Trace(String name, float[] samples, double dt, String timeUnit, String valueUnit,
+		double parameter, String parameterName, float[] stimulus)
+	{
+		this.stimulus = stimulus;
 		this.name = Objects.requireNonNull(name, "name");
 		this.samples = samples.clone();
 		this.dt = dt;
@@ -54,26 +65,65 @@ public final class Trace {
 	public double parameter() { return parameter; }
 	public String parameterName() { return parameterName; }
 
+	/** Whether the control parameter changes along the trace (see {@link #stimulus()}). */
+	public boolean hasStimulus() { return stimulus != null; }
+
+	/** The control parameter at every sample (a copy); the constant parameter repeated when there is no stimulus. */
+	public float[] stimulus() {
+		if (stimulus != null) return stimulus.clone();
+		float[] flat = new float[samples.length];
+		Arrays.fill(flat, (float) parameter);
+		return flat;
+	}
+
 	public Trace withParameter(double value, String parameterName) {
-		return new Trace(name, samples, dt, timeUnit, valueUnit, value, parameterName);
+		return new Trace(name, samples, dt, timeUnit, valueUnit, value, parameterName, stimulus);
+	}
+
+	/**
+	 * A copy that was recorded under {@code values} (one per sample, finite), in the units of
+	 * the parameter, e.g. the command waveform of a current step; the trace's parameter
+	 * stays its nominal value (the step level).
+	 */
+	public Trace withStimulus(float[] values) {
+		if (values.length != samples.length) throw new UserInputException("Trace '" + name + "' has " + samples.length +
+			" samples but its stimulus has " + values.length + "; give one stimulus value per sample.");
+		for (int i = 0; i < values.length; i++)
+			if (!Float.isFinite(values[i])) throw new UserInputException("The stimulus of trace '" + name + "' is not a number at sample " + i + ".");
+		return new Trace(name, samples, dt, timeUnit, valueUnit, parameter, parameterName, values.clone());
 	}
 
 	public Trace withName(String newName) {
-		return new Trace(newName, samples, dt, timeUnit, valueUnit, parameter, parameterName);
+		return new Trace(newName, samples, dt, timeUnit, valueUnit, parameter, parameterName, stimulus);
 	}
 
-	/** A copy keeping every {@code step}-th sample, with the sampling interval scaled. */
+	/**
+	 * A copy keeping every {@code step}-th sample, with the sampling interval scaled; the
+	 * stimulus of kept sample i is the mean over the interval it starts (samples i..i+step-1),
+	 * what acts between it and the next kept sample.
+	 */
 	public Trace subsample(int step) {
 		if (step < 1) throw new UserInputException("Subsampling step must be at least 1, got " + step + ".");
 		if (step == 1) return this;
 		float[] out = new float[(samples.length + step - 1) / step];
 		for (int i = 0; i < out.length; i++) out[i] = samples[i * step];
-		return new Trace(name, out, dt * step, timeUnit, valueUnit, parameter, parameterName);
+		float[] drive = null;
+		if (stimulus != null) {
+			drive = new float[out.length];
+			for (int i = 0; i < out.length; i++) {
+				int to = Math.min(stimulus.length, (i + 1) * step);
+				double sum = 0;
+				for (int j = i * step; j < to; j++) sum += stimulus[j];
+				drive[i] = (float) (sum / (to - i * step));
+			}
+		}
+		return new Trace(name, out, dt * step, timeUnit, valueUnit, parameter, parameterName, drive);
 	}
 
 	/** Samples [from, to) as a new trace. */
 	public Trace slice(int from, int to) {
-		return new Trace(name, Arrays.copyOfRange(samples, from, to), dt, timeUnit, valueUnit, parameter, parameterName);
+		return new Trace(name, Arrays.copyOfRange(samples, from, to), dt, timeUnit, valueUnit, parameter, parameterName,
+			stimulus == null ? null : Arrays.copyOfRange(stimulus, from, to));
 	}
 
 	/**

@@ -39,4 +39,17 @@ class TraceTest {
 		assertEquals(1.0, t.dt());
 		assertEquals(2.0, t.parameter());
 	}
+
+	@Test
+	void aStimulusIsAveragedOverEachSubsampledIntervalAndSlicedWithTheSamples() {
+		Trace t = new Trace("x", new float[] { 0, 1, 2, 3, 4 }, 0.5, "ms", "mV", 100, "I (pA)")
+			.withStimulus(new float[] { 0, 0, 100, 100, 100 });
+		assertTrue(t.hasStimulus());
+		assertEquals(100.0, t.parameter());
+		assertArrayEquals(new float[] { 0, 100, 100 }, t.subsample(2).stimulus());
+		assertArrayEquals(new float[] { 50, 100 }, t.slice(1, 5).subsample(2).stimulus());
+		assertArrayEquals(new float[] { 7, 7 }, new Trace("c", new float[] { 1, 2 }, 1, "", "", 7, "p").stimulus());
+		UserInputException e = assertThrows(UserInputException.class, () -> t.withStimulus(new float[3]));
+		assertTrue(e.getMessage().contains("'x'") && e.getMessage().contains("3"), e.getMessage());
+	}
 }
