@@ -79,7 +79,7 @@ public final class FitCostBenchmark {
 	 * 20% -> 100% over 100 of 200 steps) and 30 polish steps; default: the same after the dialog's
 	 * multi-start search (32 starts, 10 probe steps, 2 finished); multi-start-gauss-newton: that
 	 * search (probes on the whole window), then Levenberg-Marquardt from the better of the start and
-	 * the best probe; pr-schedule: the multi-start fit as PinskyRinzelGlobalBenchmark runs it (400
+	 * the best probe; few-starts-gauss-newton: the same with 8 starts of 5 probe steps; pr-schedule: the multi-start fit as PinskyRinzelGlobalBenchmark runs it (400
 	 * Adam steps, window 20% -> 100% over 300).
 	 */
 	static FitOptions options(String method) {
@@ -90,6 +90,8 @@ public final class FitCostBenchmark {
 				.start(FitStart.MULTI_START).multiStart(32, 10, 2, 0.5, 2).threads(1);
 			case "multi-start-gauss-newton": return new FitOptions().iterations(1).curriculum(1, 0).polish(200)
 				.start(FitStart.MULTI_START).multiStart(32, 10, 2, 0.5, 2).threads(1);
+			case "few-starts-gauss-newton": return new FitOptions().iterations(1).curriculum(1, 0).polish(200)
+				.start(FitStart.MULTI_START).multiStart(8, 5, 2, 0.5, 2).threads(1);
 			case "pr-schedule": return new FitOptions().iterations(400).learningRate(0.01).curriculum(0.2, 300).polish(30)
 				.start(FitStart.MULTI_START).multiStart(32, 10, 2, 0.5, 2).threads(1);
 			default: throw new IllegalArgumentException("method " + method);
