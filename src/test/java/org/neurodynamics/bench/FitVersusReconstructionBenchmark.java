@@ -33,10 +33,10 @@ import org.neurodynamics.service.StepFamilies;
  * Which model to trust for one cell: on one recorded step family, every other sweep fitted by
  * the conductance fit as {@code fit-step-family.ijm} runs it (cortical model; cm, gNa, gK, gM,
  * gL, eL; dt 0.025 ms; 8 starts, 40 Adam steps lr 0.02, window 50% -> 100% over 20, 10 polish
- * steps; optionally a spike-time term) and reconstructed by Reconstruct Dynamics with its
+ * steps; with or without the spike-time term) and reconstructed by Reconstruct Dynamics with its
  * defaults ("hold out every other trace", as StepFamilyReconstructionBenchmark runs it); on the
  * held-out sweeps, the recorded spike count and rate against each model's. The fit runs once
- * per spike weight given (comma-separated; 0 is the macro's loss), the reconstruction once.
+ * per spike weight given (comma-separated; 0 for none, 0.1 as the macro), the reconstruction once.
  * Appends a table to a results file and saves an f-I figure beside it. One thread.
  *
  * <pre>
