@@ -92,7 +92,7 @@ public final class HeldOutCheck {
 			from[k] = nearest(trainedParameters, p[k]);
 			starts[k] = firstStates[from[k]];
 			drive[k] = t.hasStimulus() ? Arrays.copyOfRange(t.stimulus(), span, span + Math.max(1, len)) : new float[] { p[k] };
-			stretch[k] = t.hasStimulus() ? SelfCheck.stretchAt(drive[k], p[k], len) : new int[] { 0, len };
+			stretch[k] = t.hasStimulus() ? Trace.longestRunAt(drive[k], p[k], len) : new int[] { 0, len };
 		}
 		float[][] orbits = DecodedOrbits.driven(model, model.map(), starts, drive, steps);
 		RegimeClassifier classifier = model.classifier();

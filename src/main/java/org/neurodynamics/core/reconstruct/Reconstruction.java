@@ -96,8 +96,12 @@ public final class Reconstruction {
 			for (int k = 0; k < all.size(); k++) (k % 2 == 0 ? checked : heldOutTraces).add(all.get(k));
 			progress.report("Embedding", 0, "training on " + checked.size() + " traces, holding out " + heldOutTraces.size());
 		}
-		// One embedding for every stage: the dimension analysis and both networks.
-		EmbeddingChoice choice = EmbeddingChoice.choose(checked, settings);
+		// One embedding for every stage: the dimension analysis and both networks. Its time
+		// scales come from the stretches at each trace's own parameter (the steps of a
+		// command waveform): a rebound spike before a step is no inter-spike interval of it.
+		List<Trace> atParameter = new ArrayList<>();
+		for (Trace t : checked) atParameter.add(t.slice(t.atParameter()[0], t.atParameter()[1]));
+		EmbeddingChoice choice = EmbeddingChoice.choose(atParameter, settings);
 		DelayEmbedding embedding = new DelayEmbedding(checked, choice.layout, choice.subsampling,
 			Normalisation.fit(checked));
 		progress.report("Embedding", 1, embedding.rows() + " delay vectors of dimension " + choice.dimension + " (" + choice + ")");

@@ -12,6 +12,7 @@ import org.neurodynamics.core.analysis.RegimeStats;
 import org.neurodynamics.core.analysis.RegimeStats.Regime;
 import org.neurodynamics.core.analysis.SpikeDetector;
 import org.neurodynamics.core.analysis.SpikeThresholds;
+import org.neurodynamics.core.trace.Trace;
 
 /**
  * Does the map reproduce what was recorded? At every recorded parameter value the map is
@@ -153,7 +154,7 @@ public final class SelfCheck {
 		int firstSteps = 0, laterSteps = 1;
 		for (int k = 0; k < n; k++) {
 			int len = Math.min(recorded[k].length, states[k].length);
-			stretch[k] = drives == null ? new int[] { 0, len } : stretchAt(drives[k], parameters[k], len);
+			stretch[k] = drives == null ? new int[] { 0, len } : Trace.longestRunAt(drives[k], parameters[k], len);
 			stretch[k][1] = Math.min(stretch[k][1], stretch[k][0] + MAX_STEPS);
 			firstSteps = Math.max(firstSteps, stretch[k][0] + Math.max(stretch[k][1] - stretch[k][0], HORIZON));
 			laterSteps = Math.max(laterSteps, stretch[k][1] - stretch[k][0]);
@@ -189,31 +190,6 @@ public final class SelfCheck {
 			deviation += c.deviation;
 		}
 		return new Result(checks, deviation);
-	}
-
-	/**
-	 * Steps [from, to) of the longest run of {@code drive} (within the first {@code len})
-	 * at the level {@code level}: the step of a command waveform, where the trace is at its
-	 * nominal parameter; the whole length when the drive never sits at that level.
-	 */
-	static int[] stretchAt(float[] drive, double level, int len) {
-		len = Math.min(len, drive.length);
-		double scale = Math.abs(level);
-		for (int t = 0; t < len; t++) scale = Math.max(scale, Math.abs(drive[t]));
-		double tolerance = 1e-4 * Math.max(scale, 1e-12);
-		int from = 0, to = 0, run = -1;
-		for (int t = 0; t <= len; t++) {
-			boolean at = t < len && Math.abs(drive[t] - level) <= tolerance;
-			if (at && run < 0) run = t;
-			if (!at && run >= 0) {
-				if (t - run > to - from) {
-					from = run;
-					to = t;
-				}
-				run = -1;
-			}
-		}
-		return to - from < 2 ? new int[] { 0, len } : new int[] { from, to };
 	}
 
 	/**

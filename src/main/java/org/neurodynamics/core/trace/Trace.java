@@ -93,6 +93,36 @@ public final class Trace {
 		return new Trace(name, samples, dt, timeUnit, valueUnit, parameter, parameterName, values.clone());
 	}
 
+	/** Samples [from, to) recorded at the nominal parameter: the step of a stimulus, the whole trace without one. */
+	public int[] atParameter() {
+		return stimulus == null ? new int[] { 0, samples.length } : longestRunAt(stimulus, parameter, samples.length);
+	}
+
+	/**
+	 * Indices [from, to) of the longest run of {@code drive} (within the first {@code len})
+	 * at the level {@code level}: the step of a command waveform, where a trace is at its
+	 * nominal parameter; the whole length when the drive never sits at that level.
+	 */
+	public static int[] longestRunAt(float[] drive, double level, int len) {
+		len = Math.min(len, drive.length);
+		double scale = Math.abs(level);
+		for (int t = 0; t < len; t++) scale = Math.max(scale, Math.abs(drive[t]));
+		double tolerance = 1e-4 * Math.max(scale, 1e-12);
+		int from = 0, to = 0, run = -1;
+		for (int t = 0; t <= len; t++) {
+			boolean at = t < len && Math.abs(drive[t] - level) <= tolerance;
+			if (at && run < 0) run = t;
+			if (!at && run >= 0) {
+				if (t - run > to - from) {
+					from = run;
+					to = t;
+				}
+				run = -1;
+			}
+		}
+		return to - from < 2 ? new int[] { 0, len } : new int[] { from, to };
+	}
+
 	public Trace withName(String newName) {
 		return new Trace(newName, samples, dt, timeUnit, valueUnit, parameter, parameterName, stimulus);
 	}

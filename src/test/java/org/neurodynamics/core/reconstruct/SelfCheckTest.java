@@ -102,16 +102,4 @@ class SelfCheckTest {
 		SelfCheck.TraceCheck c = SelfCheck.judge("tonic", 100, tonic, new float[][] { stopping }, new int[1], 0.1, classifier, spikes.range());
 		assertTrue(c.failure.contains("stops firing"), c.failure);
 	}
-
-	@Test
-	void aDrivenTraceIsJudgedOverTheLongestStretchAtItsStepLevel() {
-		// holding 0, a test pulse at -50, the step at 200 (block means at its edges), back to 0
-		float[] drive = { 0, 0, -50, -50, 0, 0, 120, 200, 200, 200, 200, 200, 80, 0, 0 };
-		assertArrayEquals(new int[] { 7, 12 }, SelfCheck.stretchAt(drive, 200, drive.length));
-		assertArrayEquals(new int[] { 7, 10 }, SelfCheck.stretchAt(drive, 200, 10));
-		// the sweep at the holding level: its first longest run at 0
-		assertArrayEquals(new int[] { 0, 2 }, SelfCheck.stretchAt(drive, 0, drive.length));
-		// a level the drive never holds: the whole length
-		assertArrayEquals(new int[] { 0, 15 }, SelfCheck.stretchAt(drive, 75, drive.length));
-	}
 }

@@ -52,4 +52,19 @@ class TraceTest {
 		UserInputException e = assertThrows(UserInputException.class, () -> t.withStimulus(new float[3]));
 		assertTrue(e.getMessage().contains("'x'") && e.getMessage().contains("3"), e.getMessage());
 	}
+
+	@Test
+	void theStepOfAStimulusIsItsLongestRunAtTheNominalLevel() {
+		// holding 0, a test pulse at -50, the step at 200 (block means at its edges), back to 0
+		float[] drive = { 0, 0, -50, -50, 0, 0, 120, 200, 200, 200, 200, 200, 80, 0, 0 };
+		assertArrayEquals(new int[] { 7, 12 }, Trace.longestRunAt(drive, 200, drive.length));
+		assertArrayEquals(new int[] { 7, 10 }, Trace.longestRunAt(drive, 200, 10));
+		// the sweep at the holding level: its first longest run at 0
+		assertArrayEquals(new int[] { 0, 2 }, Trace.longestRunAt(drive, 0, drive.length));
+		// a level the drive never holds: the whole length
+		assertArrayEquals(new int[] { 0, 15 }, Trace.longestRunAt(drive, 75, drive.length));
+		Trace step = new Trace("x", new float[15], 1, "", "", 200, "I").withStimulus(drive);
+		assertArrayEquals(new int[] { 7, 12 }, step.atParameter());
+		assertArrayEquals(new int[] { 0, 15 }, new Trace("c", new float[15], 1, "", "", 200, "I").atParameter());
+	}
 }
