@@ -88,6 +88,8 @@ public final class ReconstructionResults {
 		ResultsTable rt = new ResultsTable();
 		add(rt, "Training parameter values", ParameterList.format(r.model.trainingParameters()));
 		add(rt, "Parameter name", r.model.parameterName());
+		add(rt, "Parameter input", r.driven ? "the recorded stimulus at every map step (command waveform); each trace judged over its step"
+			: "one value per trace");
 		add(rt, "Subsampling step", r.embedding.subsampling);
 		add(rt, "Embedding dimension", r.embedding.dimension);
 		add(rt, "Embedding delay", r.model.delay());

@@ -62,12 +62,15 @@ public final class Reconstruction {
 		public final HeldOutCheck.Result heldOut;
 		/** Why the state dimension is what it is, for the summary. */
 		public final String dimensionReason;
+		/** Whether the map was trained on the stimulus of every step (a command waveform) rather than one value per trace. */
+		public final boolean driven;
 
 		Result(ReconstructedModel model, EmbeddingChoice embedding, DimensionAnalysis.Result dimensionAnalysis, String dimensionReason,
 			VariationalAutoencoder.History dimensionHistory, VariationalAutoencoder.History autoencoderHistory,
 			NeuralMap.History mapHistory, int[] active, SelfCheck.Result selfCheck, List<SelfCheck.Result> candidateChecks,
-			HeldOutCheck.Result heldOut, double seconds)
+			HeldOutCheck.Result heldOut, boolean driven, double seconds)
 		{
+			this.driven = driven;
 			this.heldOut = heldOut;
 			this.dimensionReason = dimensionReason;
 			this.selfCheck = selfCheck;
@@ -224,7 +227,7 @@ public final class Reconstruction {
 			progress.report("Self-check", 1, heldOut.summary());
 		}
 		return new Result(model, choice, dimension, reason, dimensionHistory, vaeHistory, mapHistory, active, check, candidates,
-			heldOut, (System.nanoTime() - start) / 1e9);
+			heldOut, driven, (System.nanoTime() - start) / 1e9);
 	}
 
 	/**

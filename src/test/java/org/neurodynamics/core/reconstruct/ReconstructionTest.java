@@ -58,6 +58,40 @@ class ReconstructionTest {
 	}
 
 	@Test
+	void tracesUnderAStimulusDriveTheMapAndAreJudgedOverTheirStep() {
+		// the step at each trace's current from a third of the way in, holding 0 before it
+		List<Trace> driven = new ArrayList<>();
+		for (Trace t : traces(1.5, 2.0, 2.5, 3.0, 3.5)) {
+			float[] stimulus = new float[t.length()];
+			for (int i = t.length() / 3; i < stimulus.length; i++) stimulus[i] = (float) t.parameter();
+			driven.add(t.withStimulus(stimulus));
+		}
+		ReconstructionSettings s = quick();
+		s.holdOutEveryOther = true;
+		Reconstruction.Result r = Reconstruction.run(driven, s, Progress.NONE);
+		assertTrue(r.driven);
+		assertFalse(Reconstruction.run(traces(2.0, 3.0), quick(), Progress.NONE).driven);
+		assertArrayEquals(new double[] { 1.5, 2.5, 3.5 }, r.model.trainingParameters(), 0);
+		assertEquals(2, r.heldOut.predictions().size());
+		int span = r.model.layout().span();
+		for (int k = 0; k < 2; k++) {
+			HeldOutCheck.Prediction p = r.heldOut.predictions().get(k);
+			// the recorded rate is counted over the step only: its spikes per its duration
+			Trace held = driven.get(2 * k + 1).subsample(r.model.subsampling());
+			float[] x = held.samples(), stimulus = held.stimulus();
+			int len = x.length - span - 1;
+			int[] step = Trace.longestRunAt(java.util.Arrays.copyOfRange(stimulus, span, span + len), p.parameter, len);
+			double[] onStep = new double[step[1] - step[0]];
+			for (int i = 0; i < onStep.length; i++) onStep[i] = x[span + 1 + step[0] + i];
+			int spikes = r.model.classifier().classify(onStep, r.model.dt()).spikeCount();
+			assertTrue(spikes > 0, p.name);
+			assertEquals(spikes / (onStep.length * r.model.dt()), p.recordedRate, 1e-12, p.name);
+			assertTrue(p.startedFrom.contains("I="), p.startedFrom);
+		}
+		assertEquals(3, r.selfCheck.traces().size());
+	}
+
+	@Test
 	void reconstructsSavesAndLoads(@TempDir Path dir) throws Exception {
 		Reconstruction.Result r = Reconstruction.run(traces(2.0, 3.0), quick(), Progress.NONE);
 		assertTrue(r.active.length >= 1 && r.active.length <= 4);
