@@ -178,7 +178,8 @@ public final class AbfFile {
 	/**
 	 * One trace per sweep of a channel, named "&lt;file&gt; sweep N ch C" (0-based), with time in
 	 * ms and, as control parameter, the sweep's step level when the protocol steps one; then
-	 * the command waveform the sweep was recorded under is the trace's stimulus.
+	 * the command waveform the sweep was recorded under is the trace's stimulus (unless it
+	 * holds epochs this reader cannot draw: the voltage is still read).
 	 */
 	public List<Trace> traces(int channel) {
 		checkChannel(channel);
@@ -188,9 +189,16 @@ public final class AbfFile {
 		for (int s = 0; s < sweepCount(); s++) {
 			Trace t = new Trace(name() + " sweep " + s + " ch " + channel, sweep(s, channel), sampleIntervalMs(), "ms",
 				adcUnit(channel), steps.level(s), steps.parameterName());
-			traces.add(Double.isNaN(steps.level(s)) ? t : t.withStimulus(commandWaveform(s, dac)));
+			float[] command = Double.isNaN(steps.level(s)) ? null : commandWaveform(s, dac);
+			traces.add(command != null && allFinite(command) ? t.withStimulus(command) : t);
 		}
 		return traces;
+	}
+
+	private static boolean allFinite(float[] x) {
+		for (float v : x)
+			if (!Float.isFinite(v)) return false;
+		return true;
 	}
 
 	private int checkChannel(int channel) {
