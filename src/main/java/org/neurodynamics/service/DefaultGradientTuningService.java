@@ -36,7 +36,7 @@ import org.scijava.service.Service;
 public class DefaultGradientTuningService extends AbstractService implements GradientTuningService {
 
 	/** Time scale (ms) of the spike-time term: a spike this far off costs spikeWeight/2 (see FitProblem.withSpikeTimes). */
-	static final double SPIKE_TAU = 10;
+	public static final double SPIKE_TAU = 10;
 
 	@Parameter(required = false)
 	private LogService log;

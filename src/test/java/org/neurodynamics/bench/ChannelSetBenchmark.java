@@ -23,6 +23,7 @@ import org.neurodynamics.core.fit.FitStart;
 import org.neurodynamics.core.fit.FitUnstableException;
 import org.neurodynamics.core.fit.StepFamily;
 import org.neurodynamics.core.fit.StepFamilyFit;
+import org.neurodynamics.service.DefaultGradientTuningService;
 import org.neurodynamics.service.StepFamilies;
 
 /**
@@ -48,6 +49,8 @@ public final class ChannelSetBenchmark {
 		double dt = args.length > 3 ? Double.parseDouble(args[3]) : 0.1;
 		int starts = args.length > 4 ? Integer.parseInt(args[4]) : 8;
 		String sets = args.length > 5 ? args[5] : "none;NaP;Kv3;A;H;CaK;H,NaP;H,Kv3;H,A;H,CaK";
+		// the spike-time term at this weight (the macro's 0.1 needs dt 0.025 ms or less: bench/results/fit-loss-2026-12-07.md)
+		double spikeWeight = args.length > 6 ? Double.parseDouble(args[6]) : 0;
 		StepFamily family = StepFamilies.fromAbf(file, 0, dt, 0);
 		int[] fit = StepFamilies.choose("even", family.size());
 		double rest = family.restingPotential();
@@ -58,8 +61,9 @@ public final class ChannelSetBenchmark {
 			recordedSpikes[s] = family.spikes(recorded.get(s));
 		}
 		append(out, String.format(Locale.ROOT, "%n### %s: %d sweeps (%.0f..%.0f pA), rest %.1f mV, %.0f ms at dt %s; " +
-			"%d Adam steps per stage, %d starts, 20 polish steps%n%n", file.getName(), family.size(), family.current(0) * 1000,
-			family.current(family.size() - 1) * 1000, rest, family.protocol(0).steps() * dt, dt, iterations, starts));
+			"%d Adam steps per stage, %d starts, 20 polish steps%s%n%n", file.getName(), family.size(), family.current(0) * 1000,
+			family.current(family.size() - 1) * 1000, rest, family.protocol(0).steps() * dt, dt, iterations, starts,
+			spikeWeight > 0 ? ", spike-time term at weight " + spikeWeight : ""));
 		append(out, "| currents | parameters | loss (mV^2) | held-out spiking counts right | held-out quiet: steady state off by " +
 			"(max, mean) | held-out counts recorded/model | held-out steady state recorded/model (mV) | on a bound | s |\n" +
 			"|---|---|---|---|---|---|---|---|---|\n");
@@ -77,7 +81,9 @@ public final class ChannelSetBenchmark {
 			long t0 = System.nanoTime();
 			FitResult r;
 			try {
-				r = StepFamilyFit.fit(family, model, model.defaults(), fit, 0, fitted, o, FitListener.NONE, Progress.NONE);
+				r = StepFamilyFit.fit(family, model, model.defaults(), fit, 0, fitted, o,
+					q -> spikeWeight > 0 ? q.withSpikeTimes(spikeWeight, Double.NaN, DefaultGradientTuningService.SPIKE_TAU) : q,
+					FitListener.NONE, Progress.NONE);
 			}
 			catch (FitUnstableException e) {
 				r = e.best();
