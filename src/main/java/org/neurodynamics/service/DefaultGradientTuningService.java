@@ -116,6 +116,7 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 		Protocol protocol = Stimuli.protocol(m, r.stimulus, waveform, r.dt, fitDuration);
 		FitResult result;
 		FitProblem plain = new FitProblem(m, protocol, recordAt, t.samples(), t.dt(), fitted, initial);
+		warnIfCoarse(r);
 		try {
 			result = Fitter.fit(withSpikes(plain, r), r.options, FitListener.NONE, progress);
 		}
@@ -143,6 +144,7 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 		// passive properties first from the sweeps without spikes, then the rest with a smoothed-voltage term (and spike
 		// times if asked for)
 		FitResult result;
+		warnIfCoarse(r);
 		try {
 			result = StepFamilyFit.fit(family, m, initial, chosen, recordAt, fitted, r.options, q -> withSpikes(q, r),
 				FitListener.NONE, progress);
@@ -180,6 +182,28 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 	/** The problem with the request's spike-time term, if it has one. */
 	private static FitProblem withSpikes(FitProblem p, FitRequest r) {
 		return r.spikeWeight == 0 ? p : p.withSpikeTimes(r.spikeWeight, r.spikeThreshold, SPIKE_TAU);
+	}
+
+	/** Warns once, before a fit, when the request's time step makes its spike-time term useless. */
+	private void warnIfCoarse(FitRequest r) {
+		String warning = coarseStepWarning(r.dt, r.spikeWeight);
+		if (warning != null && log != null) log.warn(warning);
+	}
+
+	/** Largest time step (ms) at which spike times were found smooth in the parameters (the cortical cell). */
+	static final double SMOOTH_SPIKE_DT = 0.025;
+
+	/**
+	 * Why the spike-time term cannot guide the fit at this step, or null: above
+	 * {@value #SMOOTH_SPIKE_DT} ms a model's spike times jitter under parameter changes far below 1 %,
+	 * and their exact gradient follows the jitter, not the trend.
+	 */
+	static String coarseStepWarning(double dt, double spikeWeight) {
+		if (spikeWeight == 0 || dt <= SMOOTH_SPIKE_DT * (1 + 1e-9)) return null;
+		return String.format(Locale.ROOT, "The spike-time term (spike_weight=%s) is on at a time step of %s ms: above %s ms a model's " +
+			"spike times jitter under parameter changes far below 1 %%, and the term's gradient follows that jitter rather than the " +
+			"trend (it was 1e7-1e10 times the 1 %% secants at 0.1 ms on a cortical cell). Use dt=%s or less.", CableModelSetup.number(spikeWeight),
+			CableModelSetup.number(dt), SMOOTH_SPIKE_DT, SMOOTH_SPIKE_DT);
 	}
 
 	/** The target as it is fitted: time in ms, voltage in mV, cut to {@code duration} ms (0: all). */

@@ -1,5 +1,6 @@
 package org.neurodynamics.service;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -63,5 +64,13 @@ class StepFamilySpikeTimeGradientTest {
 			assertTrue(Math.abs(gradient - secant[k]) <= 0.2 * Math.abs(secant[k]) + 0.02 * scale, String.format(Locale.ROOT,
 				"dt %s ms, %s: spike-term gradient %.4g against the +-1%% secant %.4g", dt, names[k], gradient, secant[k]));
 		}
+	}
+
+	@Test
+	void theSpikeTermAtACoarseTimeStepIsWarnedAbout() {
+		String w = DefaultGradientTuningService.coarseStepWarning(0.1, 0.1);
+		assertTrue(w != null && w.contains("0.1 ms") && w.contains("dt=0.025"), w);
+		assertNull(DefaultGradientTuningService.coarseStepWarning(0.025, 0.1));
+		assertNull(DefaultGradientTuningService.coarseStepWarning(0.1, 0));
 	}
 }
