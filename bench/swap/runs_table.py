@@ -1,3 +1,7 @@
+#!/usr/bin/python3
+"""Every (map, states) row of a judgements file (reference_swap.py judge --json): runs, median and
+range of recorded class right, with spikes per burst within 1, held-out class right, and each run
+as recorded/held-out.   runs_table.py judge.jsonl"""
 import json, sys, numpy as np
 from collections import defaultdict
 runs = defaultdict(list)
