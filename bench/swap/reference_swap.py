@@ -156,7 +156,9 @@ def cmd_table(a, ref, models):
         name, states, seed = d['label'].rsplit(' ', 2)
         runs[(name, states)].append(d)
     med = lambda v: f"{np.median(v):g} ({min(v):g}-{max(v):g})"
-    print('| map training | recovered states | seeds | recorded class right (of 4) | with spikes per burst within 1 | held-out class right (of 16) |')
+    any_run = next(iter(runs.values()))[0]
+    print(f"| map training | recovered states | seeds | recorded class right (of {any_run['recorded']}) | "
+          f"with spikes per burst within 1 | held-out class right (of {any_run['heldout']}) |")
     print('|---|---|---|---|---|---|')
     for (name, states), ds in sorted(runs.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         print(f"| {name} | {states.split('=')[1]} | {len(ds)} | {med([d['recorded_class'] for d in ds])} | "

@@ -54,7 +54,7 @@ public class ReconstructDynamics extends TraceInputCommand {
 	@Parameter(label = "State dimension", description = "0 reads it off training (see Dimension analysis); otherwise keep this many coordinates.", min = "0")
 	private int state_dimension = DEFAULTS.stateDimension;
 
-	@Parameter(label = "Dimension analysis", description = "With state dimension 0: read the dimension with the latent-size analysis of Estimate State Dimension (slower, reliable); off: keep coordinates whose KL exceeds the threshold.")
+	@Parameter(label = "Dimension analysis", description = "With state dimension 0: read the dimension with the latent-size analysis of Estimate State Dimension and keep one coordinate more (slower, reliable); off: keep coordinates whose KL exceeds the threshold.")
 	private boolean dimension_analysis = DEFAULTS.analyseDimension;
 
 	@Parameter(label = "Autoencoder hidden layers", description = "Sizes, comma-separated.")

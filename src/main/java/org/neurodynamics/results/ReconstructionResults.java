@@ -52,7 +52,7 @@ public final class ReconstructionResults {
 		plot.setLineWidth(1);
 		plot.setColor(java.awt.Color.BLACK);
 		PlotLayout.title(plot, "state dimension " + r.active.length + (r.dimensionAnalysis != null
-			? " (read by the dimension analysis; the strongest coordinates kept)" : " (coordinates with KL above the threshold)"));
+			? " (the dimension analysis read " + r.dimensionAnalysis.dimension + ")" : " (coordinates with KL above the threshold)"));
 		plot.setLogScaleY();
 		PlotLayout.legendAbove(plot, legend.toString(), latent, true);
 		return plot;

@@ -131,8 +131,9 @@ public final class Reconstruction {
 			reason = "set by hand";
 		}
 		else if (dimension != null) {
-			latent = dimension.dimension;
-			reason = "read by the dimension analysis";
+			latent = Math.min(settings.latentSize, dimension.dimension + settings.stateDimensionMargin);
+			reason = latent == dimension.dimension ? "read by the dimension analysis"
+				: "the dimension analysis's " + dimension.dimension + " plus " + (latent - dimension.dimension);
 		}
 		else if (twoStage) {
 			// stage 1: read the state dimension off a generous latent space at a beta large

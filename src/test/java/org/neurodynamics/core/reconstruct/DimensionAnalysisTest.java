@@ -62,9 +62,23 @@ class DimensionAnalysisTest {
 		// tiny analysis through the reconstruction path
 		Reconstruction.Result r = Reconstruction.run(ReconstructionTest.traces(3.0), s, Progress.NONE);
 		assertNotNull(r.dimensionAnalysis);
-		assertEquals(Math.min(r.dimensionAnalysis.dimension, 3), r.active.length);
+		assertEquals(Math.min(r.dimensionAnalysis.dimension + s.stateDimensionMargin, 3), r.active.length);
 		// the analysis ran on the reconstruction's own embedding, not a second one
 		assertSame(r.embedding, r.dimensionAnalysis.embedding);
+	}
+
+	@Test
+	void theStateGetsTheMarginBeyondTheAnalysedDimension() {
+		ReconstructionSettings s = ReconstructionTest.quick();
+		s.analyseDimension = true;
+		s.latentSize = 8;
+		s.stateDimensionMargin = 2;
+		Reconstruction.Result r = Reconstruction.run(ReconstructionTest.traces(3.0), s, Progress.NONE);
+		int read = r.dimensionAnalysis.dimension;
+		assertEquals(Math.min(read + 2, 8), r.active.length);
+		if (read + 2 <= 8) assertTrue(r.dimensionReason.contains(read + " plus 2"), r.dimensionReason);
+		s.stateDimensionMargin = -1;
+		assertThrows(UserInputException.class, () -> Reconstruction.run(ReconstructionTest.traces(3.0), s, Progress.NONE));
 	}
 
 	@Test
