@@ -88,20 +88,7 @@ final class ReconstructionRecordingCase {
 			}
 		}
 		float[] cmd = file.commandWaveform(best, dac);
-		float level = (float) file.stepLevels(dac).level(best);
-		int from = -1, to = -1, runFrom = -1;
-		for (int i = 0; i <= cmd.length; i++) {
-			boolean on = i < cmd.length && Math.abs(cmd[i] - level) < 1e-3;
-			if (on && runFrom < 0) runFrom = i;
-			if (!on && runFrom >= 0) {
-				if (i - runFrom > to - from) {
-					from = runFrom;
-					to = i;
-				}
-				runFrom = -1;
-			}
-		}
-		return new int[] { from, to };
+		return org.neurodynamics.core.trace.Trace.longestRunAt(cmd, file.stepLevels(dac).level(best), cmd.length);
 	}
 
 	/** Iterates the map at p from the recovered state at the start of {@code onset}; decoded, {@code length} samples in input units. */

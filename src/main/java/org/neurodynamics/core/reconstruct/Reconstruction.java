@@ -103,13 +103,20 @@ public final class Reconstruction {
 		// scales come from the stretches at each trace's own parameter (the steps of a
 		// command waveform): a rebound spike before a step is no inter-spike interval of it.
 		List<Trace> atParameter = new ArrayList<>();
-		for (Trace t : checked) atParameter.add(t.slice(t.atParameter()[0], t.atParameter()[1]));
+		for (Trace t : checked) {
+			int[] step = t.atParameter();
+			atParameter.add(t.slice(step[0], step[1]));
+		}
 		EmbeddingChoice choice = EmbeddingChoice.choose(atParameter, settings);
 		DelayEmbedding embedding = new DelayEmbedding(checked, choice.layout, choice.subsampling,
 			Normalisation.fit(checked));
 		progress.report("Embedding", 1, embedding.rows() + " delay vectors of dimension " + choice.dimension + " (" + choice + ")");
+		List<Trace> subsampledTraces = new ArrayList<>();
 		List<float[]> subsampled = new ArrayList<>();
-		for (Trace t : checked) subsampled.add(t.subsample(choice.subsampling).samples());
+		for (Trace t : checked) {
+			subsampledTraces.add(t.subsample(choice.subsampling));
+			subsampled.add(subsampledTraces.get(subsampledTraces.size() - 1).samples());
+		}
 		// a recording under a command waveform drives every map step with the current of that moment
 		boolean driven = checked.stream().anyMatch(Trace::hasStimulus);
 		SpikeThresholds thresholds = SpikeThresholds.fromRecordings(subsampled);
@@ -168,7 +175,7 @@ public final class Reconstruction {
 			int from = (int) embedding.firstRow(k), windows = embedding.windows(k);
 			if (driven) {
 				// row w's newest sample is x(w + span); the step to row w + 1 is driven by the stimulus from there
-				float[] stimulus = checked.get(k).subsample(choice.subsampling).stimulus();
+				float[] stimulus = subsampledTraces.get(k).stimulus();
 				drives[k] = Arrays.copyOfRange(stimulus, embedding.span(), embedding.span() + windows);
 			}
 			sequences.add(new StateSequence(Arrays.copyOfRange(states, from, from + windows), parameterOf(checked.get(k)),
