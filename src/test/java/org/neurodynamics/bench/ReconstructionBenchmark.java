@@ -32,7 +32,8 @@ import org.neurodynamics.core.reconstruct.ReconstructionSettings;
  * </pre>
  *
  * Cases: {@code hr} (Hindmarsh-Rose), {@code hr-noise} (1% observation noise), {@code sr}
- * (Sherman-Rinzel), {@code hh} (Hodgkin-Huxley bistability), {@code abf} (real
+ * (Sherman-Rinzel), {@code hr4-random}, {@code hr8-random} and {@code sr-random} (training
+ * values drawn at random, draws chosen with {@code --draws=0,1,2}), {@code hh} (Hodgkin-Huxley bistability), {@code abf} (real
  * recording), {@code all} (every case; the default). {@code --seeds} runs each case once
  * per seed (default 0). {@code --set} overrides a field of {@link ReconstructionSettings}
  * (for measuring levers; results written with overrides are marked as such). Each case
@@ -79,11 +80,13 @@ public final class ReconstructionBenchmark {
 	public static void main(String[] args) throws IOException {
 		List<String> cases = new ArrayList<>();
 		long[] seeds = { 0 };
+		int[] draws = { 0, 1, 2 };
 		Path out = DEFAULT_OUT;
 		boolean write = true;
 		for (int i = 0; i < args.length; i++) {
 			String a = args[i];
 			if (a.startsWith("--seeds=")) seeds = Arrays.stream(a.substring(8).split(",")).mapToLong(Long::parseLong).toArray();
+			else if (a.startsWith("--draws=")) draws = Arrays.stream(a.substring(8).split(",")).mapToInt(Integer::parseInt).toArray();
 			else if (a.startsWith("--out=")) out = Paths.get(a.substring(6));
 			else if (a.equals("--no-write")) write = false;
 			else if (a.startsWith("--dump=")) dump = Paths.get(a.substring(7));
@@ -110,9 +113,17 @@ public final class ReconstructionBenchmark {
 				case "hr-odd": ReconstructionRegimeCases.hindmarshRose(md, seeds, 0, ReconstructionRegimeCases.stepFamily(1)); break;
 				case "hr-noise": ReconstructionRegimeCases.hindmarshRose(md, seeds, 0.01, ReconstructionRegimeCases.HR_TRAIN); break;
 				case "sr": ReconstructionRegimeCases.shermanRinzel(md, seeds); break;
+				case "hr4-random": case "hr8-random": case "sr-random":
+					for (int k : draws) {
+						double[] drawn = ReconstructionRegimeCases.randomDraw(name.equals("hr4-random") ? 4 : name.equals("hr8-random") ? 8 : 5, k);
+						md.append("Random draw " + k + ":\n\n");
+						if (name.equals("sr-random")) ReconstructionRegimeCases.shermanRinzel(md, seeds, drawn);
+						else ReconstructionRegimeCases.hindmarshRose(md, seeds, 0, drawn);
+					}
+					break;
 				case "hh": ReconstructionBistabilityCase.hodgkinHuxley(md, seeds); break;
 				case "abf": ReconstructionRecordingCase.abf(md, seeds); break;
-				default: throw new IllegalArgumentException("Unknown case '" + name + "'; use hr, hr-other, hr-7, hr-a, hr-even, hr-odd, hr-noise, sr, hh, abf or all.");
+				default: throw new IllegalArgumentException("Unknown case '" + name + "'; use hr, hr-other, hr-7, hr-a, hr-even, hr-odd, hr-noise, hr4-random, hr8-random, sr, sr-random, hh, abf or all.");
 			}
 			md.append(String.format(Locale.ROOT, "%nCase wall time %.0f s, process CPU time %.0f s (%s, %d processors, load average %.1f: other jobs shared the machine, so wall times are upper bounds).%n",
 				(System.nanoTime() - start) / 1e9, cpuSeconds() - cpuStart, LocalDateTime.now().withNano(0), Runtime.getRuntime().availableProcessors(),

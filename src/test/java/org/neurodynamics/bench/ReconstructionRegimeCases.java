@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 
 import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.analysis.RegimeClassifier;
@@ -51,6 +52,43 @@ final class ReconstructionRegimeCases {
 		return out;
 	}
 
+	/**
+	 * Training values drawn at random, so that a default is decided on sets nobody tuned on
+	 * (draw k always gives the same set): {@code kind} 4 draws four currents from [1.3, 3.8]
+	 * at least 0.4 apart; 8 draws a step family of eight currents with a random spacing in
+	 * [0.25, 0.357] and a random offset, inside [1.3, 3.8]; 5 draws five Sherman-Rinzel
+	 * lambdas from [0.75, 1.0] at least 0.03 apart.
+	 */
+	static double[] randomDraw(int kind, int k) {
+		Random random = new Random(20261207L + 7919L * k + kind);
+		double[] v;
+		switch (kind) {
+			case 4: v = spread(random, 4, 1.3, 3.8, 0.4); break;
+			case 5: v = spread(random, 5, 0.75, 1.0, 0.03); break;
+			case 8: {
+				double spacing = 0.25 + random.nextDouble() * (0.357 - 0.25), offset = 1.3 + random.nextDouble() * (2.5 - 7 * spacing);
+				v = new double[8];
+				for (int i = 0; i < 8; i++) v[i] = offset + i * spacing;
+				break;
+			}
+			default: throw new IllegalArgumentException("no random draw of kind " + kind);
+		}
+		for (int i = 0; i < v.length; i++) v[i] = Math.round(v[i] * 1000) / 1000.0;
+		return v;
+	}
+
+	/** n sorted values uniform on [a, b], redrawn until neighbours are at least {@code gap} apart. */
+	private static double[] spread(Random random, int n, double a, double b, double gap) {
+		while (true) {
+			double[] v = new double[n];
+			for (int i = 0; i < n; i++) v[i] = a + random.nextDouble() * (b - a);
+			Arrays.sort(v);
+			boolean ok = true;
+			for (int i = 1; i < n; i++) ok &= v[i] - v[i - 1] >= gap;
+			if (ok) return v;
+		}
+	}
+
 	static void hindmarshRose(StringBuilder md, long[] seeds, double noise, double[] train) {
 		NeuronModel model = new HindmarshRose();
 		double[] grid = linspace(1.2, 4.0, 16);
@@ -69,8 +107,11 @@ final class ReconstructionRegimeCases {
 	}
 
 	static void shermanRinzel(StringBuilder md, long[] seeds) {
+		shermanRinzel(md, seeds, new double[] { 0.8, 0.9, 1.0 });
+	}
+
+	static void shermanRinzel(StringBuilder md, long[] seeds, double[] train) {
 		NeuronModel model = new ShermanRinzel();
-		double[] train = { 0.8, 0.9, 1.0 };
 		double[] grid = linspace(0.7, 1.05, 15);
 		md.append("## Sherman-Rinzel\n\n");
 		md.append("Trained at lambda = " + Arrays.toString(train) + " (300 s each after a 60 s settle, dt 20 ms); evaluated at 15 values over [0.7, 1.05]. ")
@@ -163,10 +204,13 @@ final class ReconstructionRegimeCases {
 		int recordedClass = r.selfCheck.sameRegime(), recordedExact = 0;
 		for (org.neurodynamics.core.reconstruct.SelfCheck.TraceCheck c : r.selfCheck.traces())
 			if (c.sameRegime() && c.recorded.spikesPerBurst() == c.reconstructed.spikesPerBurst()) recordedExact++;
+		boolean monotone = true;
+		for (int i = 1; i < mapSpb.size(); i++) monotone &= mapSpb.get(i) >= mapSpb.get(i - 1) - 0.5;
+		double transitionError = Double.isNaN(trueTransition) || Double.isNaN(mapTransition) ? Double.NaN : Math.abs(mapTransition - trueTransition);
 		if (ReconstructionBenchmark.tsv != null) {
-			String row = String.format(Locale.ROOT, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%.0f\t%d%n", ReconstructionBenchmark.label,
+			String row = String.format(Locale.ROOT, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%.0f\t%d\t%s%n", ReconstructionBenchmark.label,
 				Arrays.toString(train), seed, train.length, recordedClass, recordedExact, r.selfCheck.passed(), heldOut, heldAgree, burstBoth, burstWithin,
-				reconstructSeconds + exploreSeconds, r.active.length);
+				reconstructSeconds + exploreSeconds, r.active.length, Double.isNaN(transitionError) ? "-" : fmt(transitionError));
 			try {
 				java.nio.file.Files.write(ReconstructionBenchmark.tsv, row.getBytes(), java.nio.file.StandardOpenOption.CREATE,
 					java.nio.file.StandardOpenOption.APPEND);
@@ -175,9 +219,6 @@ final class ReconstructionRegimeCases {
 				throw new java.io.UncheckedIOException(e);
 			}
 		}
-		boolean monotone = true;
-		for (int i = 1; i < mapSpb.size(); i++) monotone &= mapSpb.get(i) >= mapSpb.get(i - 1) - 0.5;
-		double transitionError = Double.isNaN(trueTransition) || Double.isNaN(mapTransition) ? Double.NaN : Math.abs(mapTransition - trueTransition);
 		md.append(String.format(Locale.ROOT, "%nRegime class agrees at %d/%d grid points (%.0f%%), held-out %d/%d; both bursting at %d points, spikes per burst within 1 at %d.",
 			agree, grid.length, 100.0 * agree / grid.length, heldAgree, heldOut, burstBoth, burstWithin));
 		md.append(String.format(Locale.ROOT, " First bursting value: true %s, map %s (error %s grid steps); map spikes per burst %s with the parameter.%n%n",
