@@ -7,20 +7,28 @@ import java.util.Arrays;
  * A trained map with the standardisation folded into the first and last layers: raw
  * (u, p) in, raw next state out. Kept in single precision for batched steps and in double
  * precision for single-point evaluation and Jacobians. Immutable.
+ * <p>
+ * A control-affine network's layers see only u and compute [G, H]; folded, the next state is
+ * G'(u) + p H'(u), the parameter's standardisation moved into the last layer.
  */
 final class FoldedMap {
 	final int d;
 	final boolean increment;
 	final Activation act;
-	/** Layer weights (in x out, row-major; the first has d+1 rows: state rows, then the parameter row) and biases. */
+	final boolean controlAffine;
+	/** Input width of the first layer: d + 1 (state, then parameter), or d for a control-affine map. */
+	final int in0;
+	/** Layer weights (in x out, row-major; the first has in0 rows: state rows, then the parameter row) and biases. */
 	final float[][] w, b;
-	final double[][][] wd; // wd[l][in][out]; wd[0] has d+1 rows (state rows, then parameter row)
+	final double[][][] wd; // wd[l][in][out]; wd[0] has in0 rows (state rows, then parameter row)
 	final double[][] bd;
 
 	FoldedMap(Mlp net, MapNormalisation nz, boolean increment) {
 		this.d = nz.mean.length;
 		this.increment = increment;
 		this.act = net.activation;
+		this.controlAffine = net.controlAffine;
+		this.in0 = net.sizes[0];
 		int layers = net.layers();
 		wd = new double[layers][][];
 		bd = new double[layers][];
@@ -43,12 +51,23 @@ final class FoldedMap {
 				shift += nz.mean[i] / nz.std[i] * w0[i][j];
 				w0[i][j] /= nz.std[i];
 			}
-			shift += nz.pMean / nz.pStd * w0[d][j];
-			w0[d][j] /= nz.pStd;
+			if (!controlAffine) {
+				shift += nz.pMean / nz.pStd * w0[d][j];
+				w0[d][j] /= nz.pStd;
+			}
 			bd[0][j] -= shift;
 		}
-		// last layer: raw = sd * out (+ mean for the direct form)
+		// last layer: raw = sd * out (+ mean for the direct form); control-affine:
+		// sd (G + (p - pm)/psd H) = sd (G - pm/psd H) + p sd/psd H
 		int last = layers - 1;
+		if (controlAffine)
+			for (int i = 0; i <= wd[last].length; i++) {
+				double[] row = i < wd[last].length ? wd[last][i] : bd[last];
+				for (int j = 0; j < d; j++) {
+					row[j] -= nz.pMean / nz.pStd * row[d + j];
+					row[d + j] *= nz.std[j] / nz.pStd;
+				}
+			}
 		for (int i = 0; i < wd[last].length; i++)
 			for (int j = 0; j < d; j++)
 				wd[last][i][j] *= nz.std[j];
@@ -76,7 +95,7 @@ final class FoldedMap {
 		BatchStepper(int n) {
 			this.n = n;
 			h = new float[w.length + 1][];
-			h[0] = new float[n * (d + 1)];
+			h[0] = new float[n * in0];
 			for (int l = 0; l < w.length; l++)
 				h[l + 1] = new float[n * b[l].length];
 		}
@@ -90,8 +109,8 @@ final class FoldedMap {
 				throw new IllegalArgumentException("Expected " + n + " states of dimension " + d + " and " + n + " parameter values");
 			float[] x = h[0];
 			for (int r = 0; r < n; r++) {
-				System.arraycopy(u, r * d, x, r * (d + 1), d);
-				x[r * (d + 1) + d] = p[r];
+				System.arraycopy(u, r * d, x, r * in0, d);
+				if (!controlAffine) x[r * in0 + d] = p[r];
 			}
 			int layers = w.length;
 			for (int l = 0; l < layers; l++) {
@@ -103,19 +122,21 @@ final class FoldedMap {
 				if (l + 1 < layers) act.applyInPlace(y, n * out);
 			}
 			float[] y = h[layers];
-			for (int i = 0; i < n * d; i++)
-				u[i] = increment ? u[i] + y[i] : y[i];
+			int cols = b[layers - 1].length;
+			for (int r = 0; r < n; r++)
+				for (int j = 0; j < d; j++) {
+					float v = y[r * cols + j] + (controlAffine ? p[r] * y[r * cols + d + j] : 0f);
+					u[r * d + j] = increment ? u[r * d + j] + v : v;
+				}
 		}
 	}
 
 	/** See {@link NeuralMap#step(double[], double)}. */
 	double[] step(double[] u, double p) {
 		checkState(u);
-		double[][] hs = forwardDouble(u, p);
-		double[] out = hs[hs.length - 1];
-		if (increment)
-			for (int i = 0; i < d; i++)
-				out[i] += u[i];
+		double[] gh = forwardDouble(u, p)[wd.length - 1], out = new double[d];
+		for (int i = 0; i < d; i++)
+			out[i] = gh[i] + (controlAffine ? p * gh[d + i] : 0) + (increment ? u[i] : 0);
 		return out;
 	}
 
@@ -127,8 +148,8 @@ final class FoldedMap {
 	private double[][] forwardDouble(double[] u, double p) {
 		int layers = wd.length;
 		double[][] hs = new double[layers][];
-		double[] in = Arrays.copyOf(u, d + 1);
-		in[d] = p;
+		double[] in = Arrays.copyOf(u, in0);
+		if (!controlAffine) in[d] = p;
 		for (int l = 0; l < layers; l++) {
 			double[][] wl = wd[l];
 			double[] out = bd[l].clone();
@@ -177,7 +198,7 @@ final class FoldedMap {
 		double[][] jac = new double[d][d];
 		for (int r = 0; r < d; r++)
 			for (int c = 0; c < d; c++)
-				jac[r][c] = jt[c][r] + (increment && r == c ? 1 : 0);
+				jac[r][c] = jt[c][r] + (controlAffine ? p * jt[c][d + r] : 0) + (increment && r == c ? 1 : 0);
 		return jac;
 	}
 }

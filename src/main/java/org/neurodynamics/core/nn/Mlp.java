@@ -15,19 +15,36 @@ import java.util.Random;
  * Weight matrix i has shape (sizes[i] x sizes[i+1]), row-major; {@link #parameters()}
  * lists weights and biases layer by layer, {@link #gradients()} their gradients in the
  * same order.
+ * <p>
+ * A control-affine network takes one input more than its first layer, a control parameter p
+ * that bypasses the layers: they compute [G, H] from the other inputs x, and the network
+ * returns G(x) + p H(x). A map of this form stays affine in p at every state, as injected
+ * current enters a membrane equation.
  */
 final class Mlp {
 
 	final int[] sizes;
 	final Activation activation;
 	final float[][] w, b, gw, gb;
+	/** Whether the last input multiplies the second half of the layers' output (see the class comment). */
+	final boolean controlAffine;
 
 	Mlp(int[] sizes, Activation activation) {
+		this(sizes, activation, false);
+	}
+
+	/**
+	 * @param sizes layer sizes; for a control-affine network the first excludes p and the
+	 *        last is twice the output size
+	 */
+	Mlp(int[] sizes, Activation activation, boolean controlAffine) {
 		if (sizes.length < 2) throw new IllegalArgumentException("An MLP needs at least an input and an output size");
 		for (int s : sizes)
 			if (s < 1) throw new IllegalArgumentException("Layer sizes must be positive");
 		this.sizes = sizes.clone();
 		this.activation = activation;
+		this.controlAffine = controlAffine;
+		if (controlAffine && sizes[sizes.length - 1] % 2 != 0) throw new IllegalArgumentException("A control-affine network's last layer computes G and H: its size must be even");
 		int layers = sizes.length - 1;
 		w = new float[layers][];
 		b = new float[layers][];
@@ -58,8 +75,8 @@ final class Mlp {
 		return n;
 	}
 
-	int inputSize() { return sizes[0]; }
-	int outputSize() { return sizes[sizes.length - 1]; }
+	int inputSize() { return sizes[0] + (controlAffine ? 1 : 0); }
+	int outputSize() { return sizes[sizes.length - 1] / (controlAffine ? 2 : 1); }
 	int layers() { return sizes.length - 1; }
 
 	/** Weights and biases, layer by layer (the arrays themselves, not copies). */
@@ -83,7 +100,7 @@ final class Mlp {
 	}
 
 	Mlp copy() {
-		Mlp m = new Mlp(sizes, activation);
+		Mlp m = new Mlp(sizes, activation, controlAffine);
 		m.assign(this);
 		return m;
 	}
@@ -95,14 +112,14 @@ final class Mlp {
 			System.arraycopy(from[i], 0, to[i], 0, to[i].length);
 	}
 
-	/** Multiplies output j of the network by {@code factor[j]} (the last layer's weights and bias). */
+	/** Multiplies output j of the network by {@code factor[j]} (the last layer's weights and bias; G and H alike). */
 	void scaleOutputs(float[] factor) {
-		int last = layers() - 1, out = outputSize();
+		int last = layers() - 1, out = outputSize(), cols = sizes[last + 1];
 		if (factor.length != out) throw new IllegalArgumentException("Expected " + out + " factors, got " + factor.length);
 		for (int k = 0; k < w[last].length; k++)
-			w[last][k] *= factor[k % out];
-		for (int j = 0; j < out; j++)
-			b[last][j] *= factor[j];
+			w[last][k] *= factor[k % cols % out];
+		for (int j = 0; j < cols; j++)
+			b[last][j] *= factor[j % out];
 	}
 
 	/** Preallocated buffers of one forward/backward pass for a batch of {@code n} rows. */
@@ -112,6 +129,12 @@ final class Mlp {
 		final float[][] a;
 		/** d[i]: gradient with respect to a[i], i < layers. */
 		final float[][] d;
+		/**
+		 * The network's input (n x inputSize), output (n x outputSize), gradient with respect to
+		 * the input, and the gradient with respect to the layers' [G, H]: the layers' own
+		 * buffers, except for a control-affine network.
+		 */
+		final float[] in, out, dIn, dLayers;
 
 		Cache(int n) {
 			this.n = n;
@@ -122,10 +145,16 @@ final class Mlp {
 				a[i] = new float[n * sizes[i]];
 			for (int i = 0; i < layers; i++)
 				d[i] = new float[n * sizes[i]];
+			in = controlAffine ? new float[n * inputSize()] : a[0];
+			out = controlAffine ? new float[n * outputSize()] : a[layers];
+			dIn = controlAffine ? new float[n * inputSize()] : d[0];
+			dLayers = controlAffine ? new float[n * sizes[layers]] : null;
 		}
 
-		float[] input() { return a[0]; }
-		float[] output() { return a[layers()]; }
+		float[] input() { return in; }
+		float[] output() { return out; }
+		/** The gradient with respect to the input after {@link #backward} asked for it. */
+		float[] inputGradient() { return dIn; }
 	}
 
 	Cache newCache(int n) {
@@ -134,12 +163,23 @@ final class Mlp {
 
 	/** Forward pass on {@code c.input()}; returns {@code c.output()}. */
 	float[] forward(Cache c) {
-		int layers = layers();
+		int layers = layers(), x = sizes[0], m = outputSize();
+		if (controlAffine)
+			for (int r = 0; r < c.n; r++)
+				System.arraycopy(c.in, r * (x + 1), c.a[0], r * x, x);
 		for (int i = 0; i < layers; i++) {
 			affine(c.a[i], c.n, i, c.a[i + 1]);
 			if (i + 1 < layers) activation.applyInPlace(c.a[i + 1], c.n * sizes[i + 1]);
 		}
-		return c.a[layers];
+		if (controlAffine) {
+			float[] gh = c.a[layers];
+			for (int r = 0; r < c.n; r++) {
+				float p = c.in[r * (x + 1) + x];
+				for (int j = 0; j < m; j++)
+					c.out[r * m + j] = gh[r * 2 * m + j] + p * gh[r * 2 * m + m + j];
+			}
+		}
+		return c.out;
 	}
 
 	/** out (n x sizes[i+1]) = x (n x sizes[i]) w[i] + b[i]. */
@@ -158,7 +198,7 @@ final class Mlp {
 	 * ({@code c.d[0]}).
 	 */
 	float[] backward(Cache c, float[] dOut, boolean inputGradient) {
-		float[] delta = dOut;
+		float[] delta = controlAffine ? controlAffineGradient(c, dOut) : dOut;
 		int n = c.n;
 		for (int i = layers() - 1; i >= 0; i--) {
 			int in = sizes[i], out = sizes[i + 1];
@@ -172,18 +212,44 @@ final class Mlp {
 			if (i > 0) activation.multiplyByDerivative(c.d[i], c.a[i], n * in);
 			delta = c.d[i];
 		}
-		return c.d[0];
+		if (controlAffine) {
+			// d/dx from the layers; d/dp = sum_j dOut_j H_j
+			int x = sizes[0], m = outputSize();
+			float[] gh = c.a[layers()];
+			for (int r = 0; r < n; r++) {
+				System.arraycopy(c.d[0], r * x, c.dIn, r * (x + 1), x);
+				float dp = 0;
+				for (int j = 0; j < m; j++)
+					dp += dOut[r * m + j] * gh[r * 2 * m + m + j];
+				c.dIn[r * (x + 1) + x] = dp;
+			}
+		}
+		return c.dIn;
+	}
+
+	/** The gradient with respect to the layers' [G, H] of a control-affine network: [dOut, p dOut]. */
+	private float[] controlAffineGradient(Cache c, float[] dOut) {
+		int x = sizes[0], m = outputSize();
+		for (int r = 0; r < c.n; r++) {
+			float p = c.in[r * (x + 1) + x];
+			for (int j = 0; j < m; j++) {
+				c.dLayers[r * 2 * m + j] = dOut[r * m + j];
+				c.dLayers[r * 2 * m + m + j] = p * dOut[r * m + j];
+			}
+		}
+		return c.dLayers;
 	}
 
 	/** Inference on a batch x (n x inputSize, row-major), allocating its outputs. */
 	float[] output(float[] x, int n) {
 		Cache c = new Cache(n);
-		System.arraycopy(x, 0, c.a[0], 0, n * sizes[0]);
+		System.arraycopy(x, 0, c.in, 0, n * inputSize());
 		return forward(c);
 	}
 
 	/** One output column of a batch x (n x inputSize): the last layer's product is taken with that column only. */
 	float[] outputColumn(float[] x, int n, int column) {
+		if (controlAffine) throw new UnsupportedOperationException("one output column of a control-affine network");
 		int last = layers() - 1, h = sizes[last], outs = outputSize();
 		Cache c = new Cache(n);
 		System.arraycopy(x, 0, c.a[0], 0, n * sizes[0]);
@@ -211,6 +277,7 @@ final class Mlp {
 				out.writeFloat(v);
 	}
 
+	/** Reads what {@link #write} wrote, as a plain network: whether it is control-affine its owner's configuration says. */
 	static Mlp read(DataInputStream in) throws IOException {
 		int n = in.readInt();
 		if (n < 2 || n > 64) throw new IOException("implausible layer count " + n);

@@ -1,7 +1,5 @@
 package org.neurodynamics.core.nn;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -81,11 +79,17 @@ public final class NeuralMap {
 		 * settle the weights, so the kept map is not one random step of a noisy walk.
 		 */
 		public final double learningRateEnd;
+		/**
+		 * F(u, p) = G(u) + p H(u), two outputs of one network on u, instead of one network on
+		 * (u, p): the map stays affine in the parameter at every state (see {@link Mlp}).
+		 */
+		public final boolean controlAffine;
 
 		private Config(int stateSize, int[] hidden, Activation activation, boolean increment, double inputNoise,
 			double stateNoise, int rolloutSteps, double learningRate, int epochs, int batchSize, long seed,
 			double weightDecay, double validationFraction, int validationSteps, int patience, long maxSamplesPerEpoch,
-			double teacherForcing, boolean incrementScaling, double teacherForcingEnd, double learningRateEnd) {
+			double teacherForcing, boolean incrementScaling, double teacherForcingEnd, double learningRateEnd, boolean controlAffine) {
+			this.controlAffine = controlAffine;
 			this.learningRateEnd = learningRateEnd;
 			this.teacherForcing = teacherForcing;
 			this.teacherForcingEnd = teacherForcingEnd;
@@ -118,18 +122,18 @@ public final class NeuralMap {
 		 */
 		public static Config of(int stateSize) {
 			return new Config(stateSize, new int[] { 128, 128, 128 }, Activation.TANH, true, 0.05, 0.02, 8, 1e-3, 40, 256,
-				0, 0, 0.1, 8, 10, 0, 0, false, 0, 1);
+				0, 0, 0.1, 8, 10, 0, 0, false, 0, 1, false);
 		}
 
 		public int[] hidden() { return hidden.clone(); }
 
 		private Config copy(java.util.function.Consumer<Object[]> f) {
 			Object[] v = { stateSize, hidden, activation, increment, inputNoise, stateNoise, rolloutSteps, learningRate,
-				epochs, batchSize, seed, weightDecay, validationFraction, validationSteps, patience, maxSamplesPerEpoch, teacherForcing, incrementScaling, teacherForcingEnd, learningRateEnd };
+				epochs, batchSize, seed, weightDecay, validationFraction, validationSteps, patience, maxSamplesPerEpoch, teacherForcing, incrementScaling, teacherForcingEnd, learningRateEnd, controlAffine };
 			f.accept(v);
 			return new Config((Integer) v[0], (int[]) v[1], (Activation) v[2], (Boolean) v[3], (Double) v[4], (Double) v[5],
 				(Integer) v[6], (Double) v[7], (Integer) v[8], (Integer) v[9], (Long) v[10], (Double) v[11], (Double) v[12],
-				(Integer) v[13], (Integer) v[14], (Long) v[15], (Double) v[16], (Boolean) v[17], (Double) v[18], (Double) v[19]);
+				(Integer) v[13], (Integer) v[14], (Long) v[15], (Double) v[16], (Boolean) v[17], (Double) v[18], (Double) v[19], (Boolean) v[20]);
 		}
 
 		public Config withHidden(int... h) { return copy(v -> v[1] = h.clone()); }
@@ -153,6 +157,8 @@ public final class NeuralMap {
 		public Config withIncrementScaling(boolean on) { return copy(v -> v[17] = on); }
 		/** Cosine learning-rate schedule to {@code fraction} of the initial rate in the last epoch (1 = constant). */
 		public Config withLearningRateEnd(double fraction) { return copy(v -> v[19] = fraction); }
+		/** The control-affine form G(u) + p H(u) (true) or one network on (u, p) (false). */
+		public Config withControlAffine(boolean on) { return copy(v -> v[20] = on); }
 
 		void validate() {
 			if (stateSize < 1) throw new UserInputException("The map's state size must be at least 1 (got " + stateSize + ").");
@@ -174,38 +180,6 @@ public final class NeuralMap {
 				throw new UserInputException("The final teacher-forcing alpha must lie in (0, 1) when forcing is on, and be 0 when it is off (got " + teacherForcingEnd + ").");
 		}
 
-		/** Writes every field, in declaration order. */
-		void write(DataOutputStream o) throws IOException {
-			o.writeInt(stateSize);
-			ModelStreams.writeSizes(o, hidden);
-			o.writeUTF(activation.name());
-			o.writeBoolean(increment);
-			o.writeDouble(inputNoise);
-			o.writeDouble(stateNoise);
-			o.writeInt(rolloutSteps);
-			o.writeDouble(learningRate);
-			o.writeInt(epochs);
-			o.writeInt(batchSize);
-			o.writeLong(seed);
-			o.writeDouble(weightDecay);
-			o.writeDouble(validationFraction);
-			o.writeInt(validationSteps);
-			o.writeInt(patience);
-			o.writeLong(maxSamplesPerEpoch);
-		}
-
-		/** Reads what {@link #write} wrote and validates it. */
-		static Config read(DataInputStream o) throws IOException {
-			int d = o.readInt();
-			int[] hidden = ModelStreams.readSizes(o);
-			Activation act = Activation.valueOf(o.readUTF());
-			Config c = new Config(d, hidden, act, o.readBoolean(), o.readDouble(), o.readDouble(), o.readInt(), o.readDouble(),
-				o.readInt(), o.readInt(), o.readLong(), o.readDouble(), o.readDouble(), o.readInt(), o.readInt(), o.readLong(), 0, false, 0, 1);
-			c.validate();
-			if (d > 1 << 16) throw new IOException("implausible state size " + d);
-			return c;
-		}
-
 		@Override
 		public String toString() {
 			return "Map[d=" + stateSize + ", hidden=" + Arrays.toString(hidden) + ", " + activation + ", "
@@ -214,7 +188,7 @@ public final class NeuralMap {
 				+ ", seed=" + seed + ", weightDecay=" + weightDecay + ", validation=" + validationFraction + "/"
 				+ validationSteps + " steps, patience=" + patience + ", samples/epoch="
 				+ (maxSamplesPerEpoch == 0 ? "all" : maxSamplesPerEpoch) + (teacherForcing > 0 ? ", teacher forcing " + teacherForcing + (teacherForcingEnd != teacherForcing ? " -> " + teacherForcingEnd : "") : "")
-				+ (incrementScaling ? ", increment scaling" : "") + (learningRateEnd < 1 ? ", cosine lr to " + learningRateEnd : "") + "]";
+				+ (incrementScaling ? ", increment scaling" : "") + (controlAffine ? ", control-affine G(u) + p H(u)" : "") + (learningRateEnd < 1 ? ", cosine lr to " + learningRateEnd : "") + "]";
 		}
 	}
 
@@ -250,9 +224,6 @@ public final class NeuralMap {
 		}
 	}
 
-	private static final String KIND = "NeuralMap";
-	private static final int FORMAT_VERSION = 1;
-
 	private final Config config;
 	/** F on standardised inputs [s, p~] -> standardised increment (or next state). */
 	private volatile Mlp net;
@@ -264,11 +235,12 @@ public final class NeuralMap {
 		config.validate();
 		NetworkThreads.ensureConfigured();
 		this.config = config;
-		net = new Mlp(netSizes(config), config.activation);
+		net = new Mlp(netSizes(config), config.activation, config.controlAffine);
 		net.initialise(new Random(config.seed));
 	}
 
-	private NeuralMap(Config config, Mlp net, MapNormalisation norm) {
+	/** A map with these weights; trained when {@code norm} is not null. */
+	NeuralMap(Config config, Mlp net, MapNormalisation norm) {
 		NetworkThreads.ensureConfigured();
 		this.config = config;
 		this.net = net;
@@ -276,11 +248,11 @@ public final class NeuralMap {
 		this.folded = norm == null ? null : new FoldedMap(net, norm, config.increment);
 	}
 
-	private static int[] netSizes(Config c) {
+	static int[] netSizes(Config c) {
 		int[] s = new int[c.hidden.length + 2];
-		s[0] = c.stateSize + 1;
+		s[0] = c.stateSize + (c.controlAffine ? 0 : 1);
 		System.arraycopy(c.hidden, 0, s, 1, c.hidden.length);
-		s[s.length - 1] = c.stateSize;
+		s[s.length - 1] = c.stateSize * (c.controlAffine ? 2 : 1);
 		return s;
 	}
 
@@ -359,19 +331,9 @@ public final class NeuralMap {
 
 	// ---------------------------------------------------------------- persistence
 
-	/** Writes configuration, normalisation and weights; does not close {@code out}. */
+	/** Writes configuration, normalisation and weights ({@link MapFile}); does not close {@code out}. */
 	public void save(OutputStream out) throws IOException {
-		Mlp m = net;
-		MapNormalisation nz = norm;
-		ModelStreams.write(out, KIND, FORMAT_VERSION, o -> {
-			config.write(o);
-			MapNormalisation.write(o, nz);
-			m.write(o);
-			o.writeDouble(config.teacherForcing); // trailing: older readers ignore them
-			o.writeBoolean(config.incrementScaling);
-			o.writeDouble(config.teacherForcingEnd);
-			o.writeDouble(config.learningRateEnd);
-		});
+		MapFile.write(out, config, norm, net);
 	}
 
 	/**
@@ -380,16 +342,6 @@ public final class NeuralMap {
 	 * @throws UserInputException if the stream does not hold an intact saved map
 	 */
 	public static NeuralMap load(InputStream in) throws IOException {
-		return ModelStreams.read(in, KIND, "neural network map", FORMAT_VERSION, o -> {
-			Config c = Config.read(o);
-			MapNormalisation nz = MapNormalisation.read(o, c.stateSize);
-			Mlp m = ModelStreams.readNetwork(o, netSizes(c), c.activation);
-			if (o.available() >= Double.BYTES) c = c.withTeacherForcing(o.readDouble());
-			if (o.available() >= 1) c = c.withIncrementScaling(o.readBoolean());
-			if (o.available() >= Double.BYTES) c = c.withTeacherForcing(c.teacherForcing, o.readDouble());
-			if (o.available() >= Double.BYTES) c = c.withLearningRateEnd(o.readDouble());
-			c.validate();
-			return new NeuralMap(c, m, nz);
-		});
+		return MapFile.read(in);
 	}
 }

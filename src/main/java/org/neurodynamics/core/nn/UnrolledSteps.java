@@ -86,7 +86,7 @@ final class UnrolledSteps {
 	 * for the increment form, factor dState for the direct one.
 	 */
 	void carryBack(int j, boolean increment, float factor) {
-		float[] dIn = caches[j].d[0];
+		float[] dIn = caches[j].inputGradient();
 		for (int r = 0; r < n; r++)
 			for (int i = 0; i < d; i++) {
 				int o = r * d + i;

@@ -82,6 +82,12 @@ public final class ReconstructionSettings {
 	public double autoencoderLearningRate = 2e-3;
 
 	public int[] mapHidden = { 128, 128, 128 };
+	/**
+	 * The parameter's way into the map: true is the control-affine form F(u, p) = G(u) +
+	 * p H(u), which stays affine in p at every state as injected current enters a membrane
+	 * equation; false is one network on (u, p).
+	 */
+	public boolean controlAffineMap = false;
 	public int mapEpochs = 40;
 	/** The map predicts the increment, u(n+1) = u(n) + F(u(n), p); false predicts u(n+1) directly. */
 	public boolean mapIncrement = true;

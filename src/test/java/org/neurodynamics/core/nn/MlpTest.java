@@ -27,6 +27,44 @@ class MlpTest {
 		}
 	}
 
+	/**
+	 * A control-affine network returns G(x) + p H(x), with [G, H] the layers' output on x
+	 * computed by the reference, and the gradient with respect to its input (x and p)
+	 * agrees with finite differences of that output.
+	 */
+	@Test
+	void aControlAffineNetworkReturnsGPlusPTimesH() {
+		Mlp net = new Mlp(new int[] { 3, 7, 6 }, Activation.TANH, true);
+		Random r = new Random(5);
+		net.initialise(r);
+		assertEquals(4, net.inputSize());
+		assertEquals(3, net.outputSize());
+		float[] in = RolloutMapLossTest.gaussian(r, 5 * 4, 1), x = new float[5 * 3];
+		for (int i = 0; i < 5; i++)
+			System.arraycopy(in, i * 4, x, i * 3, 3);
+		INDArray gh = ReferenceMlp.output(net, ReferenceMlp.matrix(x, 5, 3));
+		float[] out = net.output(in, 5);
+		for (int i = 0; i < 5; i++)
+			for (int j = 0; j < 3; j++)
+				assertEquals(gh.getDouble(i, j) + in[i * 4 + 3] * gh.getDouble(i, 3 + j), out[i * 3 + j], 1e-5);
+		// input gradient of sum(out * v) against central differences, in double via the reference
+		Mlp.Cache c = net.newCache(5);
+		System.arraycopy(in, 0, c.input(), 0, in.length);
+		net.forward(c);
+		float[] v = RolloutMapLossTest.gaussian(r, 15, 1);
+		float[] dIn = net.backward(c, v, true).clone();
+		for (int k = 0; k < in.length; k++) {
+			float[] up = in.clone(), down = in.clone();
+			up[k] += 1e-2f;
+			down[k] -= 1e-2f;
+			float[] ou = net.output(up, 5), od = net.output(down, 5);
+			double fd = 0;
+			for (int i = 0; i < 15; i++)
+				fd += v[i] * ((double) ou[i] - od[i]) / 2e-2;
+			assertEquals(fd, dIn[k], 2e-3, "input " + k);
+		}
+	}
+
 	@Test
 	void parametersRoundTripAndCopiesAreIndependent() throws Exception {
 		Mlp net = new Mlp(new int[] { 3, 5, 2 }, Activation.TANH);

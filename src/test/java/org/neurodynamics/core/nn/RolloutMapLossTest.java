@@ -67,6 +67,21 @@ class RolloutMapLossTest {
 			}
 	}
 
+	/** A control-affine network (G, H from the state, p multiplying H): its gradients, in both forms and with a scale. */
+	@Test
+	void controlAffineGradientsAgreeWithFiniteDifferences() {
+		for (boolean inc : new boolean[] { true, false }) {
+			Mlp net = new Mlp(new int[] { 2, 5, 4, 4 }, Activation.TANH, true);
+			net.initialise(new Random(1));
+			MapBatch b = randomBatch(3, 3);
+			if (inc) b.scale = new float[] { 0.05f, 0.8f };
+			RolloutMapLoss loss = new RolloutMapLoss(3);
+			GradientCheck.Error e = GradientCheck.check(() -> loss.lossAndGradient(net, b, inc), net)[0];
+			assertTrue(e.maxGradient > 1e-3, "increment=" + inc + ": " + e);
+			assertTrue(e.within(1e-3), "increment=" + inc + ": " + e);
+		}
+	}
+
 	@Test
 	void gradientsWithAnIncrementScaleAgreeWithFiniteDifferences() {
 		Mlp net = smallNet(Activation.TANH);
