@@ -97,6 +97,9 @@ public class ExploreReconstructedModel extends LongCommand {
 				ParameterList.format(m.trainingParameters()) + ": the map extrapolates there; treat its regimes with caution.");
 		List<Explorer.Point> points = reconstruction.explore(m, s, progress());
 		regimes = ExplorationResults.regimeTable(m, points);
+		double next = Explorer.suggestNextRecording(m, points);
+		if (!Double.isNaN(next)) log().info("Record next at " + m.parameterName() + " = " + next + ": of the explored values inside the recorded range, " +
+			"the ensemble's maps disagree most there (see the Record next column of the regime table).");
 		bifurcation = ExplorationResults.bifurcationPlot(m, points);
 		maxima = ExplorationResults.bifurcationTable(m, points);
 		density = ExplorationResults.densityImage(m, points);

@@ -75,7 +75,7 @@ public class ReconstructDynamics extends TraceInputCommand {
 	@Parameter(label = "Teacher forcing", description = "Generalized teacher forcing alpha: during training the map's state is pulled this fraction back to the data after every step, so training windows (rollout steps) can span a burst cycle; 0 = a free rollout.", min = "0")
 	private double teacher_forcing = DEFAULTS.teacherForcing;
 
-	@Parameter(label = "Maps", description = "Maps trained on the same states (seeds seed, seed+1, ...); the one that best reproduces the recordings is kept.", min = "1")
+	@Parameter(label = "Maps", description = "Members of the ensemble, each an autoencoder and a map of its own (seeds seed, seed+1, ...): the one that best reproduces the recordings is kept, and every member votes on the regime at each value.", min = "1")
 	private int maps = DEFAULTS.mapCandidates;
 
 	@Parameter(label = "Autoencoder learning rate")

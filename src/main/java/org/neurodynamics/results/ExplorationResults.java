@@ -159,14 +159,17 @@ public final class ExplorationResults {
 	public static ResultsTable regimeTable(ReconstructedModel model, List<Explorer.Point> points) {
 		ResultsTable rt = new ResultsTable();
 		String t = model.timeUnit().isEmpty() ? "" : " (" + model.timeUnit() + ")";
+		double next = Explorer.suggestNextRecording(model, points);
 		for (Explorer.Point p : points) {
 			rt.addRow();
 			rt.addValue("Parameter", p.parameter);
 			rt.addValue("Regime", p.label());
 			rt.addValue("Regimes of all orbits", labels(p));
 			rt.addValue("Coexisting", p.coexisting() ? 1 : 0);
+			rt.addValue("Ensemble regime", p.ensembleLabel());
 			rt.addValue("Maps agreeing", p.membersAgreeing() + " of " + p.memberLabels.length);
 			rt.addValue("Uncertain", p.uncertain() ? "maps disagree: " + String.join("; ", p.memberLabels) : "");
+			rt.addValue("Record next", p.parameter == next ? "record next at " + model.parameterName() + " = " + p.parameter : "");
 			RegimeStats r = p.regimes[0];
 			rt.addValue("Spike rate", r == null ? Double.NaN : r.spikeRate());
 			rt.addValue("Mean ISI" + t, r == null ? Double.NaN : r.meanIsi());

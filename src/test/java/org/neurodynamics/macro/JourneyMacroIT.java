@@ -22,9 +22,11 @@ class JourneyMacroIT {
 		String regimes = MacroRunner.read(out.resolve("regimes.csv"));
 		assertEquals(91, regimes.strip().split("\n").length - 1, "one row per explored current");
 		assertTrue(regimes.contains("bursting") || regimes.contains("tonic"), "the map spikes somewhere in the range");
-		// the second map joins the ensemble only if it reproduces as many recordings as the first
-		assertTrue(regimes.contains("Maps agreeing") && (regimes.contains("1 of 1") || regimes.contains(" of 2")),
-			"the regime table says how many of the ensemble's maps agree");
+		// every member votes: the table counts them and names one value inside the recorded range to record next
+		assertTrue(regimes.contains("Maps agreeing") && regimes.contains("Ensemble regime"), "the regime table says how many of the ensemble's maps agree");
+		long members = regimes.lines().skip(1).filter(l -> l.matches(".*,\\d of 2,.*")).count();
+		assertEquals(91, members, "every row counts the two members of the ensemble");
+		assertTrue(regimes.lines().filter(l -> l.contains("record next at")).count() <= 1, "at most one suggested next recording");
 		String check = MacroRunner.read(out.resolve("self-check.csv"));
 		assertEquals(4, check.strip().split("\n").length - 1, "one self-check row per recorded trace");
 	}

@@ -43,9 +43,10 @@ final class CellReconstruction {
 		Explorer.Settings explore = new Explorer.Settings();
 		explore.grid = grid(r.parameters);
 		List<Explorer.Point> points = Explorer.explore(result.model, explore, Progress.NONE);
-		StringBuilder csv = new StringBuilder("parameter,regime,maps_agreeing,maps\n"), regimes = new StringBuilder();
+		StringBuilder csv = new StringBuilder("parameter,regime,ensemble_regime,maps_agreeing,maps\n"), regimes = new StringBuilder();
 		for (Explorer.Point p : points) {
-			csv.append(p.parameter).append(',').append(CellRow.quote(p.label())).append(',').append(p.membersAgreeing()).append(',')
+			csv.append(p.parameter).append(',').append(CellRow.quote(p.label())).append(',').append(CellRow.quote(p.ensembleLabel())).append(',')
+				.append(p.membersAgreeing()).append(',')
 				.append(p.memberLabels.length).append('\n');
 			regimes.append(regimes.length() == 0 ? "" : "; ").append(p.parameter).append(": ").append(p.label());
 		}

@@ -91,14 +91,29 @@ public final class Explorer {
 			return regimes[0] == null ? "diverged" : regimes[0].label();
 		}
 
-		/** Ensemble members whose orbit settles in the same regime as the kept map's. */
+		/**
+		 * The ensemble's regime: the class (rest, tonic, bursting, irregular, diverged) most
+		 * members settle in, the kept map's on a tie; labelled as the first member of that
+		 * class labels it (the kept map first).
+		 */
+		public String ensembleLabel() {
+			java.util.Map<String, Integer> votes = new java.util.HashMap<>();
+			for (String l : memberLabels) votes.merge(regimeClass(l), 1, Integer::sum);
+			String best = regimeClass(memberLabels[0]);
+			for (java.util.Map.Entry<String, Integer> e : votes.entrySet()) if (e.getValue() > votes.get(best)) best = e.getKey();
+			for (String l : memberLabels) if (regimeClass(l).equals(best)) return l;
+			return best;
+		}
+
+		/** Ensemble members whose orbit settles in the class of {@link #ensembleLabel()}. */
 		public int membersAgreeing() {
+			String c = regimeClass(ensembleLabel());
 			int n = 0;
-			for (String l : memberLabels) if (l.equals(label())) n++;
+			for (String l : memberLabels) if (regimeClass(l).equals(c)) n++;
 			return n;
 		}
 
-		/** True when fewer than four in five ensemble members agree with the kept map. */
+		/** True when fewer than four in five ensemble members settle in the majority's regime class. */
 		public boolean uncertain() {
 			return membersAgreeing() < Math.ceil(0.8 * memberLabels.length);
 		}
@@ -136,29 +151,57 @@ public final class Explorer {
 			for (int t = 0; t < lyapSteps; t++)
 				lyapStates[i][t] = toDouble(Arrays.copyOfRange(iterated.states[i * nInit], t * d, (t + 1) * d));
 		if (settings.sweepSteps > 0) orbits = withSweeps(model, settings, orbits, nInit, progress);
-		String[][] members = memberLabels(model, settings, start, nInit, progress);
+		String[][] members = memberLabels(model, settings, progress);
 		return characterise(model, settings, orbits, lyapStates, nInit + (settings.sweepSteps > 0 ? 2 : 0), members, progress);
 	}
 
+	/** The class of a regime label: "bursting-3" is "bursting". */
+	static String regimeClass(String label) {
+		int dash = label.indexOf('-');
+		return dash < 0 ? label : label.substring(0, dash);
+	}
+
 	/**
-	 * The regime every other ensemble member settles in at each value, iterated from the same
-	 * first initial state as the kept map's first orbit; [value][member], member 0 left for
-	 * the kept map.
+	 * Where to record next: the value inside the recorded range, recorded values excluded,
+	 * at which the fewest ensemble members share the majority's regime class (of those, the
+	 * one farthest from a recorded value); NaN when the members agree everywhere there.
 	 */
-	private static String[][] memberLabels(ReconstructedModel model, Settings settings, float[][] start, int nInit, Progress progress) {
+	public static double suggestNextRecording(ReconstructedModel model, List<Point> points) {
+		double[] recorded = model.trainingParameters();
+		double lo = Arrays.stream(recorded).min().orElse(0), hi = Arrays.stream(recorded).max().orElse(0);
+		double best = Double.NaN, bestShare = 1, bestGap = 0;
+		for (Point p : points) {
+			double gap = Double.POSITIVE_INFINITY;
+			for (double r : recorded) gap = Math.min(gap, Math.abs(p.parameter - r));
+			if (p.parameter <= lo || p.parameter >= hi || gap < 1e-9 * Math.max(1, Math.abs(hi))) continue;
+			double share = (double) p.membersAgreeing() / p.memberLabels.length;
+			if (share < bestShare || share == bestShare && share < 1 && gap > bestGap) {
+				best = p.parameter;
+				bestShare = share;
+				bestGap = gap;
+			}
+		}
+		return best;
+	}
+
+	/**
+	 * The regime every other ensemble member settles in at each value, iterated in its own
+	 * state space from its own first initial state; [value][member], member 0 left for the
+	 * kept map.
+	 */
+	private static String[][] memberLabels(ReconstructedModel model, Settings settings, Progress progress) {
 		int nP = settings.grid.length, members = model.ensembleSize();
 		String[][] labels = new String[nP][members];
 		if (members == 1) return labels;
-		float[][] first = new float[nP][];
 		float[] pValues = new float[nP];
-		for (int i = 0; i < nP; i++) {
-			first[i] = start[i * nInit];
-			pValues[i] = (float) settings.grid[i];
-		}
+		for (int i = 0; i < nP; i++) pValues[i] = (float) settings.grid[i];
 		RegimeClassifier classifier = model.classifier();
 		double scale = range(model);
 		for (int m = 1; m < members; m++) {
-			float[][] orbits = DecodedOrbits.of(model, model.member(m), first, pValues, settings.transientSteps, settings.iterations, progress);
+			ReconstructedModel member = model.memberModel(m);
+			float[][] first = new float[nP][];
+			for (int i = 0; i < nP; i++) first[i] = member.initialState(0);
+			float[][] orbits = DecodedOrbits.of(member, member.map(), first, pValues, settings.transientSteps, settings.iterations, progress);
 			for (int i = 0; i < nP; i++)
 				labels[i][m] = diverged(orbits[i], model, scale) ? "diverged" : classifier.classify(toDouble(orbits[i]), model.dt()).label();
 			progress.report("Iterating the ensemble", (double) m / (members - 1), "map " + (m + 1) + " of " + members);

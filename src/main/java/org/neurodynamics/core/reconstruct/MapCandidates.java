@@ -31,20 +31,21 @@ final class MapCandidates {
 		}
 	}
 
-	/** What becomes of a trained map: its model, and that model's self-check. */
+	/** What becomes of candidate m's trained map: its model, and that model's self-check. */
 	interface Judge {
-		ReconstructedModel model(NeuralMap map);
+		ReconstructedModel model(int m, NeuralMap map);
 
-		SelfCheck.Result check(ReconstructedModel model);
+		SelfCheck.Result check(int m, ReconstructedModel model);
 	}
 
 	private MapCandidates() {}
 
 	/**
 	 * @param config the map of candidate m (0-based), its seed included
+	 * @param sequences the state sequences candidate m is trained on
 	 * @return the candidates in the order of m
 	 */
-	static List<Candidate> train(int count, IntFunction<NeuralMap.Config> config, List<StateSequence> sequences, Judge judge,
+	static List<Candidate> train(int count, IntFunction<NeuralMap.Config> config, IntFunction<List<StateSequence>> sequences, Judge judge,
 		Progress progress)
 	{
 		Shared shared = new Shared(progress, count);
@@ -53,9 +54,9 @@ final class MapCandidates {
 			int index = m;
 			tasks.add(() -> {
 				NeuralMap map = new NeuralMap(config.apply(index));
-				NeuralMap.History h = map.train(sequences, shared.of(index));
-				ReconstructedModel model = judge.model(map);
-				return new Candidate(model, h, judge.check(model));
+				NeuralMap.History h = map.train(sequences.apply(index), shared.of(index));
+				ReconstructedModel model = judge.model(index, map);
+				return new Candidate(model, h, judge.check(index, model));
 			});
 		}
 		List<Candidate> done = Parallel.run("map-training", "Training maps", tasks);

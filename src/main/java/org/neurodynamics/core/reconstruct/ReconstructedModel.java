@@ -41,10 +41,11 @@ public final class ReconstructedModel {
 	final int[] active;
 	final NeuralMap map;
 	/**
-	 * The other maps of the ensemble (same states, other seeds, as good at the self-check):
-	 * where they settle in another regime than {@link #map}, the prediction is uncertain.
+	 * The other members of the ensemble, each with its own autoencoder (another seed) and map:
+	 * the regime at a value is the members' majority, and where they disagree the prediction
+	 * is uncertain.
 	 */
-	final List<NeuralMap> others;
+	final List<Member> others;
 	final Normalisation normalisation;
 	final EmbeddingLayout layout;
 	final int subsampling;
@@ -85,16 +86,40 @@ public final class ReconstructedModel {
 		this.trainingExcerpts = trainingExcerpts;
 	}
 
+	/** One other member of the ensemble: its autoencoder (another seed, or the kept one), its map, and its first initial state. */
+	static final class Member {
+		final VariationalAutoencoder autoencoder;
+		final NeuralMap map;
+		final float[] initialState;
+
+		Member(VariationalAutoencoder autoencoder, NeuralMap map, float[] initialState) {
+			this.autoencoder = autoencoder;
+			this.map = map;
+			this.initialState = initialState.clone();
+		}
+	}
+
 	public int stateDimension() { return active.length; }
 	public int[] activeCoordinates() { return active.clone(); }
 	public NeuralMap map() { return map; }
 	/** Maps in the ensemble, the kept map first. */
 	public int ensembleSize() { return 1 + others.size(); }
 	/** Map {@code i} of the ensemble; 0 is {@link #map()}. */
-	public NeuralMap member(int i) { return i == 0 ? map : others.get(i - 1); }
+	public NeuralMap member(int i) { return i == 0 ? map : others.get(i - 1).map; }
+
+	/**
+	 * Member {@code i} of the ensemble as a model of its own (its autoencoder, map and
+	 * initial state, everything else shared); 0 is this model.
+	 */
+	public ReconstructedModel memberModel(int i) {
+		if (i == 0) return this;
+		Member m = others.get(i - 1);
+		return new ReconstructedModel(m.autoencoder, active, m.map, normalisation, layout, subsampling, dt, timeUnit, valueUnit,
+			parameterName, trainingParameters, trainingMaxima, new float[][] { m.initialState }, trainingExcerpts, spikeThresholds);
+	}
 
 	/** This model with further ensemble members. */
-	ReconstructedModel withOtherMembers(List<NeuralMap> members) {
+	ReconstructedModel withOtherMembers(List<Member> members) {
 		ReconstructedModel m = new ReconstructedModel(autoencoder, active, map, normalisation, layout, subsampling, dt, timeUnit, valueUnit,
 			parameterName, trainingParameters, trainingMaxima, initialStates, trainingExcerpts, spikeThresholds);
 		m.others.addAll(members);
@@ -174,6 +199,7 @@ public final class ReconstructedModel {
 		}
 		for (int i = 0; i < initialStates.length; i++) meta.setProperty("initialState." + i, join(initialStates[i]));
 		meta.setProperty("initialStates", Integer.toString(initialStates.length));
+		for (int i = 0; i < others.size(); i++) meta.setProperty("memberInitialState." + (i + 1), join(others.get(i).initialState));
 		meta.setProperty("createdBy", "Neuro Dynamics " + version());
 		AtomicFiles.write(file, out -> {
 			try (ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -188,7 +214,11 @@ public final class ReconstructedModel {
 				zip.closeEntry();
 				for (int i = 0; i < others.size(); i++) {
 					zip.putNextEntry(new ZipEntry(memberEntry(i + 1)));
-					others.get(i).save(zip);
+					others.get(i).map.save(zip);
+					zip.closeEntry();
+					if (others.get(i).autoencoder == autoencoder) continue;
+					zip.putNextEntry(new ZipEntry(memberAutoencoderEntry(i + 1)));
+					others.get(i).autoencoder.save(zip);
 					zip.closeEntry();
 				}
 			}
@@ -229,11 +259,17 @@ public final class ReconstructedModel {
 			double[] act = doubles(meta.getProperty("active"));
 			int[] active = new int[act.length];
 			for (int i = 0; i < act.length; i++) active[i] = (int) act[i];
-			List<NeuralMap> members = new ArrayList<>();
+			// members written before they had autoencoders of their own share the kept one and its first state
+			List<Member> members = new ArrayList<>();
 			for (int i = 1; entries.containsKey(memberEntry(i)); i++) {
 				NeuralMap member = NeuralMap.load(new ByteArrayInputStream(entries.get(memberEntry(i))));
 				if (member.stateSize() != map.stateSize()) throw corrupt(file, memberEntry(i) + " advances " + member.stateSize() + " coordinates, map.bin " + map.stateSize());
-				members.add(member);
+				byte[] ae = entries.get(memberAutoencoderEntry(i));
+				VariationalAutoencoder memberVae = ae == null ? vae : VariationalAutoencoder.load(new ByteArrayInputStream(ae));
+				if (memberVae.latentSize() != vae.latentSize()) throw corrupt(file, memberAutoencoderEntry(i) + " has " + memberVae.latentSize() +
+					" latent coordinates, autoencoder.bin " + vae.latentSize());
+				String first = "memberInitialState." + i;
+				members.add(new Member(memberVae, member, meta.getProperty(first) == null ? states[0] : floats(numbers(file, meta, first, active.length))));
 			}
 			return new ReconstructedModel(vae, active, map, Normalisation.fromArray(doubles(meta.getProperty("normalisation"))),
 				new EmbeddingLayout(Integer.parseInt(meta.getProperty("embeddingDimension")), Integer.parseInt(meta.getProperty("delay")),
@@ -252,6 +288,10 @@ public final class ReconstructedModel {
 
 	private static String memberEntry(int i) {
 		return "member-" + i + ".bin";
+	}
+
+	private static String memberAutoencoderEntry(int i) {
+		return "member-" + i + "-autoencoder.bin";
 	}
 
 	private static SpikeThresholds thresholds(Properties meta) {
@@ -383,7 +423,10 @@ public final class ReconstructedModel {
 	}
 
 	private static float[] floats(String s) {
-		double[] d = doubles(s);
+		return floats(doubles(s));
+	}
+
+	private static float[] floats(double[] d) {
 		float[] f = new float[d.length];
 		for (int i = 0; i < d.length; i++) f[i] = (float) d[i];
 		return f;

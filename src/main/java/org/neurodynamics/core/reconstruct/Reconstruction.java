@@ -160,82 +160,47 @@ public final class Reconstruction {
 			latent = MIN_STATE_DIMENSION;
 			progress.report("Dimension analysis", 1, "state dimension " + latent + " (" + reason + ")");
 		}
-		// stage 2 (or the only stage): the autoencoder whose means are the recovered states
-		VariationalAutoencoder vae = new VariationalAutoencoder(autoencoderConfig(choice.dimension, settings).withLatentSize(latent));
-		VariationalAutoencoder.History vaeHistory = vae.train(embedding, progress);
-		boolean oneStage = settings.stateDimension == 0 && dimension == null && !twoStage;
-		int[] active = oneStage ? activeCoordinates(vaeHistory, settings) : vaeHistory.activeCoordinates(-1);
-		progress.report("Autoencoder", 1, "state dimension " + active.length + " (active coordinates "
-			+ Arrays.toString(Arrays.stream(active).map(i -> i + 1).toArray()) + ", counted from 1 as in the summary)");
-
-		float[][] states = vae.encodeMean(embedding, active, progress);
-		List<StateSequence> sequences = new ArrayList<>();
-		float[][] drives = driven ? new float[checked.size()][] : null;
-		for (int k = 0; k < embedding.traceCount(); k++) {
-			int from = (int) embedding.firstRow(k), windows = embedding.windows(k);
-			if (driven) {
-				// row w's newest sample is x(w + span); the step to row w + 1 is driven by the stimulus from there
-				float[] stimulus = subsampledTraces.get(k).stimulus();
-				drives[k] = Arrays.copyOfRange(stimulus, embedding.span(), embedding.span() + windows);
-			}
-			sequences.add(new StateSequence(Arrays.copyOfRange(states, from, from + windows), parameterOf(checked.get(k)),
-				driven ? drives[k] : null));
-		}
-		// Several maps (seeds) on the same states; the one that best reproduces the recordings is kept.
+		// Shared by every member: what the self-check compares with, and what the model file keeps.
 		Trace first = checked.get(0);
 		double[] parameters = checked.stream().mapToDouble(Reconstruction::parameterOf).toArray();
 		String[] names = new String[checked.size()];
-		float[][][] recoveredStates = new float[checked.size()][][];
-		float[][] recorded = new float[checked.size()][];
+		float[][] recorded = new float[checked.size()][], drives = driven ? new float[checked.size()][] : null;
 		for (int k = 0; k < names.length; k++) {
 			names[k] = checked.get(k).name();
-			recoveredStates[k] = sequences.get(k).states();
 			float[] x = subsampled.get(k);
 			recorded[k] = Arrays.copyOfRange(x, embedding.span() + 1, x.length); // from the map's first step on
+			// row w's newest sample is x(w + span); the step to row w + 1 is driven by the stimulus from there
+			if (driven) drives[k] = Arrays.copyOfRange(subsampledTraces.get(k).stimulus(), embedding.span(), embedding.span() + embedding.windows(k));
 		}
-		float[][] maxima = maxima(subsampled), excerpts = excerpts(subsampled), initial = sampleStates(states, settings.seed);
-		int rollout = feasibleRollout(settings, sequences);
-		List<MapCandidates.Candidate> trained = MapCandidates.train(settings.mapCandidates,
-			m -> mapConfig(settings, active.length, rollout, settings.seed + m), sequences, new MapCandidates.Judge() {
-				@Override
-				public ReconstructedModel model(NeuralMap map) {
-					return new ReconstructedModel(vae, active, map, embedding.normalisation(), choice.layout, choice.subsampling,
-						first.dt() * choice.subsampling, first.timeUnit(), first.valueUnit(),
-						first.parameterName().isEmpty() ? "p" : first.parameterName(), parameters, maxima, initial, excerpts, thresholds);
-				}
-
-				@Override
-				public SelfCheck.Result check(ReconstructedModel model) {
-					return SelfCheck.run(model, names, parameters, recoveredStates, recorded, drives);
-				}
-			}, progress);
-		List<SelfCheck.Result> candidates = new ArrayList<>();
-		List<ReconstructedModel> models = new ArrayList<>();
-		List<NeuralMap.History> histories = new ArrayList<>();
-		for (MapCandidates.Candidate c : trained) {
-			candidates.add(c.check);
-			models.add(c.model);
-			histories.add(c.history);
+		float[][] maxima = maxima(subsampled), excerpts = excerpts(subsampled);
+		Ensemble.Shared shared = new Ensemble.Shared(embedding, choice, parameters, names, recorded, drives, maxima, excerpts, thresholds,
+			first.dt() * choice.subsampling, first.timeUnit(), first.valueUnit(), first.parameterName().isEmpty() ? "p" : first.parameterName());
+		boolean oneStage = settings.stateDimension == 0 && dimension == null && !twoStage;
+		Ensemble ensemble = Ensemble.train(latent, oneStage, shared, settings, progress);
+		// The dimension answers to the self-check: a map cannot burst in too few coordinates, so when
+		// the kept map fails at a bursting recording, one coordinate more is tried and the better kept.
+		if (settings.stateDimension == 0 && !oneStage && latent < settings.latentSize && ensemble.failsAtBursting()) {
+			progress.report("Self-check", 1, "the map fails at a bursting recording with " + latent + " coordinates; trying " + (latent + 1));
+			Ensemble larger = Ensemble.train(latent + 1, false, shared, settings, progress);
+			boolean better = larger.best().check.betterThan(ensemble.best().check);
+			reason += better ? "; raised to " + (latent + 1) + " because the map failed at a bursting recording with " + latent
+				+ " and reproduced the recordings better with " + (latent + 1)
+				: "; " + (latent + 1) + " was tried because the map failed at a bursting recording, and reproduced the recordings no better";
+			if (better) ensemble = larger;
 		}
-		// the best map is kept; those that reproduce as many recordings join it as an ensemble
-		int best = 0;
-		for (int m = 1; m < candidates.size(); m++) if (candidates.get(m).betterThan(candidates.get(best))) best = m;
-		List<NeuralMap> others = new ArrayList<>();
-		for (int m = 0; m < candidates.size(); m++)
-			if (m != best && candidates.get(m).passed() == candidates.get(best).passed()
-				&& candidates.get(m).sameRegime() == candidates.get(best).sameRegime()) others.add(models.get(m).map());
-		ReconstructedModel model = models.get(best).withOtherMembers(others);
-		NeuralMap.History mapHistory = histories.get(best);
-		SelfCheck.Result check = candidates.get(best);
+		ReconstructedModel model = ensemble.model();
+		MapCandidates.Candidate kept = ensemble.best();
 		HeldOutCheck.Result heldOut = null;
 		if (!heldOutTraces.isEmpty()) {
 			float[][] firsts = new float[names.length][];
-			for (int k = 0; k < firsts.length; k++) firsts[k] = recoveredStates[k][0];
+			for (int k = 0; k < firsts.length; k++) firsts[k] = ensemble.kept().recovered[k][0];
 			heldOut = HeldOutCheck.run(model, parameters, names, firsts, heldOutTraces);
 			progress.report("Self-check", 1, heldOut.summary());
 		}
-		return new Result(model, choice, dimension, reason, dimensionHistory, vaeHistory, mapHistory, active, check, candidates,
-			heldOut, driven, (System.nanoTime() - start) / 1e9);
+		List<SelfCheck.Result> candidates = new ArrayList<>();
+		for (MapCandidates.Candidate c : ensemble.candidates) candidates.add(c.check);
+		return new Result(model, choice, dimension, reason, dimensionHistory, ensemble.kept().history, kept.history, ensemble.active,
+			kept.check, candidates, heldOut, driven, (System.nanoTime() - start) / 1e9);
 	}
 
 	/**
@@ -260,7 +225,7 @@ public final class Reconstruction {
 			.withValidationSteps(settings.mapValidationSteps).withPatience(settings.mapPatience).withControlAffine(settings.controlAffineMap);
 	}
 
-	private static VariationalAutoencoder.Config autoencoderConfig(int inputSize, ReconstructionSettings settings) {
+	static VariationalAutoencoder.Config autoencoderConfig(int inputSize, ReconstructionSettings settings) {
 		return VariationalAutoencoder.Config.of(inputSize).withHidden(settings.autoencoderHidden).withLatentSize(settings.latentSize)
 			.withBeta(settings.beta).withLearningRate(settings.autoencoderLearningRate).withBatchSize(settings.batchSize)
 			.withEpochs(settings.autoencoderEpochs).withSeed(settings.seed).withMaxSamplesPerEpoch(settings.samplesPerEpoch);
@@ -310,7 +275,7 @@ public final class Reconstruction {
 		return out;
 	}
 
-	private static float[][] sampleStates(float[][] states, long seed) {
+	static float[][] sampleStates(float[][] states, long seed) {
 		Random random = new Random(seed);
 		float[][] out = new float[Math.min(INITIAL_STATES, states.length)][];
 		for (int i = 0; i < out.length; i++) out[i] = states[random.nextInt(states.length)].clone();

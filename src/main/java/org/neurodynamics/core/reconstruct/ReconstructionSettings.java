@@ -125,8 +125,9 @@ public final class ReconstructionSettings {
 	public double stateNoise = 0.02;
 
 	/**
-	 * Maps trained (seeds seed, seed + 1, ...) on the same recovered states; the one whose
-	 * iterated orbits best reproduce the recordings (the {@link SelfCheck}) is kept.
+	 * Members of the ensemble (seeds seed, seed + 1, ...), each with an autoencoder and a map
+	 * of its own: the member whose iterated orbits best reproduce the recordings (the
+	 * {@link SelfCheck}) is kept, and every member votes on the regime at each explored value.
 	 */
 	public int mapCandidates = 3;
 	/** Learning rate of the map (Adam). */

@@ -46,7 +46,7 @@ class MapCandidatesTest {
 		List<NeuralMap> parallel = new ArrayList<>();
 		MapCandidates.Judge judge = new MapCandidates.Judge() {
 			@Override
-			public ReconstructedModel model(NeuralMap map) {
+			public ReconstructedModel model(int m, NeuralMap map) {
 				synchronized (parallel) {
 					parallel.add(map);
 				}
@@ -54,11 +54,11 @@ class MapCandidatesTest {
 			}
 
 			@Override
-			public SelfCheck.Result check(ReconstructedModel model) {
+			public SelfCheck.Result check(int m, ReconstructedModel model) {
 				return new SelfCheck.Result(List.of(), 0);
 			}
 		};
-		List<MapCandidates.Candidate> c = MapCandidates.train(3, m -> base.withSeed(10 + m), data, judge, Progress.NONE);
+		List<MapCandidates.Candidate> c = MapCandidates.train(3, m -> base.withSeed(10 + m), m -> data, judge, Progress.NONE);
 		assertEquals(3, c.size());
 		for (int m = 0; m < 3; m++) {
 			NeuralMap alone = new NeuralMap(base.withSeed(10 + m));

@@ -129,6 +129,37 @@ class ReconstructionTest {
 			assertArrayEquals(step(r.model.member(m), u[0], p), step(loaded.member(m), u[0], p), 1e-6f);
 		assertEquals(r.model.layout().toString(), loaded.layout().toString());
 		assertEquals(r.model.spikeThresholds().threshold, loaded.spikeThresholds().threshold, 1e-12);
+		// every other member has an autoencoder and a first state of its own, and they survive the file too
+		assertEquals(quick().mapCandidates, loaded.ensembleSize());
+		for (int m = 1; m < loaded.ensembleSize(); m++) {
+			assertNotSame(r.model.autoencoder(), r.model.memberModel(m).autoencoder());
+			float[][] v = { r.model.memberModel(m).initialState(0) };
+			assertArrayEquals(v[0], loaded.memberModel(m).initialState(0), 0);
+			assertArrayEquals(r.model.memberModel(m).decodeObserved(v), loaded.memberModel(m).decodeObserved(v), 1e-6f);
+			assertFalse(java.util.Arrays.equals(r.model.decodeObserved(v), r.model.memberModel(m).decodeObserved(v)), "member " + m + " decodes with its own autoencoder");
+		}
+	}
+
+	/**
+	 * Untrained maps fail the self-check everywhere, bursting recordings included: the
+	 * reconstruction then tries one state coordinate more and says which dimension it kept.
+	 */
+	@Test
+	void theStateDimensionAnswersToTheSelfCheckAtBurstingRecordings() {
+		ReconstructionSettings s = quick();
+		s.analyseDimension = false;
+		s.latentSize = 8;
+		s.mapEpochs = 1;
+		s.learningRate = 1e-12; // maps that stay as initialised
+		s.mapCandidates = 1;
+		List<Trace> bursting = traces(2.0, 2.4);
+		Reconstruction.Result r = Reconstruction.run(bursting, s, Progress.NONE);
+		assertTrue(r.selfCheck.traces().stream().anyMatch(c -> c.recorded.regime() == org.neurodynamics.core.analysis.RegimeStats.Regime.BURSTING),
+			"Hindmarsh-Rose bursts at I = 2.0 or 2.4");
+		assertTrue(r.dimensionReason.contains("failed at a bursting recording"), r.dimensionReason);
+		int read = Integer.parseInt(r.dimensionReason.replaceAll("^(\\d+) active coordinates.*", "$1"));
+		int expected = Math.max(2, read) + (r.dimensionReason.contains("raised to") ? 1 : 0);
+		assertEquals(expected, r.active.length, r.dimensionReason);
 	}
 
 	@Test
