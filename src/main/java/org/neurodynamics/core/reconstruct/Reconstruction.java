@@ -36,6 +36,12 @@ public final class Reconstruction {
 	 * and come back (one coordinate passes the same voltage rising and falling).
 	 */
 	static final int MIN_STATE_DIMENSION = 2;
+	/**
+	 * Coordinates a flow needs to burst: two fast ones that spike and a slow one that starts
+	 * and stops the bursts. A state with fewer whose map fails at a bursting recording gets
+	 * one more coordinate (the Sherman-Rinzel recordings read 2).
+	 */
+	static final int BURSTING_DIMENSION = 3;
 
 	/** What a reconstruction produced: the model and the evidence users need to trust it. */
 	public static final class Result {
@@ -179,7 +185,7 @@ public final class Reconstruction {
 		Ensemble ensemble = Ensemble.train(latent, oneStage, shared, settings, progress);
 		// The dimension answers to the self-check: a map cannot burst in too few coordinates, so when
 		// the kept map fails at a bursting recording, one coordinate more is tried and the better kept.
-		if (settings.stateDimension == 0 && !oneStage && latent < settings.latentSize && ensemble.failsAtBursting()) {
+		if (settings.stateDimension == 0 && !oneStage && latent < Math.min(settings.latentSize, BURSTING_DIMENSION) && ensemble.failsAtBursting()) {
 			progress.report("Self-check", 1, "the map fails at a bursting recording with " + latent + " coordinates; trying " + (latent + 1));
 			Ensemble larger = Ensemble.train(latent + 1, false, shared, settings, progress);
 			boolean better = larger.best().check.betterThan(ensemble.best().check);
