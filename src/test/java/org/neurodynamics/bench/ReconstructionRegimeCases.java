@@ -160,9 +160,9 @@ final class ReconstructionRegimeCases {
 		md.append("Classifier: " + (m.spikeThresholds() == null ? "adaptive (no recorded spikes)" : m.spikeThresholds()) + ", applied to map and truth alike.\n\n");
 		md.append(selfCheckTable(r)).append("\n");
 		if (train != null) md.append(trainingPeaks(m, model, train, seed, duration, settle, dt, explore)).append("\n\n");
-		md.append("| p | seen | true regime | map regime | class | spikes/burst true / map | mean ISI true / map | D_stsp | D_H |\n");
-		md.append("|---|---|---|---|---|---|---|---|---|\n");
-		int agree = 0, burstBoth = 0, burstWithin = 0, heldOut = 0, heldAgree = 0;
+		md.append("| p | seen | true regime | map regime | class | ensemble (members agreeing) | spikes/burst true / map | mean ISI true / map | D_stsp | D_H |\n");
+		md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+		int agree = 0, burstBoth = 0, burstWithin = 0, heldOut = 0, heldAgree = 0, heldMajority = 0, unanimous = 0, unanimousRight = 0;
 		double trueTransition = Double.NaN, mapTransition = Double.NaN;
 		List<Double> mapSpb = new ArrayList<>();
 		for (int i = 0; i < grid.length; i++) {
@@ -175,9 +175,15 @@ final class ReconstructionRegimeCases {
 			boolean ok = ct.equals(cm);
 			boolean seen = contains(train, grid[i]);
 			if (ok) agree++;
+			// the ensemble's majority class, and whether every member shares it
+			boolean majorityOk = p.ensembleLabel().split("-")[0].equals(rt.label().split("-")[0]);
+			boolean allAgree = p.membersAgreeing() == p.memberLabels.length;
 			if (!seen) {
 				heldOut++;
 				if (ok) heldAgree++;
+				if (majorityOk) heldMajority++;
+				if (allAgree) unanimous++;
+				if (allAgree && majorityOk) unanimousRight++;
 			}
 			String spb = "";
 			if (rm != null && rt.regime() == RegimeStats.Regime.BURSTING && rm.regime() == RegimeStats.Regime.BURSTING) {
@@ -197,8 +203,9 @@ final class ReconstructionRegimeCases {
 				dstsp = TrajectoryMetrics.stateSpaceDivergence(truth, xm, delay);
 				dh = TrajectoryMetrics.spectralHellinger(truth, xm);
 			}
-			md.append(String.format(Locale.ROOT, "| %.4g | %s | %s | %s | %s | %s | %s / %s | %.3f | %.3f |%n", grid[i], seen ? "yes" : "",
-				rt.label(), p.label() + (p.coexisting() ? " (coexists with other orbits)" : ""), ok ? "agree" : "**differ**", spb,
+			md.append(String.format(Locale.ROOT, "| %.4g | %s | %s | %s | %s | %s (%d of %d) | %s | %s / %s | %.3f | %.3f |%n", grid[i], seen ? "yes" : "",
+				rt.label(), p.label() + (p.coexisting() ? " (coexists with other orbits)" : ""), ok ? "agree" : "**differ**",
+				p.ensembleLabel(), p.membersAgreeing(), p.memberLabels.length, spb,
 				fmt(rt.meanIsi()), rm == null ? "-" : fmt(rm.meanIsi()), dstsp, dh));
 		}
 		int recordedClass = r.selfCheck.sameRegime(), recordedExact = 0;
@@ -208,9 +215,10 @@ final class ReconstructionRegimeCases {
 		for (int i = 1; i < mapSpb.size(); i++) monotone &= mapSpb.get(i) >= mapSpb.get(i - 1) - 0.5;
 		double transitionError = Double.isNaN(trueTransition) || Double.isNaN(mapTransition) ? Double.NaN : Math.abs(mapTransition - trueTransition);
 		if (ReconstructionBenchmark.tsv != null) {
-			String row = String.format(Locale.ROOT, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%.0f\t%d\t%s%n", ReconstructionBenchmark.label,
+			String row = String.format(Locale.ROOT, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%.0f\t%d\t%s\t%d\t%d\t%d\t%s%n", ReconstructionBenchmark.label,
 				Arrays.toString(train), seed, train.length, recordedClass, recordedExact, r.selfCheck.passed(), heldOut, heldAgree, burstBoth, burstWithin,
-				reconstructSeconds + exploreSeconds, r.active.length, Double.isNaN(transitionError) ? "-" : fmt(transitionError));
+				reconstructSeconds + exploreSeconds, r.active.length, Double.isNaN(transitionError) ? "-" : fmt(transitionError),
+				heldMajority, unanimous, unanimousRight, fmt(Explorer.suggestNextRecording(m, points)));
 			try {
 				java.nio.file.Files.write(ReconstructionBenchmark.tsv, row.getBytes(), java.nio.file.StandardOpenOption.CREATE,
 					java.nio.file.StandardOpenOption.APPEND);
