@@ -176,7 +176,7 @@ final class ReconstructionRegimeCases {
 			boolean seen = contains(train, grid[i]);
 			if (ok) agree++;
 			// the ensemble's majority class, and whether every member shares it
-			boolean majorityOk = p.ensembleLabel().split("-")[0].equals(rt.label().split("-")[0]);
+			boolean majorityOk = Explorer.regimeClass(p.ensembleLabel()).equals(Explorer.regimeClass(rt.label()));
 			boolean allAgree = p.membersAgreeing() == p.memberLabels.length;
 			if (!seen) {
 				heldOut++;

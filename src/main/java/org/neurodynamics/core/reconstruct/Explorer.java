@@ -156,7 +156,7 @@ public final class Explorer {
 	}
 
 	/** The class of a regime label: "bursting-3" is "bursting". */
-	static String regimeClass(String label) {
+	public static String regimeClass(String label) {
 		int dash = label.indexOf('-');
 		return dash < 0 ? label : label.substring(0, dash);
 	}
