@@ -72,7 +72,8 @@ public class FitConductances extends TraceInputCommand {
 
 	@Parameter(label = "Extra currents", required = false, description = "Currents added to the cortical neuron, " +
 		"comma-separated: NaP (persistent Na), Kv3 (fast delayed rectifier), A (A-type K), H (h-current, sag), CaK (Ca and " +
-		"Ca-activated K); empty for none.")
+		"Ca-activated K); empty for none; auto (with Sweeps such as even) fits every usual set and keeps the one that " +
+		"predicts the held-out sweeps best, listed in the table 'Current sets'.")
 	private String extra_currents = "";
 
 	@Parameter(label = "Initial values", required = false,
@@ -201,6 +202,9 @@ public class FitConductances extends TraceInputCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Sweeps recorded vs model")
 	private ResultsTable sweep_table;
 
+	@Parameter(type = ItemIO.OUTPUT, label = "Current sets")
+	private ResultsTable current_sets;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "f-I curve")
 	private Plot fi_plot;
 
@@ -229,6 +233,7 @@ public class FitConductances extends TraceInputCommand {
 			fi_plot = StepFamilyResults.fiCurve(fit.family, fit.simulated);
 			comparison_plot = StepFamilyResults.comparison(fit.family, fit.simulated);
 			fitted_traces = StepFamilyResults.traces("Fitted traces of " + file.getName(), fit.family, fit.simulated);
+			if (fit.currentSets != null) current_sets = StepFamilyResults.currentSets(fit.currentSets);
 		}
 		else {
 			comparison_plot = TuningResults.comparisonPlot(fit.target, fit.before, fit.after);
@@ -248,6 +253,7 @@ public class FitConductances extends TraceInputCommand {
 		save(output, "fit-iterations", iteration_table);
 		save(output, "fit-loss", loss_plot);
 		save(output, "sweeps", sweep_table);
+		save(output, "current-sets", current_sets);
 		save(output, "f-i-curve", fi_plot);
 		save(output, family ? "fitted-vs-recorded" : "fitted-vs-target", comparison_plot);
 		save(output, "fitted-traces", fitted_traces);

@@ -8,6 +8,7 @@ import ij.ImagePlus;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
 
+import org.neurodynamics.core.fit.CurrentSetChoice;
 import org.neurodynamics.core.fit.StepFamily;
 import org.neurodynamics.core.trace.Trace;
 
@@ -33,6 +34,29 @@ public final class StepFamilyResults {
 			rt.addValue("Model spikes", family.spikes(sim));
 			rt.addValue("Recorded steady (mV)", family.steadyState(rec));
 			rt.addValue("Model steady (mV)", family.steadyState(sim));
+		}
+		return rt;
+	}
+
+	/**
+	 * One row per candidate set of extra currents: how its fitted model predicts the held-out
+	 * sweeps, its loss on the fitted ones, the values it left on a bound, and whether it was kept.
+	 */
+	public static ResultsTable currentSets(CurrentSetChoice choice) {
+		ResultsTable rt = new ResultsTable();
+		for (CurrentSetChoice.Trial t : choice.trials) {
+			rt.addRow();
+			rt.addValue("Currents", t.label());
+			rt.addValue("Kept", t == choice.best ? "yes" : "");
+			rt.addValue("Held-out spiking sweeps", t.heldOut.spiking);
+			rt.addValue("Spike counts right", t.heldOut.countsRight);
+			rt.addValue("Held-out quiet sweeps", t.heldOut.quiet);
+			rt.addValue("Quiet steady state off, mean (mV)", t.heldOut.meanSteadyError);
+			rt.addValue("Quiet steady state off, max (mV)", t.heldOut.worstSteadyError);
+			rt.addValue("Loss (mV^2)", t.result.loss());
+			rt.addValue("Parameters fitted", t.result.parameterNames().length);
+			rt.addValue("On a bound", String.join("; ", t.onBound));
+			rt.addValue("Seconds", t.seconds);
 		}
 		return rt;
 	}

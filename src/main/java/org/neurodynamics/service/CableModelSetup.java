@@ -30,6 +30,9 @@ final class CableModelSetup {
 
 	/** The requested model, with its default parameters. */
 	static CableModel model(ModelRequest request) {
+		if (request.chooseCurrents) throw new UserInputException("Extra currents '" + ModelRequest.AUTO + "' are chosen by " +
+			"held-out sweeps, which only Fit Conductances does (with Sweeps such as even); here name the currents (such as " +
+			"NaP, H), or leave them empty.");
 		if (request.model == CellModel.CORTICAL) return CableModels.corticalNeuron(CorticalNeuron.E_L, request.currents);
 		return request.model.isMorphology() ? fromSwc(request) : request.model.builtIn();
 	}

@@ -3,6 +3,7 @@ package org.neurodynamics.service;
 import java.util.List;
 
 import org.neurodynamics.core.cable.CableModel;
+import org.neurodynamics.core.fit.CurrentSetChoice;
 import org.neurodynamics.core.fit.FitResult;
 import org.neurodynamics.core.fit.StepFamily;
 import org.neurodynamics.core.fit.Uncertainty;
@@ -13,7 +14,8 @@ import org.neurodynamics.core.trace.Trace;
  * fit itself; for one target trace, the target (ms, mV) and the model's voltage before and
  * after (null where the parameters blow the simulation up); for a step family, the family,
  * the fitted sweeps and every sweep simulated with the fitted parameters; for both, the
- * uncertainty of the fitted parameters (null when the fitted model cannot be simulated).
+ * uncertainty of the fitted parameters (null when the fitted model cannot be simulated);
+ * when the extra currents were chosen, every candidate set (otherwise null).
  */
 public final class ConductanceFit {
 
@@ -25,9 +27,10 @@ public final class ConductanceFit {
 	public final int[] chosen;
 	public final List<float[]> simulated;
 	public final Uncertainty uncertainty;
+	public final CurrentSetChoice currentSets;
 
 	private ConductanceFit(CableModel model, double[] initial, FitResult result, Trace target, Trace before, Trace after,
-		StepFamily family, int[] chosen, List<float[]> simulated, Uncertainty uncertainty)
+		StepFamily family, int[] chosen, List<float[]> simulated, Uncertainty uncertainty, CurrentSetChoice currentSets)
 	{
 		this.model = model;
 		this.initial = initial;
@@ -39,18 +42,19 @@ public final class ConductanceFit {
 		this.chosen = chosen;
 		this.simulated = simulated;
 		this.uncertainty = uncertainty;
+		this.currentSets = currentSets;
 	}
 
 	static ConductanceFit ofTrace(CableModel model, double[] initial, FitResult result, Trace target, Trace before,
 		Trace after, Uncertainty uncertainty)
 	{
-		return new ConductanceFit(model, initial, result, target, before, after, null, null, null, uncertainty);
+		return new ConductanceFit(model, initial, result, target, before, after, null, null, null, uncertainty, null);
 	}
 
 	static ConductanceFit ofStepFamily(CableModel model, double[] initial, FitResult result, StepFamily family, int[] chosen,
-		List<float[]> simulated, Uncertainty uncertainty)
+		List<float[]> simulated, Uncertainty uncertainty, CurrentSetChoice currentSets)
 	{
-		return new ConductanceFit(model, initial, result, null, null, null, family, chosen, simulated, uncertainty);
+		return new ConductanceFit(model, initial, result, null, null, null, family, chosen, simulated, uncertainty, currentSets);
 	}
 
 	public boolean isStepFamily() {

@@ -3,11 +3,13 @@ package org.neurodynamics.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.UserInputException;
 import org.neurodynamics.core.cable.CableModel;
 import org.neurodynamics.core.cable.CableModels;
+import org.neurodynamics.core.cable.CorticalCurrent;
 import org.neurodynamics.core.cable.Injection;
 import org.neurodynamics.core.cable.OrnsteinUhlenbeckNoise;
 import org.neurodynamics.core.cable.Protocol;
@@ -15,6 +17,7 @@ import org.neurodynamics.core.cable.SimulationResult;
 import org.neurodynamics.core.cable.SimulationUnstableException;
 import org.neurodynamics.core.cable.Simulator;
 import org.neurodynamics.core.cable.Stimulus;
+import org.neurodynamics.core.fit.CurrentSetChoice;
 import org.neurodynamics.core.fit.FitListener;
 import org.neurodynamics.core.fit.FitProblem;
 import org.neurodynamics.core.fit.FitResult;
@@ -89,7 +92,10 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 	public ConductanceFit fit(FitRequest r, Progress progress) {
 		// before any fitting: a step family applies the spike term only in its second stage
 		FitProblem.checkSpikeTimes(r.spikeWeight, r.spikeThreshold, SPIKE_TAU);
-		CableModel m = CableModelSetup.model(r.model);
+		if (r.model.chooseCurrents && !r.isStepFamily()) throw new UserInputException("Choosing the extra currents ('" +
+			ModelRequest.AUTO + "') judges every set on held-out sweeps of an ABF step family; give Sweeps (such as even), or " +
+			"name the currents (such as NaP, H).");
+		CableModel m = r.model.chooseCurrents ? CableModels.corticalNeuron() : CableModelSetup.model(r.model);
 		double[] initial = CableModelSetup.parameterValues(m, r.model.values);
 		int recordAt = CableModelSetup.compartment(m, r.record, "The target was recorded at one compartment; 'record' names ");
 		int[] fitted = CableModelSetup.parameters(m, r.fitted);
@@ -135,6 +141,7 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 	{
 		StepFamily family = StepFamilies.fromAbf(r.abf, r.channel, r.dt, r.duration);
 		int[] chosen = StepFamilies.choose(r.sweeps, family.size());
+		if (r.model.chooseCurrents) return chooseCurrents(r, family, chosen, recordAt, progress);
 		if (r.model.model == CellModel.CORTICAL && r.model.hasDefaultValues()) {
 			m = CableModels.corticalNeuron(family.restingPotential(), r.model.currents);
 			initial = m.defaults();
@@ -154,15 +161,62 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 		}
 		List<float[]> simulated = new ArrayList<>();
 		for (int s = 0; s < family.size(); s++) simulated.add(family.simulate(m, result.theta(), s, recordAt));
-		Uncertainty se;
+		return ConductanceFit.ofStepFamily(m, initial, result, family, chosen, simulated,
+			familyUncertainty(family, m, initial, chosen, recordAt, fitted, result), null);
+	}
+
+	/**
+	 * Fits the cortical cell with every candidate set of extra currents and keeps the one that
+	 * predicts the held-out sweeps best; the user's initial values and fitted parameters apply
+	 * to every set, whose own conductances are fitted as well.
+	 */
+	private ConductanceFit chooseCurrents(FitRequest r, StepFamily family, int[] chosen, int recordAt, Progress progress) {
+		if (chosen.length == family.size()) throw new UserInputException("Choosing the extra currents ('" + ModelRequest.AUTO +
+			"') judges every set on the sweeps that are not fitted, and Sweeps '" + r.sweeps + "' fits all " + family.size() +
+			" of them. Fit 'even' or 'odd' sweeps, or name the currents.");
+		List<Set<CorticalCurrent>> sets = CorticalCurrent.candidates();
+		info(String.format(Locale.ROOT, "Choosing the extra currents of the cortical cell for '%s': %d sets, each fitted to %d " +
+			"of %d sweeps and judged on the others", r.abf.getName(), sets.size(), chosen.length, family.size()));
+		warnIfCoarse(r);
+		int[] base = CableModelSetup.parameters(CableModels.corticalNeuron(), r.fitted);
+		CurrentSetChoice choice = CurrentSetChoice.fit(family, sets, chosen, recordAt,
+			m -> r.model.hasDefaultValues() ? m.defaults() : CableModelSetup.parameterValues(m, r.model.values),
+			m -> withOwnConductances(m, base), r.options, q -> withSpikes(q, r), progress);
+		for (CurrentSetChoice.Trial t : choice.trials)
+			info(String.format(Locale.ROOT, "  %s: loss %.4g mV^2; %s", t.label(), t.result.loss(), t.heldOut.summary()));
+		CurrentSetChoice.Trial best = choice.best;
+		info("Kept " + best.label() + ": it predicts the held-out sweeps best (" + best.heldOut.summary() + ").");
+		int[] fitted = withOwnConductances(best.model, base);
+		List<float[]> simulated = new ArrayList<>();
+		for (int s = 0; s < family.size(); s++) simulated.add(family.simulate(best.model, best.result.theta(), s, recordAt));
+		return ConductanceFit.ofStepFamily(best.model, best.initial, best.result, family, chosen, simulated,
+			familyUncertainty(family, best.model, best.initial, chosen, recordAt, fitted, best.result), choice);
+	}
+
+	/**
+	 * The parameters {@code base} names in the plain cortical cell, at their index in {@code m},
+	 * and the conductances the extra currents add ({@code base} indexes the plain cell's
+	 * parameters, which the extended cell lists first).
+	 */
+	private static int[] withOwnConductances(CableModel m, int[] base) {
+		int plain = CableModels.corticalNeuron().parameters().size();
+		List<Integer> out = new ArrayList<>();
+		for (int k : base) out.add(k);
+		for (int k = plain; k < m.parameters().size(); k++) if (m.parameters().get(k).unit().equals("S/cm^2")) out.add(k);
+		return out.stream().mapToInt(Integer::intValue).toArray();
+	}
+
+	/** The uncertainty of a family's fitted values, or null (logged) when the fitted model cannot be simulated. */
+	private Uncertainty familyUncertainty(StepFamily family, CableModel m, double[] initial, int[] chosen, int recordAt,
+		int[] fitted, FitResult result)
+	{
 		try {
-			se = StepFamilyFit.uncertainty(family, m, initial, chosen, recordAt, fitted, result.theta());
+			return StepFamilyFit.uncertainty(family, m, initial, chosen, recordAt, fitted, result.theta());
 		}
 		catch (SimulationUnstableException e) {
 			if (log != null) log.warn(e.getMessage());
-			se = null;
+			return null;
 		}
-		return ConductanceFit.ofStepFamily(m, initial, result, family, chosen, simulated, se);
 	}
 
 	/**

@@ -19,7 +19,12 @@ public final class ModelRequest {
 	public File swc;
 	public ChannelSet soma = ChannelSet.HH, axon = ChannelSet.HH, dendrite = ChannelSet.PASSIVE;
 	public Set<CorticalCurrent> currents = EnumSet.noneOf(CorticalCurrent.class);
+	/** For the cortical cell: choose the currents among {@link CorticalCurrent#candidates()} by held-out sweeps. */
+	public boolean chooseCurrents;
 	public String values = "";
+
+	/** The extra currents that ask for the choice by held-out sweeps. */
+	public static final String AUTO = "auto";
 
 	public ModelRequest() {}
 
@@ -37,14 +42,16 @@ public final class ModelRequest {
 
 	/**
 	 * As {@link #of(String, File, String, String, String, String)} with the extra currents of
-	 * the cortical cell ("NaP, H"; see {@link CorticalCurrent#parse}), read only for that model.
+	 * the cortical cell ("NaP, H"; see {@link CorticalCurrent#parse}, or {@link #AUTO}), read
+	 * only for that model.
 	 */
 	public static ModelRequest of(String model, File swc, String soma, String axon, String dendrite, String currents,
 		String values)
 	{
 		ModelRequest r = new ModelRequest(CellModel.of(model));
 		r.values = values;
-		if (r.model == CellModel.CORTICAL) r.currents = CorticalCurrent.parse(currents);
+		if (r.model == CellModel.CORTICAL && currents != null && currents.trim().equalsIgnoreCase(AUTO)) r.chooseCurrents = true;
+		else if (r.model == CellModel.CORTICAL) r.currents = CorticalCurrent.parse(currents);
 		if (!r.model.isMorphology()) return r;
 		r.swc = swc;
 		r.soma = ChannelSet.of(soma, Region.SOMA);

@@ -13,25 +13,21 @@ import java.util.Set;
 
 import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.cable.CableModel;
-import org.neurodynamics.core.cable.CableModels;
 import org.neurodynamics.core.cable.CorticalCurrent;
-import org.neurodynamics.core.cable.SimulationUnstableException;
-import org.neurodynamics.core.fit.FitListener;
+import org.neurodynamics.core.fit.CurrentSetChoice;
 import org.neurodynamics.core.fit.FitOptions;
-import org.neurodynamics.core.fit.FitResult;
 import org.neurodynamics.core.fit.FitStart;
-import org.neurodynamics.core.fit.FitUnstableException;
+import org.neurodynamics.core.fit.HeldOutSweeps;
 import org.neurodynamics.core.fit.StepFamily;
-import org.neurodynamics.core.fit.StepFamilyFit;
 import org.neurodynamics.service.DefaultGradientTuningService;
 import org.neurodynamics.service.StepFamilies;
 
 /**
  * Which currents a recorded cell needs: the cortical cell with each candidate set of extra
  * currents ({@link CorticalCurrent}) fitted by the plugin's step-family fit
- * ({@link StepFamilyFit}: passive stage on the quiet sweeps, then the rest with the smoothed
+ * ({@code StepFamilyFit}: passive stage on the quiet sweeps, then the rest with the smoothed
  * voltage term) to the even sweeps of an ABF step family; every set's error on the odd,
- * held-out sweeps. Fitted: cm, eL and every conductance. Spikes are counted by the
+ * held-out sweeps ({@link CurrentSetChoice}, as Fit Conductances with extra currents "auto"). Fitted: cm, eL and every conductance. Spikes are counted by the
  * family's detector ({@link StepFamily#spikes}). Appends one table row per set to the
  * results file. One thread.
  *
@@ -67,71 +63,39 @@ public final class ChannelSetBenchmark {
 		append(out, "| currents | parameters | loss (mV^2) | held-out spiking counts right | held-out quiet: steady state off by " +
 			"(max, mean) | held-out counts recorded/model | held-out steady state recorded/model (mV) | on a bound | s |\n" +
 			"|---|---|---|---|---|---|---|---|---|\n");
-		for (String spec : sets.split(";")) {
-			Set<CorticalCurrent> extra = CorticalCurrent.parse(spec);
-			CableModel model = CableModels.corticalNeuron(rest, extra);
-			List<Integer> f = new ArrayList<>();
-			for (int k = 0; k < model.parameters().size(); k++) {
-				String unit = model.parameters().get(k).unit(), name = model.parameters().get(k).name();
-				if (unit.equals("S/cm^2") || name.equals("cm") || name.equals("eL")) f.add(k);
-			}
-			int[] fitted = f.stream().mapToInt(Integer::intValue).toArray();
-			FitOptions o = new FitOptions().iterations(iterations).curriculum(1, 0).start(FitStart.MULTI_START)
-				.multiStart(starts, 5, 2, 0.5, 2).polish(20).threads(1);
-			long t0 = System.nanoTime();
-			FitResult r;
-			try {
-				r = StepFamilyFit.fit(family, model, model.defaults(), fit, 0, fitted, o,
-					q -> spikeWeight > 0 ? q.withSpikeTimes(spikeWeight, Double.NaN, DefaultGradientTuningService.SPIKE_TAU) : q,
-					FitListener.NONE, Progress.NONE);
-			}
-			catch (FitUnstableException e) {
-				r = e.best();
-			}
-			double seconds = (System.nanoTime() - t0) * 1e-9;
-			double[] theta = r.theta();
-			int spiking = 0, right = 0, quiet = 0;
-			double worst = 0, sum = 0;
+		List<Set<CorticalCurrent>> candidates = new ArrayList<>();
+		for (String spec : sets.split(";")) candidates.add(CorticalCurrent.parse(spec));
+		FitOptions o = new FitOptions().iterations(iterations).curriculum(1, 0).start(FitStart.MULTI_START)
+			.multiStart(starts, 5, 2, 0.5, 2).polish(20).threads(1);
+		CurrentSetChoice choice = CurrentSetChoice.fit(family, candidates, fit, 0, CableModel::defaults,
+			ChannelSetBenchmark::conductancesCmAndEl, o,
+			q -> spikeWeight > 0 ? q.withSpikeTimes(spikeWeight, Double.NaN, DefaultGradientTuningService.SPIKE_TAU) : q,
+			Progress.NONE);
+		for (CurrentSetChoice.Trial t : choice.trials) {
 			StringBuilder counts = new StringBuilder(), steady = new StringBuilder();
 			for (int s = 1; s < family.size(); s += 2) {
-				float[] sim;
-				try {
-					sim = family.simulate(model, theta, s, 0);
-				}
-				catch (SimulationUnstableException e) {
-					sim = null;
-				}
-				int model_ = sim == null ? -1 : family.spikes(sim);
-				double ms = sim == null ? Double.NaN : family.steadyState(sim), rs = family.steadyState(recorded.get(s));
-				counts.append(counts.length() > 0 ? " " : "").append(recordedSpikes[s]).append('/').append(model_);
-				steady.append(steady.length() > 0 ? " " : "").append(String.format(Locale.ROOT, "%.1f/%.1f", rs, ms));
-				if (recordedSpikes[s] > 0) {
-					spiking++;
-					int n = recordedSpikes[s];
-					if (model_ >= 0 && Math.abs(model_ - n) <= (n <= 5 ? 1 : 0.2 * n)) right++;
-				}
-				else {
-					quiet++;
-					double e = Math.abs(ms - rs);
-					worst = Math.max(worst, e);
-					sum += e;
-				}
+				float[] sim = t.simulated.get(s);
+				counts.append(counts.length() > 0 ? " " : "").append(recordedSpikes[s]).append('/').append(sim == null ? -1 : family.spikes(sim));
+				steady.append(steady.length() > 0 ? " " : "").append(String.format(Locale.ROOT, "%.1f/%.1f",
+					family.steadyState(recorded.get(s)), sim == null ? Double.NaN : family.steadyState(sim)));
 			}
-			List<String> bound = new ArrayList<>();
-			for (int k : fitted) {
-				String name = model.parameters().get(k).name();
-				double start = model.defaults()[k], x = theta[k];
-				boolean reversal = model.parameters().get(k).unit().equals("mV");
-				if (reversal ? (x <= -89.99 || x >= -50.01) : (x <= 0.1001 * start || x >= 9.99 * start))
-					bound.add(name + String.format(Locale.ROOT, " %.4g", x));
-			}
-			append(out, String.format(Locale.ROOT, "| %s | %d | %.4g | %d of %d | %s | %s | %s | %s | %.0f |%n",
-				CorticalCurrent.label(extra), fitted.length, r.loss(), right, spiking,
-				quiet == 0 ? "-" : String.format(Locale.ROOT, "%.1f, %.1f mV", worst, sum / quiet), counts, steady,
-				bound.isEmpty() ? "-" : String.join(", ", bound), seconds));
-			System.out.printf(Locale.ROOT, "%s: loss %.4g, %d of %d spiking right, quiet max %.1f mV, %s, %.0f s%n",
-				CorticalCurrent.label(extra), r.loss(), right, spiking, worst, counts, seconds);
+			HeldOutSweeps h = t.heldOut;
+			append(out, String.format(Locale.ROOT, "| %s%s | %d | %.4g | %d of %d | %s | %s | %s | %s | %.0f |%n", t.label(),
+				t == choice.best ? " (kept)" : "", t.result.parameterNames().length, t.result.loss(), h.countsRight, h.spiking,
+				h.quiet == 0 ? "-" : String.format(Locale.ROOT, "%.1f, %.1f mV", h.worstSteadyError, h.meanSteadyError), counts, steady,
+				t.onBound.isEmpty() ? "-" : t.onBound.size() + " (" + String.join("; ", t.onBound) + ")", t.seconds));
+			System.out.printf(Locale.ROOT, "%s: loss %.4g, %s, %s, %.0f s%n", t.label(), t.result.loss(), h.summary(), counts, t.seconds);
 		}
+	}
+
+	/** Fitted: cm, eL and every conductance. */
+	private static int[] conductancesCmAndEl(CableModel model) {
+		List<Integer> f = new ArrayList<>();
+		for (int k = 0; k < model.parameters().size(); k++) {
+			String unit = model.parameters().get(k).unit(), name = model.parameters().get(k).name();
+			if (unit.equals("S/cm^2") || name.equals("cm") || name.equals("eL")) f.add(k);
+		}
+		return f.stream().mapToInt(Integer::intValue).toArray();
 	}
 
 	private static void append(Path out, String text) throws IOException {

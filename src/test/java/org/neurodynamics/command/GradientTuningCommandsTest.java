@@ -13,6 +13,7 @@ import java.nio.file.Paths;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 import ij.ImagePlus;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.UserInputException;
+import org.neurodynamics.core.cable.CableModels;
+import org.neurodynamics.core.cable.CorticalCurrent;
 import org.neurodynamics.core.fit.FitOptions;
 import org.neurodynamics.core.fit.FitResult;
 import org.neurodynamics.core.trace.Trace;
@@ -425,6 +428,45 @@ class GradientTuningCommandsTest {
 		assertEquals("gL", values.getStringValue("Parameter", 0));
 		assertEquals("gH", values.getStringValue("Parameter", 1));
 		assertEquals(2, values.size());
+	}
+
+	@Test
+	void theExtraCurrentsAreChosenByTheHeldOutSweeps(@TempDir Path dir) throws Exception {
+		Map<String, Object> in = fit(null, CellModel.Labels.CORTICAL, StimulusKind.Labels.WAVEFORM);
+		in.put("source", TraceInputService.ABF);
+		in.put("file", Paths.get("test-data", "abf", "17o05028_ic_steps.abf").toFile());
+		in.put("sweeps", "0, 15");
+		in.put("extra_currents", "auto");
+		in.put("fitted", "gL");
+		in.put("dt", 0.1);
+		in.put("iterations", 1);
+		in.put("start_search", StartSearch.Labels.SINGLE);
+		in.put("polish", 0);
+		in.put("output", dir.toFile());
+		CommandModule m = run(FitConductances.class, in);
+		ResultsTable sets = (ResultsTable) m.getOutput("current_sets");
+		assertEquals(CorticalCurrent.candidates().size(), sets.size());
+		int kept = -1;
+		for (int i = 0; i < sets.size(); i++) {
+			if (sets.getStringValue("Kept", i).equals("yes")) {
+				assertEquals(-1, kept, "one set is kept");
+				kept = i;
+			}
+			assertEquals(14, sets.getValue("Held-out spiking sweeps", i) + sets.getValue("Held-out quiet sweeps", i), 1e-9);
+		}
+		assertTrue(kept >= 0);
+		for (int i = 0; i < sets.size(); i++)
+			assertTrue(sets.getValue("Spike counts right", i) / sets.getValue("Held-out spiking sweeps", i)
+				<= sets.getValue("Spike counts right", kept) / sets.getValue("Held-out spiking sweeps", kept), "row " + i);
+		// the fitted values are those of the kept set: gL and the set's own conductances
+		ResultsTable values = (ResultsTable) m.getOutput("fitted_values");
+		Set<CorticalCurrent> keptSet = CorticalCurrent.parse(sets.getStringValue("Currents", kept));
+		assertEquals(1 + CableModels.corticalNeuron(-65, keptSet).parameters().size() - CableModels.corticalNeuron().parameters().size()
+			- (keptSet.contains(CorticalCurrent.H) ? 1 : 0), values.size());
+		assertTrue(Files.exists(dir.resolve("current-sets.csv")));
+
+		in.put("sweeps", "all");
+		assertTrue(error(FitConductances.class, in).contains("judges every set on the sweeps that are not fitted"));
 	}
 
 	@Test

@@ -1,6 +1,8 @@
 package org.neurodynamics.core.cable;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -85,6 +87,18 @@ public enum CorticalCurrent {
 		StringBuilder sb = new StringBuilder();
 		for (CorticalCurrent c : values()) if (set.contains(c)) sb.append(sb.length() > 0 ? "+" : "").append(c.key);
 		return sb.toString();
+	}
+
+	/**
+	 * The sets an automatic choice tries, in this order: none, each current alone, and the
+	 * h-current with each other one (a sag is independent of what shapes the firing).
+	 */
+	public static List<Set<CorticalCurrent>> candidates() {
+		List<Set<CorticalCurrent>> sets = new ArrayList<>();
+		sets.add(EnumSet.noneOf(CorticalCurrent.class));
+		for (CorticalCurrent c : values()) sets.add(EnumSet.of(c));
+		for (CorticalCurrent c : values()) if (c != H) sets.add(EnumSet.of(H, c));
+		return sets;
 	}
 
 	/** "NaP, Kv3, A, H, CaK". */
