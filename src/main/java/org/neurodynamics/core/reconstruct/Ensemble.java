@@ -137,6 +137,20 @@ final class Ensemble {
 		return false;
 	}
 
+	/**
+	 * The kept map fails at more than half of the recordings where the cell fires: a sign of
+	 * a slow process (adaptation) that the state leaves out.
+	 */
+	boolean failsAtMostFiring() {
+		int firing = 0, failed = 0;
+		for (SelfCheck.TraceCheck c : best().check.traces()) {
+			if (c.recorded.regime() == RegimeStats.Regime.REST) continue;
+			firing++;
+			if (!c.passed()) failed++;
+		}
+		return 2 * failed > firing;
+	}
+
 	/** The kept member's model with every other member in its ensemble. */
 	ReconstructedModel model() {
 		List<ReconstructedModel.Member> others = new ArrayList<>();

@@ -185,13 +185,15 @@ public final class Reconstruction {
 		Ensemble ensemble = Ensemble.train(latent, oneStage, shared, settings, progress);
 		// The dimension answers to the self-check: a map cannot burst in too few coordinates, so when
 		// the kept map fails at a bursting recording, one coordinate more is tried and the better kept.
-		if (settings.stateDimension == 0 && !oneStage && latent < Math.min(settings.latentSize, BURSTING_DIMENSION) && ensemble.failsAtBursting()) {
-			progress.report("Self-check", 1, "the map fails at a bursting recording with " + latent + " coordinates; trying " + (latent + 1));
+		String failure = ensemble.failsAtBursting() ? "a bursting recording"
+			: settings.slowCoordinateForFiring && ensemble.failsAtMostFiring() ? "most firing recordings" : null;
+		if (settings.stateDimension == 0 && !oneStage && latent < Math.min(settings.latentSize, BURSTING_DIMENSION) && failure != null) {
+			progress.report("Self-check", 1, "the map fails at " + failure + " with " + latent + " coordinates; trying " + (latent + 1));
 			Ensemble larger = Ensemble.train(latent + 1, false, shared, settings, progress);
 			boolean better = larger.best().check.betterThan(ensemble.best().check);
-			reason += better ? "; raised to " + (latent + 1) + " because the map failed at a bursting recording with " + latent
+			reason += better ? "; raised to " + (latent + 1) + " because the map failed at " + failure + " with " + latent
 				+ " and reproduced the recordings better with " + (latent + 1)
-				: "; " + (latent + 1) + " was tried because the map failed at a bursting recording, and reproduced the recordings no better";
+				: "; " + (latent + 1) + " was tried because the map failed at " + failure + ", and reproduced the recordings no better";
 			if (better) ensemble = larger;
 		}
 		ReconstructedModel model = ensemble.model();

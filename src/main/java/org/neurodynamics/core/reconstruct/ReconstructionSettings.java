@@ -88,6 +88,12 @@ public final class ReconstructionSettings {
 	 * equation; false is one network on (u, p).
 	 */
 	public boolean controlAffineMap = false;
+	/**
+	 * When the kept map fails at more than half of the firing recordings with a state of
+	 * fewer than three coordinates, one coordinate more is tried (as at a bursting recording)
+	 * and the better kept: room for a slow process such as adaptation.
+	 */
+	public boolean slowCoordinateForFiring = false;
 	public int mapEpochs = 40;
 	/** The map predicts the increment, u(n+1) = u(n) + F(u(n), p); false predicts u(n+1) directly. */
 	public boolean mapIncrement = true;
