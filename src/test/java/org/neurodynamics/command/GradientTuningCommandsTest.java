@@ -191,6 +191,8 @@ class GradientTuningCommandsTest {
 		assertTrue(w.get(1).sample(w.get(1).length() - 1) > 0, "a higher h reversal depolarises");
 		in.put("extra_currents", "H, Kdr");
 		assertTrue(error(SimulateCompartmentalModel.class, in).contains("No current 'Kdr'"));
+		in.put("extra_currents", "auto");
+		assertTrue(error(SimulateCompartmentalModel.class, in).contains("only Fit Conductances does"));
 	}
 
 	@Test
