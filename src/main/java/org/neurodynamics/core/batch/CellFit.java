@@ -52,7 +52,7 @@ final class CellFit {
 	static FitOptions options(BatchSettings s) {
 		FitOptions o = new FitOptions().iterations(s.iterations).learningRate(LEARNING_RATE)
 			.curriculum(FIRST_WINDOW, Math.min(RAMP, s.iterations)).polish(Math.min(POLISH, s.iterations));
-		if (s.starts > 1) o.start(FitStart.MULTI_START).multiStart(s.starts, Math.min(PROBE_STEPS, s.iterations), 2, 0.5, 2);
+		if (s.starts > 1) o.start(FitStart.MULTI_START).multiStart(s.starts, Math.min(PROBE_STEPS, s.iterations), FitOptions.finishedStarts(s.starts), 0.5, 2);
 		return o;
 	}
 

@@ -74,6 +74,15 @@ public final class FitOptions {
 	 * starting values (the starting values themselves are the first), {@code steps} Adam steps
 	 * each on the first window, the best {@code finished} finished with the full Adam schedule.
 	 */
+	/**
+	 * Starts finished with the full Adam schedule when {@code starts} are probed: one per 32,
+	 * at least 2. On Pinsky-Rinzel's 24 targets, 32 starts finishing 2 recovered 15 within 5 %,
+	 * 128 finishing 4 recovered 19 and 256 finishing 8 recovered 20 (bench/results/fit-bounds-2026-12-07.md).
+	 */
+	public static int finishedStarts(int starts) {
+		return Math.max(2, starts / 32);
+	}
+
 	public FitOptions multiStart(int count, int steps, int finished, double low, double high) {
 		if (count < 1 || steps < 0 || finished < 1) throw new UserInputException("Multi-start needs at least 1 start and 1 " +
 			"finished start, and 0 or more probe steps; got " + count + " starts, " + steps + " steps, " + finished + " finished.");
