@@ -17,5 +17,6 @@ for (label, n), rs in sorted(runs.items()):
     maj = [int(r[14]) for r in rs if len(r) > 14]
     una = sum(int(r[15]) for r in rs if len(r) > 15); una_ok = sum(int(r[16]) for r in rs if len(r) > 16)
     secs = [int(float(r[11])) for r in rs]
-    print(f"| {label} | {n} | {len(rs)} | {med(rec)} /{n} | {med(held)} /16 | {med(maj) if maj else '-'} | "
+    ns = sorted({int(r[7]) for r in rs}); of = f"{ns[0]}" if len(ns) == 1 else f"{ns[0]}-{ns[-1]}"
+    print(f"| {label} | {n} | {len(rs)} | {med(rec)} /{n} | {med(held)} /{of} | {med(maj) if maj else '-'} | "
           f"{una_ok} of {una} ({len(maj)} runs) | {med(secs)} | " + ", ".join(f"{r[4]}/{r[8]}" for r in sorted(rs, key=lambda r: (r[2], r[1]))) + " |")
