@@ -9,6 +9,7 @@ import ij.gui.Plot;
 import ij.measure.ResultsTable;
 
 import org.neurodynamics.core.UserInputException;
+import org.neurodynamics.core.fit.BoundedParameter;
 import org.neurodynamics.core.fit.FitOptions;
 import org.neurodynamics.core.fit.FitResult;
 import org.neurodynamics.core.trace.Trace;
@@ -244,7 +245,7 @@ public class FitConductances extends TraceInputCommand {
 		}
 		log().info(String.format(Locale.ROOT, "Fit %s: loss %.4g mV^2; %s", result.status().name().toLowerCase(Locale.ROOT),
 			result.loss(), describe(result)));
-		for (String w : TuningResults.boundWarnings(fit.model, fit.initial, result)) log().warn(w);
+		for (String w : BoundedParameter.warnings(fit.model, fit.initial, result)) log().warn(w);
 		if (fit.uncertainty != null) {
 			if (fit.uncertainty.notIdentifiable().isEmpty() && fit.uncertainty.notQuadratic().isEmpty())
 				log().info(fit.uncertainty.summary());

@@ -61,18 +61,6 @@ public final class TuningResults {
 		return rt;
 	}
 
-	/** A warning for every fitted value that ended on (within 1% of) a bound of its physical range. */
-	public static List<String> boundWarnings(CableModel model, double[] start, FitResult r) {
-		List<String> out = new ArrayList<>();
-		double[] theta = r.theta();
-		for (String name : r.parameterNames()) {
-			int i = model.parameterNames().indexOf(name);
-			String w = BoundedParameter.of(model.parameters().get(i), start[i]).warning(theta[i]);
-			if (!w.isEmpty()) out.add(w);
-		}
-		return out;
-	}
-
 	/** One row per iteration (CMA-ES: per generation): window, loss and every fitted parameter's value. */
 	public static ResultsTable iterations(FitResult r) {
 		ResultsTable rt = new ResultsTable();

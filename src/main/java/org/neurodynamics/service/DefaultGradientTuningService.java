@@ -141,7 +141,7 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 	{
 		StepFamily family = StepFamilies.fromAbf(r.abf, r.channel, r.dt, r.duration);
 		int[] chosen = StepFamilies.choose(r.sweeps, family.size());
-		if (r.model.chooseCurrents) return chooseCurrents(r, family, chosen, recordAt, progress);
+		if (r.model.chooseCurrents) return chooseCurrents(r, family, chosen, recordAt, fitted, progress);
 		if (r.model.model == CellModel.CORTICAL && r.model.hasDefaultValues()) {
 			m = CableModels.corticalNeuron(family.restingPotential(), r.model.currents);
 			initial = m.defaults();
@@ -170,7 +170,9 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 	 * predicts the held-out sweeps best; the user's initial values and fitted parameters apply
 	 * to every set, whose own conductances are fitted as well.
 	 */
-	private ConductanceFit chooseCurrents(FitRequest r, StepFamily family, int[] chosen, int recordAt, Progress progress) {
+	private ConductanceFit chooseCurrents(FitRequest r, StepFamily family, int[] chosen, int recordAt, int[] base,
+		Progress progress)
+	{
 		if (chosen.length == family.size()) throw new UserInputException("Choosing the extra currents ('" + ModelRequest.AUTO +
 			"') judges every set on the sweeps that are not fitted, and Sweeps '" + r.sweeps + "' fits all " + family.size() +
 			" of them. Fit 'even' or 'odd' sweeps, or name the currents.");
@@ -178,7 +180,6 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 		info(String.format(Locale.ROOT, "Choosing the extra currents of the cortical cell for '%s': %d sets, each fitted to %d " +
 			"of %d sweeps and judged on the others", r.abf.getName(), sets.size(), chosen.length, family.size()));
 		warnIfCoarse(r);
-		int[] base = CableModelSetup.parameters(CableModels.corticalNeuron(), r.fitted);
 		CurrentSetChoice choice = CurrentSetChoice.fit(family, sets, chosen, recordAt,
 			m -> r.model.hasDefaultValues() ? m.defaults() : CableModelSetup.parameterValues(m, r.model.values),
 			m -> withOwnConductances(m, base), r.options, q -> withSpikes(q, r), progress);
@@ -186,17 +187,17 @@ public class DefaultGradientTuningService extends AbstractService implements Gra
 			info(String.format(Locale.ROOT, "  %s: loss %.4g mV^2; %s", t.label(), t.result.loss(), t.heldOut.summary()));
 		CurrentSetChoice.Trial best = choice.best;
 		info("Kept " + best.label() + ": it predicts the held-out sweeps best (" + best.heldOut.summary() + ").");
-		int[] fitted = withOwnConductances(best.model, base);
-		List<float[]> simulated = new ArrayList<>();
-		for (int s = 0; s < family.size(); s++) simulated.add(family.simulate(best.model, best.result.theta(), s, recordAt));
+		// a sweep the kept model could not simulate is simulated again to report why
+		List<float[]> simulated = new ArrayList<>(best.simulated);
+		for (int s = 0; s < simulated.size(); s++)
+			if (simulated.get(s) == null) simulated.set(s, family.simulate(best.model, best.result.theta(), s, recordAt));
 		return ConductanceFit.ofStepFamily(best.model, best.initial, best.result, family, chosen, simulated,
-			familyUncertainty(family, best.model, best.initial, chosen, recordAt, fitted, best.result), choice);
+			familyUncertainty(family, best.model, best.initial, chosen, recordAt, best.fitted, best.result), choice);
 	}
 
 	/**
-	 * The parameters {@code base} names in the plain cortical cell, at their index in {@code m},
-	 * and the conductances the extra currents add ({@code base} indexes the plain cell's
-	 * parameters, which the extended cell lists first).
+	 * The parameters {@code base} names in the plain cortical cell (the extended cell lists them
+	 * first, at the same indices) and the conductances the extra currents add.
 	 */
 	private static int[] withOwnConductances(CableModel m, int[] base) {
 		int plain = CableModels.corticalNeuron().parameters().size();

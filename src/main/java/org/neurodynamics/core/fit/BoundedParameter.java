@@ -1,8 +1,11 @@
 package org.neurodynamics.core.fit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.neurodynamics.core.UserInputException;
+import org.neurodynamics.core.cable.CableModel;
 import org.neurodynamics.core.cable.Parameter;
 
 /**
@@ -125,6 +128,18 @@ public final class BoundedParameter {
 		return name + " = " + number(value) + " " + unit + " is at its " + side + " bound (" + range + "): the data push " +
 			"it out of its physical range, so the model lacks something the recording shows, or the parameter is not " +
 			"identifiable.";
+	}
+
+	/** A warning for every fitted value of {@code r} that ended on (within 1% of) a bound of its physical range. */
+	public static List<String> warnings(CableModel model, double[] start, FitResult r) {
+		List<String> out = new ArrayList<>();
+		double[] theta = r.theta();
+		for (String name : r.parameterNames()) {
+			int i = model.parameterNames().indexOf(name);
+			String w = of(model.parameters().get(i), start[i]).warning(theta[i]);
+			if (!w.isEmpty()) out.add(w);
+		}
+		return out;
 	}
 
 	/** A number with up to 6 significant digits and no trailing zeros. */

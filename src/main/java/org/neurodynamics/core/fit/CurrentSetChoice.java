@@ -28,6 +28,8 @@ public final class CurrentSetChoice {
 		public final Set<CorticalCurrent> currents;
 		public final CableModel model;
 		public final double[] initial;
+		/** The parameters fitted (indices into the model's). */
+		public final int[] fitted;
 		public final FitResult result;
 		/** Every sweep simulated with the fitted values; null where the model could not be simulated. */
 		public final List<float[]> simulated;
@@ -36,12 +38,13 @@ public final class CurrentSetChoice {
 		public final List<String> onBound;
 		public final double seconds;
 
-		Trial(Set<CorticalCurrent> currents, CableModel model, double[] initial, FitResult result, List<float[]> simulated,
-			HeldOutSweeps heldOut, List<String> onBound, double seconds)
+		Trial(Set<CorticalCurrent> currents, CableModel model, double[] initial, int[] fitted, FitResult result,
+			List<float[]> simulated, HeldOutSweeps heldOut, List<String> onBound, double seconds)
 		{
 			this.currents = currents;
 			this.model = model;
 			this.initial = initial;
+			this.fitted = fitted;
 			this.result = result;
 			this.simulated = simulated;
 			this.heldOut = heldOut;
@@ -90,13 +93,8 @@ public final class CurrentSetChoice {
 			}
 			List<float[]> simulated = new ArrayList<>();
 			for (int s = 0; s < family.size(); s++) simulated.add(simulateOrNull(family, model, result.theta(), s, recordAt));
-			List<String> onBound = new ArrayList<>();
-			for (int i : which) {
-				String w = BoundedParameter.of(model.parameters().get(i), start[i]).warning(result.theta()[i]);
-				if (!w.isEmpty()) onBound.add(w);
-			}
-			Trial t = new Trial(set, model, start, result, simulated, HeldOutSweeps.of(family, simulated, sweeps), onBound,
-				(System.nanoTime() - t0) * 1e-9);
+			Trial t = new Trial(set, model, start, which, result, simulated, HeldOutSweeps.of(family, simulated, sweeps),
+				BoundedParameter.warnings(model, start, result), (System.nanoTime() - t0) * 1e-9);
 			trials.add(t);
 			if (best == null || t.heldOut.isBetterThan(best.heldOut)) best = t;
 		}

@@ -35,8 +35,8 @@ public final class HeldOutSweeps {
 		double worst = 0, sum = 0;
 		for (int s = 0; s < family.size(); s++) {
 			if (contains(fitted, s)) continue;
-			float[] sim = simulated.get(s);
-			int recorded = family.spikes(family.voltage(s));
+			float[] sim = simulated.get(s), voltage = family.voltage(s);
+			int recorded = family.spikes(voltage);
 			if (recorded > 0) {
 				spiking++;
 				if (sim != null && countsAgree(recorded, family.spikes(sim))) right++;
@@ -44,7 +44,7 @@ public final class HeldOutSweeps {
 			else {
 				quiet++;
 				double e = sim == null ? Double.POSITIVE_INFINITY
-					: Math.abs(family.steadyState(family.voltage(s)) - family.steadyState(sim));
+					: Math.abs(family.steadyState(voltage) - family.steadyState(sim));
 				worst = Math.max(worst, e);
 				sum += e;
 			}
@@ -55,11 +55,6 @@ public final class HeldOutSweeps {
 	/** A model's spike count agrees with a recorded one: within 20 %, or within one spike at 5 or fewer. */
 	public static boolean countsAgree(int recorded, int model) {
 		return Math.abs(model - recorded) <= (recorded <= 5 ? 1 : 0.2 * recorded);
-	}
-
-	/** At least one sweep held out. */
-	public boolean isEmpty() {
-		return spiking + quiet == 0;
 	}
 
 	/**
