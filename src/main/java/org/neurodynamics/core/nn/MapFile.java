@@ -29,6 +29,7 @@ final class MapFile {
 			o.writeDouble(c.teacherForcingEnd);
 			o.writeDouble(c.learningRateEnd);
 			o.writeBoolean(c.controlAffine);
+			o.writeDouble(c.curvaturePenalty);
 		});
 	}
 
@@ -42,6 +43,7 @@ final class MapFile {
 			if (o.available() >= Double.BYTES) c = c.withTeacherForcing(c.teacherForcing, o.readDouble());
 			if (o.available() >= Double.BYTES) c = c.withLearningRateEnd(o.readDouble());
 			if (o.available() >= 1) c = c.withControlAffine(o.readBoolean());
+			if (o.available() >= Double.BYTES) c = c.withCurvaturePenalty(o.readDouble());
 			c.validate();
 			// the form comes after the weights: check their layers against it now
 			if (!Arrays.equals(read.sizes, NeuralMap.netSizes(c)) || read.activation != c.activation)

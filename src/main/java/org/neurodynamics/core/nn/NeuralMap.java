@@ -84,12 +84,19 @@ public final class NeuralMap {
 		 * (u, p): the map stays affine in the parameter at every state (see {@link Mlp}).
 		 */
 		public final boolean controlAffine;
+		/**
+		 * Weight of the penalty on the map's curvature along the parameter at the recorded
+		 * states (see {@link ParameterCurvaturePenalty}); 0 = none.
+		 */
+		public final double curvaturePenalty;
 
 		private Config(int stateSize, int[] hidden, Activation activation, boolean increment, double inputNoise,
 			double stateNoise, int rolloutSteps, double learningRate, int epochs, int batchSize, long seed,
 			double weightDecay, double validationFraction, int validationSteps, int patience, long maxSamplesPerEpoch,
-			double teacherForcing, boolean incrementScaling, double teacherForcingEnd, double learningRateEnd, boolean controlAffine) {
+			double teacherForcing, boolean incrementScaling, double teacherForcingEnd, double learningRateEnd, boolean controlAffine,
+			double curvaturePenalty) {
 			this.controlAffine = controlAffine;
+			this.curvaturePenalty = curvaturePenalty;
 			this.learningRateEnd = learningRateEnd;
 			this.teacherForcing = teacherForcing;
 			this.teacherForcingEnd = teacherForcingEnd;
@@ -122,18 +129,18 @@ public final class NeuralMap {
 		 */
 		public static Config of(int stateSize) {
 			return new Config(stateSize, new int[] { 128, 128, 128 }, Activation.TANH, true, 0.05, 0.02, 8, 1e-3, 40, 256,
-				0, 0, 0.1, 8, 10, 0, 0, false, 0, 1, false);
+				0, 0, 0.1, 8, 10, 0, 0, false, 0, 1, false, 0.0);
 		}
 
 		public int[] hidden() { return hidden.clone(); }
 
 		private Config copy(java.util.function.Consumer<Object[]> f) {
 			Object[] v = { stateSize, hidden, activation, increment, inputNoise, stateNoise, rolloutSteps, learningRate,
-				epochs, batchSize, seed, weightDecay, validationFraction, validationSteps, patience, maxSamplesPerEpoch, teacherForcing, incrementScaling, teacherForcingEnd, learningRateEnd, controlAffine };
+				epochs, batchSize, seed, weightDecay, validationFraction, validationSteps, patience, maxSamplesPerEpoch, teacherForcing, incrementScaling, teacherForcingEnd, learningRateEnd, controlAffine, curvaturePenalty };
 			f.accept(v);
 			return new Config((Integer) v[0], (int[]) v[1], (Activation) v[2], (Boolean) v[3], (Double) v[4], (Double) v[5],
 				(Integer) v[6], (Double) v[7], (Integer) v[8], (Integer) v[9], (Long) v[10], (Double) v[11], (Double) v[12],
-				(Integer) v[13], (Integer) v[14], (Long) v[15], (Double) v[16], (Boolean) v[17], (Double) v[18], (Double) v[19], (Boolean) v[20]);
+				(Integer) v[13], (Integer) v[14], (Long) v[15], (Double) v[16], (Boolean) v[17], (Double) v[18], (Double) v[19], (Boolean) v[20], (Double) v[21]);
 		}
 
 		public Config withHidden(int... h) { return copy(v -> v[1] = h.clone()); }
@@ -159,6 +166,8 @@ public final class NeuralMap {
 		public Config withLearningRateEnd(double fraction) { return copy(v -> v[19] = fraction); }
 		/** The control-affine form G(u) + p H(u) (true) or one network on (u, p) (false). */
 		public Config withControlAffine(boolean on) { return copy(v -> v[20] = on); }
+		/** A penalty of this weight on the curvature along the parameter (0 = none; see {@link ParameterCurvaturePenalty}). */
+		public Config withCurvaturePenalty(double weight) { return copy(v -> v[21] = weight); }
 
 		void validate() {
 			if (stateSize < 1) throw new UserInputException("The map's state size must be at least 1 (got " + stateSize + ").");
@@ -174,6 +183,7 @@ public final class NeuralMap {
 			if (!(validationFraction >= 0 && validationFraction < 1)) throw new UserInputException("The validation fraction must be in [0, 1) (got " + validationFraction + ").");
 			if (validationSteps < 1) throw new UserInputException("Validation steps must be at least 1.");
 			if (patience < 0) throw new UserInputException("Patience must be >= 0.");
+			if (!(curvaturePenalty >= 0)) throw new UserInputException("The curvature penalty must be >= 0 (got " + curvaturePenalty + ").");
 			if (maxSamplesPerEpoch < 0) throw new UserInputException("Samples per epoch must be >= 0 (0 = all).");
 			if (!(teacherForcing >= 0 && teacherForcing < 1)) throw new UserInputException("The teacher-forcing alpha must lie in [0, 1) (got " + teacherForcing + ").");
 			if (!(teacherForcingEnd >= 0 && teacherForcingEnd < 1) || (teacherForcing == 0) != (teacherForcingEnd == 0))
@@ -188,7 +198,7 @@ public final class NeuralMap {
 				+ ", seed=" + seed + ", weightDecay=" + weightDecay + ", validation=" + validationFraction + "/"
 				+ validationSteps + " steps, patience=" + patience + ", samples/epoch="
 				+ (maxSamplesPerEpoch == 0 ? "all" : maxSamplesPerEpoch) + (teacherForcing > 0 ? ", teacher forcing " + teacherForcing + (teacherForcingEnd != teacherForcing ? " -> " + teacherForcingEnd : "") : "")
-				+ (incrementScaling ? ", increment scaling" : "") + (controlAffine ? ", control-affine G(u) + p H(u)" : "") + (learningRateEnd < 1 ? ", cosine lr to " + learningRateEnd : "") + "]";
+				+ (incrementScaling ? ", increment scaling" : "") + (controlAffine ? ", control-affine G(u) + p H(u)" : "") + (curvaturePenalty > 0 ? ", curvature penalty " + curvaturePenalty : "") + (learningRateEnd < 1 ? ", cosine lr to " + learningRateEnd : "") + "]";
 		}
 	}
 
@@ -280,8 +290,9 @@ public final class NeuralMap {
 
 	/** The loss the configuration asks for: the rollout loss of {@code rolloutSteps} steps. */
 	static MapLoss lossFor(Config c) {
-		if (c.teacherForcing > 0) return new TeacherForcedMapLoss(c.rolloutSteps, c.teacherForcing, c.teacherForcingEnd);
-		return c.rolloutSteps == 1 ? new OneStepMapLoss() : new RolloutMapLoss(c.rolloutSteps);
+		MapLoss loss = c.teacherForcing > 0 ? new TeacherForcedMapLoss(c.rolloutSteps, c.teacherForcing, c.teacherForcingEnd)
+			: c.rolloutSteps == 1 ? new OneStepMapLoss() : new RolloutMapLoss(c.rolloutSteps);
+		return c.curvaturePenalty > 0 ? new ParameterCurvaturePenalty(loss, c.curvaturePenalty) : loss;
 	}
 
 	/**

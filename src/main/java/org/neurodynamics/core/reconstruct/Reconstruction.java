@@ -230,7 +230,8 @@ public final class Reconstruction {
 			.withStateNoise(settings.stateNoise).withLearningRate(settings.learningRate).withLearningRateEnd(settings.learningRateEnd).withEpochs(settings.mapEpochs)
 			.withBatchSize(settings.batchSize).withSeed(seed).withMaxSamplesPerEpoch(settings.mapWindowsPerEpoch)
 			.withWeightDecay(settings.mapWeightDecay).withValidationFraction(settings.mapValidationFraction)
-			.withValidationSteps(settings.mapValidationSteps).withPatience(settings.mapPatience).withControlAffine(settings.controlAffineMap);
+			.withValidationSteps(settings.mapValidationSteps).withPatience(settings.mapPatience).withControlAffine(settings.controlAffineMap)
+			.withCurvaturePenalty(settings.curvaturePenalty);
 	}
 
 	static VariationalAutoencoder.Config autoencoderConfig(int inputSize, ReconstructionSettings settings) {

@@ -89,6 +89,12 @@ public final class ReconstructionSettings {
 	 */
 	public boolean controlAffineMap = false;
 	/**
+	 * Weight of a penalty on the map's curvature along the parameter at the recorded states:
+	 * the map at p must lie on the chord of the map at p -+ a quarter of the parameter's
+	 * spread, as injected current enters a membrane equation linearly; 0 = none.
+	 */
+	public double curvaturePenalty = 0;
+	/**
 	 * When the kept map fails at more than half of the firing recordings with a state of
 	 * fewer than three coordinates, one coordinate more is tried (as at a bursting recording)
 	 * and the better kept: room for a slow process such as adaptation.
@@ -184,6 +190,7 @@ public final class ReconstructionSettings {
 		if (mapCandidates < 1) throw new UserInputException("Train at least one map, got " + mapCandidates + ".");
 		if (!(teacherForcing >= 0 && teacherForcing < 1)) throw new UserInputException("The teacher-forcing alpha must lie in [0, 1), got " + teacherForcing + ".");
 		if (mapWindowsPerEpoch < 0) throw new UserInputException("Map windows per epoch must be 0 (all) or more, got " + mapWindowsPerEpoch + ".");
+		if (!(curvaturePenalty >= 0)) throw new UserInputException("The curvature penalty must be 0 (none) or more, got " + curvaturePenalty + ".");
 		if (rolloutSteps < 1) throw new UserInputException("The rollout must be at least 1 step, got " + rolloutSteps + ".");
 	}
 }
