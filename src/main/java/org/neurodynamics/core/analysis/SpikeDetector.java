@@ -28,6 +28,19 @@ import java.util.Arrays;
  */
 public final class SpikeDetector {
 
+	/** Relative tolerance of {@link #countsAgree}. */
+	public static final double COUNT_TOLERANCE = 0.20;
+
+	/**
+	 * Whether a predicted spike count (a fitted model's, a reconstructed map's) agrees with a
+	 * recorded one, for the whole plugin: within {@link #COUNT_TOLERANCE} or one spike, and
+	 * silent exactly where the recording is silent (one spike and none are different regimes).
+	 */
+	public static boolean countsAgree(int recorded, int predicted) {
+		if ((recorded == 0) != (predicted == 0)) return false;
+		return Math.abs(predicted - recorded) <= Math.max(1, COUNT_TOLERANCE * recorded);
+	}
+
 	/** The spikes of one trace. */
 	public static final class Spikes {
 		private final double[] positions;

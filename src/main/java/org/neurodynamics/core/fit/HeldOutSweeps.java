@@ -3,11 +3,14 @@ package org.neurodynamics.core.fit;
 import java.util.List;
 import java.util.Locale;
 
+import org.neurodynamics.core.analysis.SpikeDetector;
+
 /**
  * How well a model fitted to some sweeps of a step family predicts the others: whether its
  * spike count agrees at the held-out sweeps where the cell fires, and how far its steady
  * state is at the held-out sweeps where the cell is quiet. The spike counts of recording
- * and model come from the family's one detector.
+ * and model come from the family's one detector and agree by its one rule
+ * ({@link SpikeDetector#countsAgree}).
  */
 public final class HeldOutSweeps {
 
@@ -39,7 +42,7 @@ public final class HeldOutSweeps {
 			int recorded = family.spikes(voltage);
 			if (recorded > 0) {
 				spiking++;
-				if (sim != null && countsAgree(recorded, family.spikes(sim))) right++;
+				if (sim != null && SpikeDetector.countsAgree(recorded, family.spikes(sim))) right++;
 			}
 			else {
 				quiet++;
@@ -50,11 +53,6 @@ public final class HeldOutSweeps {
 			}
 		}
 		return new HeldOutSweeps(spiking, right, quiet, quiet == 0 ? Double.NaN : worst, quiet == 0 ? Double.NaN : sum / quiet);
-	}
-
-	/** A model's spike count agrees with a recorded one: within 20 %, or within one spike at 5 or fewer. */
-	public static boolean countsAgree(int recorded, int model) {
-		return Math.abs(model - recorded) <= (recorded <= 5 ? 1 : 0.2 * recorded);
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.List;
 import org.neurodynamics.core.Progress;
 import org.neurodynamics.core.analysis.RegimeClassifier;
 import org.neurodynamics.core.analysis.RegimeStats;
+import org.neurodynamics.core.analysis.SpikeDetector;
 import org.neurodynamics.core.trace.Trace;
 
 /**
@@ -46,7 +47,7 @@ public final class HeldOutCheck {
 
 		/** Spike counts agree as the self-check requires. */
 		public boolean agrees() {
-			return SelfCheck.countsAgree(recorded.spikeCount(), predicted.spikeCount());
+			return SpikeDetector.countsAgree(recorded.spikeCount(), predicted.spikeCount());
 		}
 	}
 

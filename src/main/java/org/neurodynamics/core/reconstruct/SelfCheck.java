@@ -25,7 +25,7 @@ import org.neurodynamics.core.trace.Trace;
  * burst agree, spike peak and trough lie within {@link #LEVEL_TOLERANCE} of the recorded
  * range, the mean inter-spike interval within {@link #ISI_TOLERANCE};</li>
  * <li>from every start, the spikes over the rest of the recording match the recorded ones
- * within {@link #COUNT_TOLERANCE} (or one spike), and the map spikes if and only if the
+ * within {@link SpikeDetector#COUNT_TOLERANCE} (or one spike; {@link SpikeDetector#countsAgree}), and the map spikes if and only if the
  * recording does: a map that cannot spike never passes a spiking recording, even one whose
  * spiking stops (which the regime classifier calls rest);</li>
  * <li>continued to the horizon the exploration uses ({@link #HORIZON} steps), the map
@@ -36,7 +36,7 @@ import org.neurodynamics.core.trace.Trace;
  */
 public final class SelfCheck {
 
-	static final double LEVEL_TOLERANCE = 0.10, ISI_TOLERANCE = 0.15, COUNT_TOLERANCE = 0.20;
+	static final double LEVEL_TOLERANCE = 0.10, ISI_TOLERANCE = 0.15;
 	/** Longest stretch of a recording compared (map steps). */
 	static final int MAX_STEPS = 8000;
 	/** Map steps the first orbit is continued to: the exploration's default transient and iterations. */
@@ -216,7 +216,7 @@ public final class SelfCheck {
 				recordedRate = rec / (len * dt);
 				mapRate = rep / (len * dt);
 			}
-			if (!countsAgree(rec, rep)) {
+			if (!SpikeDetector.countsAgree(rec, rep)) {
 				why.add(String.format("%d spikes instead of %d from %s", rep, rec, j == 0 ? "the first state" : "step " + from));
 				extra++;
 				break;
@@ -229,12 +229,6 @@ public final class SelfCheck {
 		}
 		return new TraceCheck(c.name, c.parameter, c.recorded, c.reconstructed, c.recordedPeak, c.mapPeak, c.recordedTrough,
 			c.mapTrough, recordedRate, mapRate, String.join("; ", why), c.deviation + extra);
-	}
-
-	/** Spike counts agree within {@link #COUNT_TOLERANCE} or one spike, and both or neither are zero. */
-	static boolean countsAgree(int recorded, int map) {
-		if ((recorded == 0) != (map == 0)) return false;
-		return Math.abs(map - recorded) <= Math.max(1, COUNT_TOLERANCE * recorded);
 	}
 
 	/**

@@ -21,6 +21,19 @@ class SpikeDetectorTest {
 	}
 
 	@Test
+	void countsAgreeWithinTwentyPercentOrOneSpikeAndSilentOnlyWhereTheRecordingIs() {
+		assertTrue(SpikeDetector.countsAgree(5, 6));
+		assertFalse(SpikeDetector.countsAgree(5, 7));
+		assertTrue(SpikeDetector.countsAgree(10, 12));
+		assertFalse(SpikeDetector.countsAgree(10, 13));
+		assertTrue(SpikeDetector.countsAgree(2, 1));
+		// one spike and none are different regimes, either way round
+		assertFalse(SpikeDetector.countsAgree(1, 0));
+		assertFalse(SpikeDetector.countsAgree(0, 1));
+		assertTrue(SpikeDetector.countsAgree(0, 0));
+	}
+
+	@Test
 	void localMaximaHandlesPlateausAndEnds() {
 		double[] x = { 5, 1, 3, 3, 3, 0, 2, 1, 4 };
 		assertArrayEquals(new int[] { 3, 6 }, LocalMaxima.indices(x));

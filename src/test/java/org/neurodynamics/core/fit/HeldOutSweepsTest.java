@@ -38,16 +38,6 @@ class HeldOutSweepsTest {
 	}
 
 	@Test
-	void spikeCountsAgreeWithinTwentyPercentOrOneSpike() {
-		assertTrue(HeldOutSweeps.countsAgree(5, 6));
-		assertTrue(HeldOutSweeps.countsAgree(1, 0));
-		assertFalse(HeldOutSweeps.countsAgree(5, 7));
-		assertTrue(HeldOutSweeps.countsAgree(10, 12));
-		assertFalse(HeldOutSweeps.countsAgree(10, 13));
-		assertFalse(HeldOutSweeps.countsAgree(0, 2));
-	}
-
-	@Test
 	void theRecordingItselfPredictsEveryHeldOutSweepAndABlownUpModelNone() {
 		CableModel m = CableModels.corticalNeuron();
 		StepFamily f = family(m, m.defaults());

@@ -50,7 +50,7 @@ class ReconstructionTest {
 		assertTrue(p.startedFrom.contains("I=1.5") || p.startedFrom.contains("I=2.5"), p.startedFrom);
 		// the recording's own spikes, counted by the reconstruction's detector, over the stretch after the window
 		assertTrue(p.recordedRate > 0, "HR at I = 2 spikes");
-		assertEquals(p.agrees(), SelfCheck.countsAgree(p.recorded.spikeCount(), p.predicted.spikeCount()));
+		assertEquals(p.agrees(), org.neurodynamics.core.analysis.SpikeDetector.countsAgree(p.recorded.spikeCount(), p.predicted.spikeCount()));
 		assertTrue(r.heldOut.summary().startsWith(r.heldOut.agreeing() + " of 2"), r.heldOut.summary());
 		assertNull(Reconstruction.run(traces(2.0, 3.0), quick(), Progress.NONE).heldOut);
 		s.holdOutEveryOther = true;
