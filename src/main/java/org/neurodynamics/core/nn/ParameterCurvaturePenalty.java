@@ -13,7 +13,7 @@ package org.neurodynamics.core.nn;
  */
 final class ParameterCurvaturePenalty implements MapLoss {
 
-	/** h in standardised parameter units: a quarter of the parameter's spread over the recordings. */
+	/** h in standardised parameter units: a quarter of the parameter's standard deviation over the recordings. */
 	static final float STEP = 0.25f;
 
 	private final MapLoss base;
@@ -63,18 +63,15 @@ final class ParameterCurvaturePenalty implements MapLoss {
 			dOut[i] = (float) (2 * weight * mean * m);
 		}
 		// d/dF(p -+ h) = dOut / 2, d/dF(p) = -dOut
-		net.backward(caches[1], negate(dOut), false);
-		negate(dOut);
-		for (int i = 0; i < dOut.length; i++)
-			dOut[i] *= 0.5f;
-		net.backward(caches[0], dOut, false);
+		net.backward(caches[0], scale(dOut, 0.5f), false);
 		net.backward(caches[2], dOut, false);
+		net.backward(caches[1], scale(dOut, -2f), false);
 		return weight * mean * sum;
 	}
 
-	private static float[] negate(float[] x) {
+	private static float[] scale(float[] x, float factor) {
 		for (int i = 0; i < x.length; i++)
-			x[i] = -x[i];
+			x[i] *= factor;
 		return x;
 	}
 }

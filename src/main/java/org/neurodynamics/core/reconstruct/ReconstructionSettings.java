@@ -91,7 +91,7 @@ public final class ReconstructionSettings {
 	/**
 	 * Weight of a penalty on the map's curvature along the parameter at the recorded states:
 	 * the map at p must lie on the chord of the map at p -+ a quarter of the parameter's
-	 * spread, as injected current enters a membrane equation linearly; 0 = none.
+	 * standard deviation, as injected current enters a membrane equation linearly; 0 = none.
 	 */
 	public double curvaturePenalty = 0;
 	/**
