@@ -8,27 +8,12 @@ out of all three alike).
 
 Each file is a ReconstructionBenchmark results file; BASE.md may hold several draws' sections (the one whose training
 values are contained in SUGGESTED.md's is used)."""
-import re, sys, statistics
-
-def sections(path):
-    """Per case section: training values and, per grid value, (seen, kept map right, majority right)."""
-    out, train, rows = [], None, None
-    for line in open(path):
-        m = re.search(r'trained at I = \[([^\]]*)\]', line)
-        if m:
-            if rows: out.append((train, rows))
-            train, rows = [float(x) for x in m.group(1).split(',')], {}
-            continue
-        cells = [c.strip() for c in line.strip().strip('|').split('|')]
-        if rows is not None and len(cells) == 10 and re.match(r'^\d+\.\d+$', cells[0]):
-            cls = lambda label: re.sub(r'-\d+$', '', label.split(' (')[0].strip())
-            rows[round(float(cells[0]), 3)] = (cells[1] == 'yes', cells[4] == 'agree', cls(cells[5]) == cls(cells[2]))
-    if rows: out.append((train, rows))
-    return out
+import sys, statistics
+from value_tables import sections
 
 def counts(rows, exclude):
     held = [p for p in rows if p not in exclude]
-    return sum(rows[p][1] for p in held), sum(rows[p][2] for p in held), len(held)
+    return sum(rows[p]['kept'] for p in held), sum(rows[p]['majority'] for p in held), len(held)
 
 print("| base training values | suggested | random | held-out values | kept map right: base / suggested / random | majority right: base / suggested / random |")
 print("|---|---|---|---|---|---|")
